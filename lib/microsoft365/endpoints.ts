@@ -1,0 +1,127 @@
+import { SOURCES } from "./sources"
+
+/** The SMTP AUTH client submission host (SOURCES.mfd, "Option 1" settings). */
+export const SMTP_AUTH_HOST = "smtp.office365.com"
+
+export interface EndpointRule {
+  /** An exact host name, or a suffix starting with "." that matches any host under it. */
+  host: string
+  purpose: string
+  /** false where the reference marks the host UNCONFIRMED by a Microsoft page. */
+  confirmed: boolean
+  source: { title: string; url: string }
+}
+
+/**
+ * Microsoft's SMTP endpoints, the only hosts the test connects to unless SMTP365_ALLOWED_HOSTS adds
+ * more. Each entry cites where the host name comes from (shared/reference/microsoft-365-smtp.md §1, §5).
+ */
+export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
+  {
+    host: SMTP_AUTH_HOST,
+    purpose: "SMTP AUTH client submission",
+    confirmed: true,
+    source: SOURCES.mfd,
+  },
+  {
+    host: "smtp-legacy.office365.com",
+    purpose: "SMTP AUTH for clients limited to TLS 1.0/1.1 (opt-in)",
+    confirmed: true,
+    source: SOURCES.legacyTls,
+  },
+  {
+    host: "smtp.outlook.com",
+    purpose: "Replacement for the retired regional host names",
+    confirmed: true,
+    source: SOURCES.regionalHosts,
+  },
+  {
+    host: ".mail.protection.outlook.com",
+    purpose: "Tenant MX endpoint (Direct Send, relay)",
+    confirmed: true,
+    source: SOURCES.mfd,
+  },
+  {
+    host: ".mx.microsoft",
+    purpose: "Tenant MX endpoint, newer DNSSEC-capable format",
+    confirmed: true,
+    source: SOURCES.mxMicrosoft,
+  },
+  {
+    host: "smtp-hve.office365.com",
+    purpose: "High Volume Email",
+    confirmed: false,
+    source: {
+      title: "CIPP issue 3876 (HVE endpoint)",
+      url: "https://github.com/KelvinTegelaar/CIPP/issues/3876",
+    },
+  },
+  {
+    host: "smtp.azurecomm.net",
+    purpose: "Azure Communication Services Email",
+    confirmed: true,
+    source: {
+      title: "Microsoft Learn: send email with SMTP through Azure Communication Services",
+      url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
+    },
+  },
+  {
+    host: "smtp.office365.us",
+    purpose: "SMTP AUTH, GCC High / DoD",
+    confirmed: false,
+    source: {
+      title: "microsoft-365-docs issue 12348 (GCC High SMTP host)",
+      url: "https://github.com/MicrosoftDocs/microsoft-365-docs/issues/12348",
+    },
+  },
+  {
+    host: "smtp.partner.outlook.cn",
+    purpose: "SMTP AUTH, Microsoft 365 operated by 21Vianet",
+    confirmed: false,
+    source: {
+      title: "hertzbeat issue 1062 (21Vianet log)",
+      url: "https://github.com/apache/hertzbeat/issues/1062",
+    },
+  },
+  {
+    host: "smtp-mail.outlook.com",
+    purpose: "Consumer Outlook.com (not Microsoft 365)",
+    confirmed: true,
+    source: {
+      title: "nodemailer well-known services (Hotmail entry)",
+      url: "https://github.com/nodemailer/nodemailer",
+    },
+  },
+] as const
+
+/** Normalises a host for comparison: lower case, no trailing dot. */
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, "")
+}
+
+/** The endpoint rule a host falls under, if it is one of Microsoft's SMTP endpoints. */
+export function findMicrosoftEndpoint(host: string): EndpointRule | undefined {
+  const name = normalizeHost(host)
+  return MICROSOFT_SMTP_ENDPOINTS.find((rule) =>
+    rule.host.startsWith(".")
+      ? name.endsWith(rule.host) && name.length > rule.host.length
+      : name === rule.host
+  )
+}
+
+/** True for a tenant MX endpoint (classic or mx.microsoft), the target of Direct Send and relay. */
+export function isMxEndpoint(host: string): boolean {
+  const rule = findMicrosoftEndpoint(host)
+  return rule?.host === ".mail.protection.outlook.com" || rule?.host === ".mx.microsoft"
+}
+
+/**
+ * The classic MX endpoint Microsoft 365 gives a domain: dots become dashes under
+ * mail.protection.outlook.com (SOURCES.mfd, "contoso-com.mail.protection.outlook.com"). Only a guess:
+ * domains added since July 2026 get an *.mx.microsoft host instead (SOURCES.mxMicrosoft), which only
+ * the domain's real MX record can tell.
+ */
+export function guessMxHost(domain: string): string {
+  const name = normalizeHost(domain)
+  return name ? `${name.replace(/\./g, "-")}.mail.protection.outlook.com` : ""
+}

@@ -1,0 +1,81 @@
+import type { SecurityMode, SendingMethod } from "@/lib/schemas/setup"
+import { SOURCES } from "./sources"
+
+/** One row of the comparison that helps an admin choose a sending method. */
+export interface SendingMethodInfo {
+  id: SendingMethod
+  /** The radio option's name; the first words are a contract ("SMTP AUTH", "Direct Send", "SMTP relay"). */
+  name: string
+  summary: string
+  externalRecipients: string
+  licensedMailbox: string
+  staticIp: string
+  tls: string
+  port: string
+  /** Values that prefill the Server step. */
+  defaults: { port: string; security: SecurityMode }
+  needsCredentials: boolean
+  /** When this method is the right one, in one line. */
+  chooseWhen: string
+  source: typeof SOURCES.mfd
+}
+
+/**
+ * The three ways to send through Microsoft 365, from Microsoft's "set up a multifunction device or
+ * application" page (settings tables and comparison table): SOURCES.mfd.
+ */
+export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
+  {
+    id: "smtp-auth",
+    name: "SMTP AUTH client submission",
+    summary:
+      "Sign in with a licensed mailbox at smtp.office365.com. Easiest to set up and works from any network.",
+    externalRecipients: "Yes",
+    licensedMailbox: "Yes, the mailbox that signs in",
+    staticIp: "No",
+    tls: "Required (TLS 1.2 or later)",
+    port: "587 (recommended) or 25",
+    defaults: { port: "587", security: "starttls" },
+    needsCredentials: true,
+    chooseWhen:
+      "Your device or app can store a username and password (or OAuth) and uses STARTTLS.",
+    source: SOURCES.mfd,
+  },
+  {
+    id: "direct-send",
+    name: "Direct Send",
+    summary:
+      "Send without signing in to your tenant's MX endpoint. Delivers only to mailboxes in Microsoft 365.",
+    externalRecipients: "No: only to recipients with Microsoft 365 mailboxes",
+    licensedMailbox: "No",
+    staticIp: "Recommended (for SPF), not required",
+    tls: "Optional",
+    port: "25",
+    defaults: { port: "25", security: "starttls" },
+    needsCredentials: false,
+    chooseWhen: "A scanner or app only mails your own staff and cannot sign in.",
+    source: SOURCES.mfd,
+  },
+  {
+    id: "relay",
+    name: "SMTP relay through a connector",
+    summary:
+      "Send without signing in to your MX endpoint; an inbound connector recognises your static IP or certificate.",
+    externalRecipients: "Yes",
+    licensedMailbox: "No",
+    staticIp: "Yes, one not shared with another organisation (or a certificate)",
+    tls: "Optional",
+    port: "25",
+    defaults: { port: "25", security: "starttls" },
+    needsCredentials: false,
+    chooseWhen:
+      "Many devices must mail anyone from a fixed public IP, and you can create a connector. Not from Azure-hosted senders.",
+    source: SOURCES.mfd,
+  },
+] as const
+
+export function methodInfo(id: SendingMethod): SendingMethodInfo {
+  const info = SENDING_METHODS_INFO.find((method) => method.id === id)
+  if (!info) throw new Error(`Unknown sending method ${id}`)
+  return info
+}

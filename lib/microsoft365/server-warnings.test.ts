@@ -1,0 +1,61 @@
+import { describe, expect, test } from "vitest"
+
+import { guessMxHost } from "./endpoints"
+import { serverWarnings } from "./server-warnings"
+
+const ids = (...args: Parameters<typeof serverWarnings>) => serverWarnings(...args).map((w) => w.id)
+
+describe("serverWarnings", () => {
+  test("is silent for the recommended SMTP AUTH settings", () => {
+    expect(
+      ids({ method: "smtp-auth", host: "smtp.office365.com", port: "587", security: "starttls" })
+    ).toEqual([])
+  })
+
+  test("warns about port 465, implicit TLS on 587 and credentials without TLS", () => {
+    expect(
+      ids({ method: "smtp-auth", host: "smtp.office365.com", port: "465", security: "tls" })
+    ).toEqual(["port-465"])
+    expect(
+      ids({ method: "smtp-auth", host: "smtp.office365.com", port: "587", security: "tls" })
+    ).toEqual(["implicit-tls-587"])
+    expect(
+      ids({ method: "smtp-auth", host: "smtp.office365.com", port: "587", security: "none" })
+    ).toEqual(["no-tls-credentials"])
+  })
+
+  test("warns about an IP address and a host that does not fit the method", () => {
+    expect(
+      ids({ method: "smtp-auth", host: "52.96.0.1", port: "587", security: "starttls" })
+    ).toEqual(["ip-address"])
+    expect(
+      ids({ method: "direct-send", host: "smtp.office365.com", port: "25", security: "starttls" })
+    ).toEqual(["wrong-host"])
+    expect(
+      ids({
+        method: "relay",
+        host: "contoso-com.mail.protection.outlook.com",
+        port: "587",
+        security: "starttls",
+      })
+    ).toEqual(["mx-port"])
+  })
+
+  test("every warning cites a source", () => {
+    const all = serverWarnings({
+      method: "smtp-auth",
+      host: "10.0.0.1",
+      port: "465",
+      security: "none",
+    })
+    expect(all.length).toBeGreaterThan(1)
+    for (const warning of all) expect(warning.source.url).toMatch(/^https:\/\//)
+  })
+})
+
+describe("guessMxHost", () => {
+  test("turns the domain's dots into dashes under mail.protection.outlook.com", () => {
+    expect(guessMxHost("Contoso.co.uk")).toBe("contoso-co-uk.mail.protection.outlook.com")
+    expect(guessMxHost("")).toBe("")
+  })
+})

@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest"
+
+import { FULL_ADDRESS_MESSAGE, setupSchema, toFieldErrors, type SetupValues } from "./setup"
+
+const valid: SetupValues = {
+  method: { method: "smtp-auth" },
+  server: {
+    practice: false,
+    domain: "",
+    host: "smtp.office365.com",
+    port: "587",
+    security: "starttls",
+  },
+  account: { user: "scanner@contoso.com", pass: "secret" },
+  sender: { fromAddress: "scanner@contoso.com", fromName: "Scanner" },
+  test: { to: "it@contoso.com" },
+}
+
+function errorsFor(change: (values: SetupValues) => void) {
+  const values = structuredClone(valid)
+  change(values)
+  const result = setupSchema.safeParse(values)
+  return result.success ? {} : toFieldErrors(result.error)
+}
+
+describe("setupSchema", () => {
+  test("accepts a complete SMTP AUTH setup", () => {
+    expect(setupSchema.safeParse(valid).success).toBe(true)
+  })
+
+  test("refuses a bare user name and says why", () => {
+    expect(errorsFor((v) => (v.account.user = "scanner"))).toEqual({
+      "account.user": FULL_ADDRESS_MESSAGE,
+    })
+  })
+
+  test("requires a username and password for SMTP AUTH only", () => {
+    expect(Object.keys(errorsFor((v) => (v.account = { user: "", pass: "" })))).toEqual([
+      "account.user",
+      "account.pass",
+    ])
+    expect(
+      errorsFor((v) => {
+        v.method.method = "direct-send"
+        v.account = { user: "", pass: "" }
+      })
+    ).toEqual({})
+  })
+
+  test("reports the account rule even while later steps are still empty", () => {
+    const errors = errorsFor((v) => {
+      v.account.pass = ""
+      v.test.to = ""
+    })
+    expect(errors["account.pass"]).toBeDefined()
+    expect(errors["test.to"]).toBeDefined()
+  })
+
+  test.each([
+    ["account.user", (v: SetupValues) => (v.account.user = "a@contoso.com\r\nRCPT TO:<x@y.z>")],
+    ["account.pass", (v: SetupValues) => (v.account.pass = "pa\nss")],
+    ["sender.fromName", (v: SetupValues) => (v.sender.fromName = "Scanner\r\nBcc: x@y.z")],
+    ["server.host", (v: SetupValues) => (v.server.host = "smtp.office365.com\n")],
+  ])("refuses CR or LF in %s", (field, change) => {
+    expect(errorsFor(change)).toHaveProperty([field])
+  })
+
+  test.each([
+    ["0", "Ports go from 1 to 65535"],
+    ["65536", "Ports go from 1 to 65535"],
+    ["587a", "Enter a port number, for example 587"],
+  ])("refuses port %s", (port, message) => {
+    expect(errorsFor((v) => (v.server.port = port))["server.port"]).toBe(message)
+  })
+
+  test("accepts any port and an IP address as the server", () => {
+    expect(
+      errorsFor((v) => {
+        v.server.port = "2525"
+        v.server.host = "192.0.2.10"
+      })
+    ).toEqual({})
+  })
+
+  test("refuses a URL in the server field", () => {
+    expect(errorsFor((v) => (v.server.host = "smtp://smtp.office365.com:587"))).toHaveProperty([
+      "server.host",
+    ])
+  })
+})

@@ -1,0 +1,151 @@
+import { z } from "zod"
+
+/** Wizard steps, in order. The form values are keyed by the steps that hold fields. */
+export const STEP_IDS = ["method", "server", "account", "sender", "test", "settings"] as const
+export type StepId = (typeof STEP_IDS)[number]
+
+export const SENDING_METHODS = ["smtp-auth", "direct-send", "relay"] as const
+export type SendingMethod = (typeof SENDING_METHODS)[number]
+
+export const SECURITY_MODES = ["starttls", "tls", "none"] as const
+export type SecurityMode = (typeof SECURITY_MODES)[number]
+
+const NO_LINE_BREAKS = "Line breaks are not allowed here"
+const hasNoLineBreak = (value: string) => !/[\r\n]/.test(value)
+
+/** A single-line text field: SMTP commands are lines, so CR or LF in a value is refused. */
+const line = () => z.string().refine(hasNoLineBreak, NO_LINE_BREAKS)
+
+const HOST_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$/i
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/
+const IPV6_LITERAL = /^\[?[0-9a-f:.]+\]?$/i
+
+export function isIpAddress(host: string) {
+  return IPV4.test(host) || (host.includes(":") && IPV6_LITERAL.test(host))
+}
+
+const emailAddress = (message: string) =>
+  line().pipe(z.string().trim().min(1, message).pipe(z.email(message)))
+
+export const methodStepSchema = z.object({
+  method: z.enum(SENDING_METHODS, "Choose how the mail will be sent"),
+})
+
+export const serverStepSchema = z.object({
+  /** Send to the built-in Microsoft 365 simulator instead of the server below. */
+  practice: z.boolean(),
+  /** The accepted domain, used to guess the MX endpoint for Direct Send and relay. */
+  domain: line().pipe(
+    z
+      .string()
+      .trim()
+      .max(253)
+      .refine(
+        (value) => value === "" || HOST_NAME.test(value),
+        "Enter a domain such as contoso.com"
+      )
+  ),
+  host: line().pipe(
+    z
+      .string()
+      .trim()
+      .min(1, "Enter the server name, for example smtp.office365.com")
+      .max(253, "A server name is at most 253 characters")
+      .refine(
+        (value) => HOST_NAME.test(value) || isIpAddress(value),
+        "Enter a host name such as smtp.office365.com, without a scheme, path or port"
+      )
+  ),
+  port: line().pipe(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, "Enter a port number, for example 587")
+      .refine((value) => Number(value) >= 1 && Number(value) <= 65535, "Ports go from 1 to 65535")
+  ),
+  security: z.enum(SECURITY_MODES, "Choose the security type"),
+})
+
+export const FULL_ADDRESS_MESSAGE =
+  "Enter the full email address (name@domain): Microsoft 365 signs in with the whole address, not the part before @"
+
+export const accountStepSchema = z.object({
+  user: line().pipe(
+    z
+      .string()
+      .trim()
+      .max(320)
+      .refine((value) => value === "" || z.email().safeParse(value).success, FULL_ADDRESS_MESSAGE)
+  ),
+  pass: line().pipe(z.string().max(1024, "A password is at most 1024 characters")),
+})
+
+export const senderStepSchema = z.object({
+  fromAddress: emailAddress("Enter the From address, for example printer@contoso.com"),
+  fromName: line().pipe(z.string().trim().max(100, "Keep the From name under 100 characters")),
+})
+
+export const testStepSchema = z.object({
+  to: emailAddress("Enter the address that should receive the test email"),
+})
+
+const stepShapes = z.object({
+  method: methodStepSchema,
+  server: serverStepSchema,
+  account: accountStepSchema,
+  sender: senderStepSchema,
+  test: testStepSchema,
+})
+
+const methodOnly = z.object({ method: methodStepSchema })
+
+/**
+ * The whole setup. SMTP AUTH needs a username and password; Direct Send and relay send without
+ * credentials. The rule runs whenever the method step is well formed, so the Account
+ * step can be validated on its own while later steps are still empty.
+ */
+export const setupSchema = stepShapes.superRefine(
+  (values, ctx) => {
+    if (values.method.method !== "smtp-auth") return
+    // The account step may itself be invalid here (a bare user name); check presence on the raw value.
+    const account = values.account as Partial<Record<"user" | "pass", unknown>> | undefined
+    if (!String(account?.user ?? "").trim()) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["account", "user"],
+        message: "Enter the mailbox's full email address",
+      })
+    }
+    if (!account?.pass) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["account", "pass"],
+        message: "Enter the password (or app password) of that mailbox",
+      })
+    }
+  },
+  { when: (payload) => methodOnly.safeParse(payload.value).success }
+)
+
+export type SetupValues = z.infer<typeof setupSchema>
+export type SetupInput = z.input<typeof setupSchema>
+
+/** The form fields of each step, as react-hook-form paths. */
+export const STEP_FIELDS = {
+  method: ["method.method"],
+  server: ["server.practice", "server.domain", "server.host", "server.port", "server.security"],
+  account: ["account.user", "account.pass"],
+  sender: ["sender.fromAddress", "sender.fromName"],
+  test: ["test.to"],
+  settings: [],
+} as const satisfies Record<StepId, readonly string[]>
+
+/** Maps zod issues to react-hook-form paths ("server.host"), keeping the first message of each. */
+export function toFieldErrors(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form"
+    fieldErrors[key] ??= issue.message
+  }
+  return fieldErrors
+}
