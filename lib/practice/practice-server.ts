@@ -1,0 +1,85 @@
+import "server-only"
+
+import { env } from "@/lib/env"
+import type { SetupValues } from "@/lib/schemas/setup"
+import type { PracticeTarget } from "@/lib/smtp/run-test"
+import { createCertificateAuthority, issueServerCertificate } from "./certificates"
+import { startSimulator, type RunningSimulator } from "./simulator"
+
+/** The name the practice simulators' certificate is issued for (never resolved: we connect by IP). */
+const PRACTICE_SERVERNAME = "practice.smtp365.invalid"
+
+interface PracticeServers {
+  ca: string
+  submission: RunningSimulator
+  directSend: RunningSimulator
+  relay: RunningSimulator
+}
+
+// One set of simulators per server process, kept across hot reloads in development.
+const globalKey = Symbol.for("smtp365.practiceServers")
+const store = globalThis as typeof globalThis & {
+  [globalKey]?: Promise<PracticeServers | null>
+}
+
+/**
+ * Starts the built-in Microsoft 365 simulators on 127.0.0.1 (once): SMTP AUTH on
+ * SMTP365_PRACTICE_PORT or an ephemeral port, and two MX endpoints (without and with an inbound
+ * connector) on ephemeral ports. Resolves to null when practice mode is off or cannot start; a busy
+ * port falls back to an ephemeral one and never stops the app.
+ */
+export function startPracticeServers(): Promise<PracticeServers | null> {
+  if (!env().SMTP365_PRACTICE) return Promise.resolve(null)
+  store[globalKey] ??= launch().catch((error: unknown) => {
+    console.warn("Practice mode is unavailable:", error instanceof Error ? error.message : error)
+    return null
+  })
+  return store[globalKey]
+}
+
+async function launch(): Promise<PracticeServers> {
+  const authority = await createCertificateAuthority()
+  const leaf = await issueServerCertificate(authority, { names: [PRACTICE_SERVERNAME], ips: [] })
+  const submission = await startSimulator({
+    role: "submission",
+    tls: leaf,
+    port: env().SMTP365_PRACTICE_PORT,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error
+    console.warn(
+      `Practice port ${env().SMTP365_PRACTICE_PORT} is busy; the practice server uses a free port instead.`
+    )
+    return startSimulator({ role: "submission", tls: leaf })
+  })
+  const [directSend, relay] = await Promise.all([
+    startSimulator({ role: "mx", tls: leaf }),
+    startSimulator({ role: "mx", tls: leaf, connector: true }),
+  ])
+  return { ca: authority.cert, submission, directSend, relay }
+}
+
+/** The simulator that stands in for the chosen method's Microsoft 365 endpoint. */
+export async function practiceTarget(values: SetupValues): Promise<PracticeTarget | null> {
+  const servers = await startPracticeServers()
+  if (!servers) return null
+  const { method } = values.method
+  const simulator =
+    method === "smtp-auth"
+      ? servers.submission
+      : method === "relay"
+        ? servers.relay
+        : servers.directSend
+  const role =
+    method === "smtp-auth"
+      ? "SMTP AUTH endpoint"
+      : method === "relay"
+        ? "MX endpoint with an inbound connector"
+        : "MX endpoint"
+  return {
+    address: simulator.host,
+    port: simulator.port,
+    servername: PRACTICE_SERVERNAME,
+    ca: servers.ca,
+    description: `built-in Microsoft 365 simulator (${role}) at ${simulator.host}:${simulator.port}`,
+  }
+}

@@ -1,0 +1,385 @@
+// No "server-only" here: Playwright support code and vitest start the simulator outside Next.
+// It is still Node-only (sockets), so only server code and tests may import it.
+import net, { type AddressInfo } from "node:net"
+import type tls from "node:tls"
+import {
+  SMTPServer,
+  type SMTPServerAddress,
+  type SMTPServerAuthentication,
+  type SMTPServerAuthenticationResponse,
+  type SMTPServerDataStream,
+  type SMTPServerError,
+  type SMTPServerSession,
+} from "smtp-server"
+
+import {
+  DEFAULT_PRACTICE_PASSWORD,
+  MISSING_RECIPIENT_LOCAL_PART,
+  PRACTICE_ACCOUNTS,
+  PRACTICE_DOMAIN,
+  SIMULATOR_REPLIES,
+  type PracticeMailbox,
+  type PracticeScenario,
+} from "@/lib/practice/accounts"
+
+/** "submission" behaves like smtp.office365.com:587, "mx" like contoso-com.mail.protection.outlook.com:25. */
+export type SimulatorRole = "submission" | "mx"
+
+export interface SimulatorOptions {
+  role: SimulatorRole
+  /** Key and certificate (PEM) presented after STARTTLS. */
+  tls: { key: string; cert: string }
+  /** Defaults to 127.0.0.1. */
+  host?: string
+  /** Defaults to 0: an ephemeral port, see `RunningSimulator.port`. */
+  port?: number
+  /** Password of every practice mailbox; defaults to DEFAULT_PRACTICE_PASSWORD. */
+  password?: string
+  /** Defaults to [PRACTICE_DOMAIN]. */
+  acceptedDomains?: string[]
+  /** mx only: the client matches an inbound connector, so it may relay to any domain. */
+  connector?: boolean
+  /** mx only: Set-OrganizationConfig -RejectDirectSend $true. */
+  rejectDirectSend?: boolean
+  /** Name in the greeting and in `[host]` of replies; defaults to a name shaped like Microsoft's. */
+  serverName?: string
+  /** Accept TCP connections but never greet, for timeout tests. */
+  silent?: boolean
+}
+
+export interface SimulatorEvent {
+  type: "connect" | "starttls" | "auth" | "mail" | "rcpt" | "data"
+  /** Remote address, TLS protocol, "<method> <username>", an address or a size. Never a secret. */
+  detail?: string
+}
+
+export interface SimulatedMessage {
+  from: string
+  to: string[]
+  /** Username the message was submitted with; absent on the mx role. */
+  authUser?: string
+  raw: string
+}
+
+export interface RunningSimulator {
+  host: string
+  port: number
+  /** Stops listening and closes open client connections, within about 100 ms. */
+  close(): Promise<void>
+  /** Messages accepted at the end of DATA. */
+  messages: SimulatedMessage[]
+  events: SimulatorEvent[]
+}
+
+/**
+ * 150 MB, the SIZE that smtp.office365.com advertises.
+ * Source: https://github.com/simonrob/email-oauth2-proxy/issues/95
+ */
+export const MAX_MESSAGE_SIZE = 157286400
+
+const DEFAULT_SERVER_NAMES: Record<SimulatorRole, string> = {
+  submission: "PH7PR17MB1234.namprd17.prod.outlook.com",
+  mx: "DM6NAM12FT034.mail.protection.outlook.com",
+}
+
+const SOCKET_TIMEOUT_MS = 30_000
+// How long close() lets sessions finish before smtp-server sends them 421 and hangs up.
+const CLOSE_GRACE_MS = 100
+
+interface SignedInUser {
+  username: string
+  scenario: PracticeScenario
+}
+
+/**
+ * Starts a Microsoft 365 look-alike SMTP server with the practice mailboxes of accounts.ts.
+ * Its replies are byte-exact copies of the ones Exchange Online sends for each scenario.
+ */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const host = options.host ?? "127.0.0.1"
+  const events: SimulatorEvent[] = []
+  const messages: SimulatedMessage[] = []
+
+  if (options.silent) return startSilentServer(host, options.port ?? 0, events, messages)
+
+  const { role } = options
+  const serverName = options.serverName ?? DEFAULT_SERVER_NAMES[role]
+  const password = options.password ?? DEFAULT_PRACTICE_PASSWORD
+  const acceptedDomains = (options.acceptedDomains ?? [PRACTICE_DOMAIN]).map((domain) =>
+    domain.toLowerCase()
+  )
+  const isAccepted = (address: string) => acceptedDomains.includes(domainOf(address))
+  const reject = (template: string, values: { authUser?: string; from?: string } = {}) =>
+    smtpError(fillReply(template, serverName, values))
+
+  function findScenario(username: string): PracticeScenario | undefined {
+    if (!isAccepted(username)) return undefined
+    const localPart = username.slice(0, username.lastIndexOf("@")).toLowerCase()
+    return Object.hasOwn(PRACTICE_ACCOUNTS, localPart)
+      ? PRACTICE_ACCOUNTS[localPart as PracticeMailbox]
+      : undefined
+  }
+
+  function maySendAs(user: SignedInUser, from: string): boolean {
+    if (user.scenario.outcome === "accepted" && user.scenario.sendAs) return isAccepted(from)
+    return from.toLowerCase() === user.username.toLowerCase()
+  }
+
+  // TODO: accept tokens once practice mode covers OAuth (check the audience, scope and user of the
+  // token); until then every token gets the reply Exchange Online gives a token it cannot use.
+  function checkAccessToken(_username: string, _accessToken: string): SMTPServerError {
+    return reject(SIMULATOR_REPLIES.oauthRejected.reply)
+  }
+
+  function onAuth(
+    auth: SMTPServerAuthentication,
+    _session: SMTPServerSession,
+    callback: (err: Error | null, response?: SMTPServerAuthenticationResponse) => void
+  ) {
+    const username = auth.username ?? ""
+    events.push({ type: "auth", detail: `${auth.method} ${username}`.trim() })
+    if (auth.method === "XOAUTH2")
+      return callback(checkAccessToken(username, auth.accessToken ?? ""))
+    const scenario = findScenario(username)
+    // The password is checked first, so a typo always reads as a typo, whatever the mailbox.
+    if (auth.method !== "LOGIN" || !scenario || auth.password !== password) {
+      return callback(reject(SIMULATOR_REPLIES.badCredentials.reply))
+    }
+    if (scenario.outcome === "rejected" && scenario.stage === "auth") {
+      return callback(reject(scenario.reply))
+    }
+    const user: SignedInUser = { username, scenario }
+    callback(null, { user })
+  }
+
+  function onMailFrom(
+    address: SMTPServerAddress,
+    session: SMTPServerSession,
+    callback: (err?: Error | null) => void
+  ) {
+    events.push({ type: "mail", detail: address.address })
+    if (role === "submission") {
+      if (!session.secure) return callback(reject(SIMULATOR_REPLIES.starttlsRequired.reply))
+      const user = signedInUser(session)
+      if (!user) return callback(reject(SIMULATOR_REPLIES.notAuthenticated.reply))
+      if (user.scenario.outcome === "rejected" && user.scenario.stage === "mail") {
+        return callback(reject(user.scenario.reply))
+      }
+      return callback()
+    }
+    // Only the envelope sender counts for RejectDirectSend; the From header is not checked.
+    if (options.rejectDirectSend && !options.connector && isAccepted(address.address)) {
+      return callback(reject(SIMULATOR_REPLIES.directSendRejected.reply))
+    }
+    callback()
+  }
+
+  function onRcptTo(
+    address: SMTPServerAddress,
+    _session: SMTPServerSession,
+    callback: (err?: Error | null) => void
+  ) {
+    events.push({ type: "rcpt", detail: address.address })
+    // Client submission relays to any domain; only the MX endpoint checks recipients.
+    if (role === "mx") {
+      if (isAccepted(address.address)) {
+        const localPart = address.address.slice(0, address.address.lastIndexOf("@"))
+        if (localPart.toLowerCase() === MISSING_RECIPIENT_LOCAL_PART) {
+          return callback(reject(SIMULATOR_REPLIES.recipientNotFound.reply))
+        }
+      } else if (!options.connector) {
+        return callback(reject(SIMULATOR_REPLIES.relayDenied.reply))
+      }
+    }
+    callback()
+  }
+
+  function dataRejection(session: SMTPServerSession, from: string): SMTPServerError | undefined {
+    const user = signedInUser(session)
+    if (role !== "submission" || !user) return undefined
+    if (user.scenario.outcome === "rejected" && user.scenario.stage === "data") {
+      return reject(user.scenario.reply)
+    }
+    if (!maySendAs(user, from)) {
+      return reject(SIMULATOR_REPLIES.sendAsDenied.reply, { authUser: user.username, from })
+    }
+    return undefined
+  }
+
+  function onData(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+    callback: (err?: Error | null) => void
+  ) {
+    const chunks: Buffer[] = []
+    stream.on("data", (chunk: Buffer) => {
+      if (!stream.sizeExceeded) chunks.push(chunk)
+    })
+    // Replying only once the whole message is read keeps the reply after the client's final dot.
+    stream.on("end", () => {
+      events.push({ type: "data", detail: `${stream.byteLength} bytes` })
+      // rejectOversized makes smtp-server answer 552 itself.
+      if (stream.sizeExceeded) return callback()
+      const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ""
+      const rejection = dataRejection(session, from)
+      if (rejection) return callback(rejection)
+      messages.push({
+        from,
+        to: session.envelope.rcptTo.map((recipient) => recipient.address),
+        authUser: signedInUser(session)?.username,
+        raw: Buffer.concat(chunks).toString("utf8"),
+      })
+      callback()
+    })
+  }
+
+  const server: SMTPServer = new SMTPServer({
+    key: options.tls.key,
+    cert: options.tls.cert,
+    name: serverName,
+    // Exchange Online answers EHLO with "<name> Hello [<client address>]".
+    heloResponse: "%s Hello %s",
+    size: MAX_MESSAGE_SIZE,
+    rejectOversized: true,
+    // smtp.office365.com offers "AUTH LOGIN XOAUTH2" (no PLAIN), and only after STARTTLS.
+    authMethods: ["LOGIN", "XOAUTH2"],
+    // MAIL FROM without AUTH is answered by onMailFrom with Microsoft's wording instead.
+    authOptional: true,
+    disabledCommands: role === "mx" ? ["AUTH"] : [],
+    // With ENHANCEDSTATUSCODES on, smtp-server would put its own x.y.z in front of every reply
+    // text, which already starts with Microsoft's. So the capability is not advertised.
+    hideENHANCEDSTATUSCODES: true,
+    disableReverseLookup: true,
+    socketTimeout: SOCKET_TIMEOUT_MS,
+    closeTimeout: CLOSE_GRACE_MS,
+    logger: false,
+    onConnect(session, callback) {
+      events.push({ type: "connect", detail: session.remoteAddress })
+      // No AUTH in the EHLO reply until STARTTLS; onSecure lifts this.
+      if (role === "submission") session.disabledCommands = ["AUTH"]
+      greetLikeExchangeOnline(server, session, serverName)
+      callback()
+    },
+    onSecure(socket, session, callback) {
+      const protocol = (socket as tls.TLSSocket).getProtocol?.()
+      events.push({ type: "starttls", detail: protocol ?? undefined })
+      if (role === "submission") session.disabledCommands = []
+      callback()
+    },
+    onAuth,
+    onMailFrom,
+    onRcptTo,
+    onData,
+  })
+  // Per-connection failures (a client refusing the certificate, a reset mid-command) arrive here;
+  // the client sees them itself, and an 'error' event without a listener would crash the process.
+  server.on("error", () => undefined)
+
+  const port = await listen(server.server, options.port ?? 0, host)
+  return {
+    host,
+    port,
+    messages,
+    events,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/**
+ * smtp-server greets with "220 <name> ESMTP <banner>", and Exchange Online with
+ * "220 <name> Microsoft ESMTP MAIL Service ready at <date>" (FIX page: "expect a `220 … Microsoft
+ * ESMTP MAIL Service ready` banner"). The word between the name and ESMTP cannot be set through
+ * options without also changing the name in the EHLO reply, so the greeting of this one
+ * connection is replaced; the connection is in `server.connections` before onConnect runs.
+ */
+function greetLikeExchangeOnline(
+  server: SMTPServer,
+  session: SMTPServerSession,
+  serverName: string
+) {
+  for (const connection of server.connections) {
+    if (connection.id !== session.id) continue
+    connection._sendGreeting = () =>
+      connection.send(
+        220,
+        `${serverName} Microsoft ESMTP MAIL Service ready at ${rfc2822Date(new Date())}`,
+        false
+      )
+  }
+}
+
+/** "Sat, 28 Nov 2026 13:46:18 +0000", the date format of Exchange Online's greeting. */
+function rfc2822Date(date: Date): string {
+  return date
+    .toUTCString()
+    .replace(/ 0(\d) /, " $1 ")
+    .replace(/GMT$/, "+0000")
+}
+
+function signedInUser(session: SMTPServerSession): SignedInUser | undefined {
+  // smtp-server sets `user` to false when STARTTLS resets the session.
+  return (session.user as SignedInUser | false | undefined) || undefined
+}
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf("@")
+  return at < 0 ? "" : address.slice(at + 1).toLowerCase()
+}
+
+/** Fills the placeholders of a reference reply line, see accounts.ts. */
+function fillReply(
+  template: string,
+  serverName: string,
+  values: { authUser?: string; from?: string }
+): string {
+  return template
+    .replaceAll("[host]", () => `[${serverName}]`)
+    .replaceAll("<auth-user>", () => values.authUser ?? "")
+    .replaceAll("<from>", () => values.from ?? "")
+}
+
+/** smtp-server writes `${responseCode} ${message}`, so the reply line is split at its first space. */
+function smtpError(reply: string): SMTPServerError {
+  const error: SMTPServerError = new Error(reply.slice(4))
+  error.responseCode = Number(reply.slice(0, 3))
+  return error
+}
+
+function listen(server: net.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(port, host, () => {
+      server.off("error", reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+/** A TCP server that accepts connections and never says a word. */
+async function startSilentServer(
+  host: string,
+  port: number,
+  events: SimulatorEvent[],
+  messages: SimulatedMessage[]
+): Promise<RunningSimulator> {
+  const sockets = new Set<net.Socket>()
+  const server = net.createServer((socket) => {
+    events.push({ type: "connect", detail: socket.remoteAddress })
+    sockets.add(socket)
+    socket.on("close", () => sockets.delete(socket))
+    socket.on("error", () => undefined)
+    socket.setTimeout(SOCKET_TIMEOUT_MS, () => socket.destroy())
+    socket.resume() // discard whatever the client sends
+  })
+  return {
+    host,
+    port: await listen(server, port, host),
+    messages,
+    events,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const socket of sockets) socket.destroy()
+      }),
+  }
+}
