@@ -1,0 +1,420 @@
+import "server-only"
+
+import net from "node:net"
+import tls from "node:tls"
+import { format } from "node:util"
+import SMTPConnection from "nodemailer/lib/smtp-connection"
+
+import type { SecurityMode } from "@/lib/schemas/setup"
+import { REDACTED } from "./redact"
+import type { StageTracker } from "./stage-tracker"
+import { tlsFailureCause } from "./tls-errors"
+import type { Transcript } from "./transcript"
+import type { FailureFacts, StageId, TlsDetails } from "./types"
+
+export interface SessionTarget {
+  /** The address to connect to, already resolved and checked by the host guard. */
+  address: string
+  port: number
+  security: SecurityMode
+  /** The name the server certificate must match; absent when the user typed an IP address. */
+  servername?: string
+  /** A CA trusted for this connection only (the practice simulator's). */
+  ca?: string
+}
+
+export interface SessionRequest {
+  target: SessionTarget
+  auth?: { user: string; pass: string }
+  envelope: { from: string; to: string }
+  message: Buffer
+  timeouts: SessionTimeouts
+}
+
+export interface SessionTimeouts {
+  /** Connecting, the TLS handshake, the greeting and each reply. */
+  stepMs: number
+  /** The whole session, from connect to the reply to DATA. */
+  totalMs: number
+}
+
+export interface SessionEnd {
+  ok: boolean
+  tls: TlsDetails | null
+  response?: string
+  failure?: FailureFacts
+}
+
+/** Error codes of our own, for failures that happen before or around nodemailer. */
+class SessionError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly cause?: string
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Runs one SMTP conversation as explicit stages (connect, TLS, greeting, EHLO, AUTH, MAIL FROM,
+ * RCPT TO, DATA), reporting each through the tracker and every line through the transcript as it
+ * happens. The socket is opened here, to the checked address, so nothing resolves the name again;
+ * nodemailer's SMTPConnection speaks the protocol. Credentials are only sent over TLS.
+ */
+export async function runSession(
+  request: SessionRequest,
+  tracker: StageTracker,
+  transcript: Transcript
+): Promise<SessionEnd> {
+  const { target, timeouts } = request
+  let socket: net.Socket | undefined
+  let connection: SMTPConnection | undefined
+  let tlsDetails: TlsDetails | null = null
+  let totalTimer: NodeJS.Timeout | undefined
+
+  const overall = new Promise<never>((_, reject) => {
+    totalTimer = setTimeout(
+      () =>
+        reject(
+          new SessionError(
+            `The test took longer than ${timeouts.totalMs / 1000} s and was stopped`,
+            "ETOTAL"
+          )
+        ),
+      timeouts.totalMs
+    )
+  })
+
+  const conversation = async (): Promise<string> => {
+    tracker.begin("connect", `${target.address}:${target.port}`)
+    socket = await openSocket(target, timeouts.stepMs)
+    tracker.pass("connect")
+    transcript.add("info", `Connected to ${target.address}:${target.port}`)
+
+    if (target.security === "tls") {
+      tracker.begin("tls", "Implicit TLS")
+      socket = await startImplicitTls(socket, target, timeouts.stepMs)
+      tlsDetails = describeTls(socket as tls.TLSSocket)
+      tracker.pass("tls", { detail: `Implicit TLS · ${tlsSummary(tlsDetails)}` })
+      transcript.add("info", `TLS established (${tlsSummary(tlsDetails)})`)
+    }
+
+    const protocol = new ProtocolObserver(tracker, transcript)
+    connection = new SMTPConnection({
+      connection: socket,
+      secure: target.security === "tls",
+      secured: target.security === "tls",
+      requireTLS: target.security === "starttls",
+      ignoreTLS: target.security === "none",
+      ...(target.servername ? { servername: target.servername } : {}),
+      tls: tlsOptions(target),
+      greetingTimeout: timeouts.stepMs,
+      connectionTimeout: timeouts.stepMs,
+      socketTimeout: timeouts.stepMs,
+      socketCloseTimeout: 0,
+      transactionLog: true,
+      logger: protocol.logger,
+    })
+    const conn = connection
+
+    tracker.begin("greeting")
+    await new Promise<void>((resolve, reject) => {
+      conn.once("error", reject)
+      conn.connect((err) => (err ? reject(err) : resolve()))
+    })
+
+    if (target.security === "starttls") {
+      tlsDetails = describeTls(liveSocket(conn))
+      tracker.describe("tls", `STARTTLS · ${tlsSummary(tlsDetails)}`)
+    } else if (target.security === "none") {
+      tracker.skip("tls", "Security is None: the connection stays unencrypted")
+    }
+
+    if (request.auth) {
+      if (!conn.secure) {
+        tracker.begin("auth")
+        tracker.fail("auth", { detail: "Not sent: the connection is not encrypted" })
+        throw new SessionError(
+          "Credentials are never sent over an unencrypted connection; the test stopped before AUTH",
+          "ENOTLS"
+        )
+      }
+      const auth = request.auth
+      await new Promise<void>((resolve, reject) =>
+        conn.login({ user: auth.user, pass: auth.pass }, (err) => (err ? reject(err) : resolve()))
+      )
+      tracker.pass("auth")
+    } else {
+      tracker.skip("auth", "No sign-in: Direct Send and relay send without credentials")
+    }
+
+    const info = await new Promise<{ response: string }>((resolve, reject) =>
+      conn.send(
+        { from: request.envelope.from, to: [request.envelope.to] },
+        request.message,
+        (err, sent) => (err ? reject(err) : resolve(sent))
+      )
+    )
+    tracker.pass("data", { reply: info.response })
+    conn.quit()
+    return info.response
+  }
+
+  try {
+    const response = await Promise.race([conversation(), overall])
+    return { ok: true, tls: tlsDetails, response }
+  } catch (error) {
+    return { ok: false, tls: tlsDetails, failure: describeFailure(error, tracker) }
+  } finally {
+    clearTimeout(totalTimer)
+    connection?.close()
+    socket?.destroy()
+  }
+}
+
+function tlsOptions(target: SessionTarget): tls.ConnectionOptions {
+  return {
+    // Microsoft 365 requires TLS 1.2 or later (SOURCES.mfd); never offer less.
+    minVersion: "TLSv1.2",
+    rejectUnauthorized: true,
+    ...(target.servername ? { servername: target.servername } : {}),
+    ...(target.ca ? { ca: target.ca } : {}),
+  }
+}
+
+function openSocket(target: SessionTarget, timeoutMs: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: target.address, port: target.port })
+    const timer = setTimeout(() => {
+      socket.destroy()
+      reject(
+        new SessionError(
+          `No answer from ${target.address}:${target.port} within ${timeoutMs / 1000} s`,
+          "ETIMEDOUT",
+          "CONNECT_TIMEOUT"
+        )
+      )
+    }, timeoutMs)
+    socket.once("connect", () => {
+      clearTimeout(timer)
+      socket.removeAllListeners("error")
+      resolve(socket)
+    })
+    socket.once("error", (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
+      reject(new SessionError(err.message, "ESOCKET", err.code))
+    })
+  })
+}
+
+function startImplicitTls(
+  socket: net.Socket,
+  target: SessionTarget,
+  timeoutMs: number
+): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const secure = tls.connect({ socket, ...tlsOptions(target) })
+    const timer = setTimeout(() => {
+      secure.destroy()
+      reject(new SessionError("The TLS handshake did not finish", "ETIMEDOUT", "TLS_TIMEOUT"))
+    }, timeoutMs)
+    secure.once("secureConnect", () => {
+      clearTimeout(timer)
+      secure.removeAllListeners("error")
+      resolve(secure)
+    })
+    secure.once("error", (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
+      reject(new SessionError(err.message, "ETLS", err.code ?? tlsFailureCause(err.message)))
+    })
+  })
+}
+
+/** The socket SMTPConnection ended up on after STARTTLS (it replaces the plain one internally). */
+function liveSocket(connection: SMTPConnection): tls.TLSSocket | undefined {
+  const socket = (connection as unknown as { _socket?: unknown })._socket
+  return socket instanceof tls.TLSSocket ? socket : undefined
+}
+
+function describeTls(socket: tls.TLSSocket | undefined): TlsDetails | null {
+  if (!socket) return null
+  const cert = socket.getPeerCertificate()
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+  return {
+    protocol: socket.getProtocol() ?? null,
+    cipher: socket.getCipher()?.name ?? null,
+    subject: [first(cert?.subject?.CN), cert?.subjectaltname].filter(Boolean).join(" · ") || null,
+    issuer: first(cert?.issuer?.CN) ?? first(cert?.issuer?.O) ?? null,
+    validTo: cert?.valid_to ?? null,
+  }
+}
+
+function tlsSummary(details: TlsDetails | null) {
+  return details ? [details.protocol, details.cipher].filter(Boolean).join(", ") : "encrypted"
+}
+
+interface NodemailerError extends Error {
+  code?: string
+  response?: string
+  responseCode?: number
+  command?: string
+}
+
+/** The stage a nodemailer command name belongs to, for errors the transcript did not explain. */
+const COMMAND_STAGES: Record<string, StageId> = {
+  CONN: "greeting",
+  EHLO: "ehlo",
+  HELO: "ehlo",
+  STARTTLS: "tls",
+  "AUTH LOGIN": "auth",
+  "AUTH PLAIN": "auth",
+  "AUTH XOAUTH2": "auth",
+  "MAIL FROM": "mail",
+  "RCPT TO": "rcpt",
+  DATA: "data",
+}
+
+function describeFailure(error: unknown, tracker: StageTracker): FailureFacts {
+  const err = (error instanceof Error ? error : new Error(String(error))) as NodemailerError &
+    Partial<SessionError>
+  const code = err.code ?? "EUNKNOWN"
+  const reply = err.response?.trim() || undefined
+  const failedStage =
+    tracker.list().find((stage) => stage.status === "failed")?.id ??
+    tracker.failRunning(reply ? { reply } : { detail: shortReason(code) }) ??
+    COMMAND_STAGES[err.command ?? ""] ??
+    "connect"
+  if (tracker.status(failedStage) !== "failed") tracker.fail(failedStage, reply ? { reply } : {})
+  const cause =
+    typeof err.cause === "string"
+      ? err.cause
+      : code === "ETLS"
+        ? tlsFailureCause(err.message)
+        : (err as { timeoutType?: string }).timeoutType
+  return {
+    stage: failedStage,
+    code,
+    ...(cause ? { cause } : {}),
+    ...(reply ? { reply } : {}),
+    ...(err.responseCode ? { responseCode: err.responseCode } : {}),
+    message: err.message,
+  }
+}
+
+function shortReason(code: string) {
+  switch (code) {
+    case "ETIMEDOUT":
+    case "ETOTAL":
+      return "No answer in time"
+    case "ETLS":
+      return "TLS failed"
+    default:
+      return "The connection failed"
+  }
+}
+
+/**
+ * Turns nodemailer's transaction log into stages and transcript lines. Each client command queues
+ * the stage its reply will settle (PIPELINING sends MAIL, RCPT and DATA at once, so replies are
+ * matched in order); the lines carrying credentials are recorded as placeholders.
+ */
+class ProtocolObserver {
+  private readonly pending: Array<{ stage: StageId; command: string }> = []
+  private upgrading = false
+  private starttlsReply: string | undefined
+  private credentialLines = 0
+
+  constructor(
+    private readonly tracker: StageTracker,
+    private readonly transcript: Transcript
+  ) {}
+
+  readonly logger = {
+    debug: (entry: { tnx?: string }, message: string, ...args: unknown[]) =>
+      this.onLog(entry, format(message, ...args)),
+    info: (entry: { tnx?: string }, message: string, ...args: unknown[]) =>
+      this.onLog(entry, format(message, ...args)),
+    // Errors reach the caller through callbacks; nothing else of nodemailer's logging is kept.
+    trace: () => {},
+    warn: () => {},
+    error: () => {},
+    fatal: () => {},
+  }
+
+  private onLog(entry: { tnx?: string }, text: string) {
+    if (entry.tnx === "client") this.onClientLine(text)
+    else if (entry.tnx === "server") this.onServerReply(text)
+    else if (entry.tnx === "smtp" && text.startsWith("Connection upgraded with STARTTLS")) {
+      this.transcript.add("info", "TLS established (STARTTLS)")
+    }
+  }
+
+  private onClientLine(text: string) {
+    const verb = text.split(" ", 1)[0]?.toUpperCase() ?? ""
+    if (this.tracker.status("auth") === "running" && verb !== "AUTH") {
+      // AUTH LOGIN continuation lines: the username, then the password, both base64.
+      this.transcript.addCredential(this.credentialLines++ === 0 ? "username" : "password")
+      this.pending.push({ stage: "auth", command: "AUTH-CONTINUE" })
+      return
+    }
+    let stage: StageId | undefined
+    if (verb === "EHLO" || verb === "HELO") stage = this.upgrading ? "tls" : "ehlo"
+    else if (verb === "STARTTLS") {
+      stage = "tls"
+      this.upgrading = true
+    } else if (verb === "AUTH") stage = "auth"
+    else if (verb === "MAIL") stage = "mail"
+    else if (verb === "RCPT") stage = "rcpt"
+    else if (verb === "DATA") stage = "data"
+
+    if (verb === "AUTH") {
+      const [, mechanism, initial] = text.split(" ")
+      this.transcript.add("client", initial ? `AUTH ${mechanism} ${REDACTED}` : text)
+    } else {
+      this.transcript.add("client", text)
+    }
+    if (stage) this.tracker.begin(stage, stage === "tls" ? "STARTTLS" : undefined)
+    this.pending.push({ stage: stage ?? "data", command: verb })
+  }
+
+  private onServerReply(text: string) {
+    this.transcript.add("server", text)
+    const expected = this.pending.shift()
+    const code = Number(text.slice(0, 3))
+    const positive = code >= 200 && code < 400
+    if (!expected) {
+      // The greeting, or a reply nobody asked for (421 before closing).
+      if (this.tracker.status("greeting") === "running") {
+        if (code === 220) this.tracker.pass("greeting", { reply: text })
+        else this.tracker.fail("greeting", { reply: text })
+      }
+      return
+    }
+    const { stage, command } = expected
+    if (command === "QUIT") return
+    if (!positive) {
+      this.tracker.fail(stage, { reply: text })
+      return
+    }
+    if (command === "STARTTLS") {
+      // the handshake and the second EHLO finish the stage
+      this.starttlsReply = text
+      return
+    }
+    if (command === "AUTH" || command === "AUTH-CONTINUE") {
+      if (code === 235) this.tracker.pass("auth", { reply: text })
+      return
+    }
+    if (command === "DATA" && code === 354) {
+      this.pending.unshift({ stage: "data", command: "MESSAGE" })
+      return
+    }
+    if (stage === "tls") {
+      this.upgrading = false
+      this.tracker.pass("tls", { reply: this.starttlsReply ?? text })
+      return
+    }
+    this.tracker.pass(stage, { reply: text })
+  }
+}

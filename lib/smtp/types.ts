@@ -1,0 +1,104 @@
+/**
+ * Plain, serializable data describing one test send. Shared by the server (which produces it) and the
+ * client (which renders it); nothing here may ever hold a password, a token or a message body.
+ */
+
+export const STAGE_IDS = [
+  "resolve",
+  "connect",
+  "tls",
+  "greeting",
+  "ehlo",
+  "auth",
+  "mail",
+  "rcpt",
+  "data",
+] as const
+export type StageId = (typeof STAGE_IDS)[number]
+
+export type StageStatus = "running" | "passed" | "failed" | "skipped"
+
+export interface StageResult {
+  id: StageId
+  /** Short label as an admin knows it: "EHLO", "MAIL FROM". */
+  label: string
+  status: StageStatus
+  /** Milliseconds the stage took; absent while running or when skipped. */
+  ms?: number
+  /** The server's reply that ended the stage, verbatim (multi-line replies joined by \n). */
+  reply?: string
+  /** One line of context: the address connected to, the TLS version, why it was skipped. */
+  detail?: string
+}
+
+export type TranscriptDirection = "client" | "server" | "info"
+
+export interface TranscriptLine {
+  /** Milliseconds since the test started. */
+  at: number
+  direction: TranscriptDirection
+  /** Already redacted: credentials never reach a TranscriptLine. */
+  text: string
+}
+
+export interface TlsDetails {
+  protocol: string | null
+  cipher: string | null
+  /** Subject CN and alternative names of the server certificate. */
+  subject: string | null
+  issuer: string | null
+  validTo: string | null
+}
+
+/** Where the session failed, in terms a classifier can match. */
+export interface FailureFacts {
+  stage: StageId
+  /** nodemailer's error code (EAUTH, ESOCKET, ETIMEDOUT...) or our own (EGUARD, ENOTLS...). */
+  code: string
+  /** The low-level cause, for example ECONNREFUSED or ERR_SSL_WRONG_VERSION_NUMBER. */
+  cause?: string
+  /** The server's reply, verbatim, when the server answered. */
+  reply?: string
+  responseCode?: number
+  /** A short technical message in our words (never containing a credential). */
+  message: string
+}
+
+export interface DiagnosisSource {
+  title: string
+  url: string
+}
+
+export type Actor = "app-owner" | "m365-admin" | "network-team"
+
+export interface Diagnosis {
+  id: string
+  headline: string
+  meaning: string
+  /** Fix steps in order. Commands are filled in with the user's own mailbox where it matters. */
+  fix: string[]
+  commands?: string[]
+  who: Actor
+  /** Whether retrying the same thing later can succeed. */
+  retry: boolean
+  sources: DiagnosisSource[]
+}
+
+export interface TestOutcome {
+  ok: boolean
+  startedAt: string
+  durationMs: number
+  target: { host: string; port: number; security: "starttls" | "tls" | "none"; practice: boolean }
+  stages: StageResult[]
+  transcript: TranscriptLine[]
+  tls: TlsDetails | null
+  /** The server's final reply to DATA and the Message-ID we set, on success. */
+  messageId?: string
+  response?: string
+  failure?: FailureFacts
+  diagnosis?: Diagnosis
+}
+
+/** Events a running session emits as they happen (for streaming progress later). */
+export type SessionEvent =
+  { type: "stage"; stage: StageResult } | { type: "transcript"; line: TranscriptLine }
