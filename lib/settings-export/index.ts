@@ -1,0 +1,45 @@
+import { methodInfo } from "@/lib/microsoft365/methods"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { dotenvTarget } from "./targets/dotenv"
+import { nodemailerTarget } from "./targets/nodemailer"
+import type { SettingsFile, SettingsRow, SettingsTarget } from "./types"
+import { connectionFacts } from "./values"
+
+export type { SettingsFile, SettingsRow } from "./types"
+
+/** Every output the Settings step offers, in display order. */
+export const SETTINGS_TARGETS: readonly SettingsTarget[] = [dotenvTarget, nodemailerTarget]
+
+const SECURITY_LABELS = {
+  starttls: "STARTTLS",
+  tls: "Implicit TLS",
+  none: "None",
+} as const
+
+/** The settings to copy into the software being set up: a table and ready-made files. */
+export function buildSettings(values: SetupValues): { rows: SettingsRow[]; files: SettingsFile[] } {
+  const facts = connectionFacts(values)
+  const rows: SettingsRow[] = [
+    { label: "Sending method", value: methodInfo(values.method.method).name },
+    { label: "Server", value: facts.host },
+    { label: "Port", value: String(facts.port) },
+    { label: "Security", value: SECURITY_LABELS[facts.security] },
+  ]
+  if (facts.signsIn) {
+    rows.push({ label: "Username", value: facts.user })
+    rows.push({
+      label: "Password",
+      value: "(the mailbox password)",
+      note: "Never shown or stored by smtp365: type it into the device or app yourself.",
+    })
+  } else {
+    rows.push({
+      label: "Authentication",
+      value: "None",
+      note: "Direct Send and relay do not sign in.",
+    })
+  }
+  rows.push({ label: "From address", value: facts.fromAddress })
+  if (facts.fromName) rows.push({ label: "From name", value: facts.fromName })
+  return { rows, files: SETTINGS_TARGETS.map((target) => target.generate(values)) }
+}

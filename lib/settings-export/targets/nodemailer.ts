@@ -1,0 +1,60 @@
+import type { SettingsTarget } from "../types"
+import { PASSWORD_VARIABLE, connectionFacts } from "../values"
+
+const js = (value: string) => JSON.stringify(value)
+
+export const nodemailerTarget: SettingsTarget = {
+  id: "nodemailer",
+  title: "Node.js (nodemailer)",
+  generate(values) {
+    const facts = connectionFacts(values)
+    const tlsLines =
+      facts.security === "tls"
+        ? ["  secure: true, // implicit TLS from the first byte"]
+        : facts.security === "starttls"
+          ? [
+              "  secure: false, // starts in plain text, then upgrades with STARTTLS",
+              "  requireTLS: true, // stop if the upgrade fails instead of sending in plain text",
+            ]
+          : ["  secure: false, // no encryption is required; STARTTLS is still used when offered"]
+    const authLines = facts.signsIn
+      ? [
+          "  auth: {",
+          `    user: ${js(facts.user)},`,
+          `    pass: process.env.${PASSWORD_VARIABLE}, // from the environment, never in code`,
+          "  },",
+        ]
+      : []
+    const from = facts.fromName
+      ? `{ name: ${js(facts.fromName)}, address: ${js(facts.fromAddress)} }`
+      : js(facts.fromAddress)
+    const content = [
+      'import nodemailer from "nodemailer"',
+      "",
+      "const transporter = nodemailer.createTransport({",
+      `  host: ${js(facts.host)},`,
+      `  port: ${facts.port},`,
+      ...tlsLines,
+      ...authLines,
+      "})",
+      "",
+      "await transporter.sendMail({",
+      `  from: ${from},`,
+      `  to: ${js(values.test.to)},`,
+      '  subject: "Hello from Microsoft 365",',
+      '  text: "It works.",',
+      "})",
+      "",
+    ].join("\n")
+    return {
+      id: "nodemailer",
+      title: "Node.js (nodemailer)",
+      filename: "send-mail.mjs",
+      language: "javascript",
+      content,
+      secretNote: facts.signsIn
+        ? `The password is read from the ${PASSWORD_VARIABLE} environment variable.`
+        : "Direct Send and relay need no password.",
+    }
+  },
+}

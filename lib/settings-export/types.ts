@@ -1,0 +1,26 @@
+import type { SetupValues } from "@/lib/schemas/setup"
+
+/** A file or snippet to paste into the software being set up. Never contains the password. */
+export interface SettingsFile {
+  id: string
+  title: string
+  /** The target's usual file name, for downloads. */
+  filename: string
+  language: string
+  content: string
+  /** Where the secret goes, in the target's own terms. */
+  secretNote: string
+}
+
+/** One generator per target software: a pure function of the tested settings. */
+export interface SettingsTarget {
+  id: string
+  title: string
+  generate(values: SetupValues): SettingsFile
+}
+
+export interface SettingsRow {
+  label: string
+  value: string
+  note?: string
+}
