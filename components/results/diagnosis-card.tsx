@@ -1,0 +1,64 @@
+import type { Actor, Diagnosis } from "@/lib/smtp/types"
+import { CodeBlock } from "@/components/ui/code-block"
+import { SourceLink } from "@/components/ui/source-link"
+
+const ACTORS: Record<Actor, string> = {
+  "app-owner": "Whoever configures the device or application",
+  "m365-admin": "A Microsoft 365 administrator",
+  "network-team": "The network or firewall team",
+}
+
+/** What a failure means and how to fix it: steps, commands, who acts, whether a retry helps. */
+export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
+  return (
+    <section
+      aria-labelledby="diagnosis-heading"
+      data-testid="diagnosis"
+      className="flex flex-col gap-4 rounded-lg border bg-card p-4 sm:p-5"
+    >
+      <h3 id="diagnosis-heading" className="text-base font-semibold">
+        What it means and how to fix it
+      </h3>
+      <p>{diagnosis.meaning}</p>
+
+      <div className="flex flex-col gap-2">
+        <h4 className="text-sm font-semibold">Fix</h4>
+        <ol className="flex list-decimal flex-col gap-1.5 pl-5 marker:text-muted-foreground">
+          {diagnosis.fix.map((step) => (
+            <li key={step} className="pl-1">
+              {step}
+            </li>
+          ))}
+        </ol>
+      </div>
+
+      {diagnosis.commands?.length ? (
+        <CodeBlock code={diagnosis.commands.join("\n")} title="Commands" language="powershell" />
+      ) : null}
+
+      <dl className="grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-[11rem_1fr]">
+        <dt className="text-muted-foreground">Who has to act</dt>
+        <dd className="mb-1 font-medium sm:mb-0">{ACTORS[diagnosis.who]}</dd>
+        <dt className="text-muted-foreground">Will retrying help?</dt>
+        <dd className="font-medium">
+          {diagnosis.retry
+            ? "Yes: the same settings can work a little later."
+            : "No: nothing changes until the fix above is made."}
+        </dd>
+      </dl>
+
+      {diagnosis.sources.length ? (
+        <div className="flex flex-col gap-1">
+          <h4 className="text-sm font-semibold">Sources</h4>
+          <ul className="flex flex-col gap-1">
+            {diagnosis.sources.map((source) => (
+              <li key={source.url}>
+                <SourceLink source={source} prefix="" className="text-sm" />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,41 @@
+import { cn } from "@/lib/utils"
+
+import { CopyButton } from "./copy-button"
+
+/** Monospace code with a header (file name or title) and a Copy button. */
+export function CodeBlock({
+  code,
+  title,
+  filename,
+  language,
+  className,
+}: {
+  code: string
+  title?: string
+  filename?: string
+  language?: string
+  className?: string
+}) {
+  const heading = filename ?? title ?? language ?? "Code"
+  return (
+    <figure
+      data-slot="code-block"
+      className={cn("overflow-hidden rounded-lg border bg-card", className)}
+    >
+      <figcaption className="flex items-center justify-between gap-3 border-b bg-muted/60 py-1.5 pr-1.5 pl-3">
+        <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 text-sm">
+          {title && filename ? <span className="font-medium">{title}</span> : null}
+          <span
+            className={cn("truncate font-mono text-xs", { "font-medium": !title || !filename })}
+          >
+            {heading}
+          </span>
+        </span>
+        <CopyButton text={code} what={heading} variant="ghost" />
+      </figcaption>
+      <pre className="overflow-x-auto p-3 font-mono text-[0.8125rem] leading-relaxed">
+        <code data-language={language}>{code}</code>
+      </pre>
+    </figure>
+  )
+}

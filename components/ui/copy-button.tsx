@@ -1,0 +1,46 @@
+"use client"
+
+import { useCopyToClipboard } from "@/hooks/use-copy-to-clipboard"
+import { cn } from "@/lib/utils"
+
+import { Button } from "./button"
+import { CheckIcon, CopyIcon } from "./icons"
+
+/**
+ * Copies `text`. Its label changes to "Copied" for a moment; `what` completes the accessible name
+ * ("Copy Server") without showing. The label is polite-live so screen readers hear the change.
+ */
+export function CopyButton({
+  text,
+  what,
+  className,
+  size = "sm",
+  variant = "outline",
+  compact = false,
+}: {
+  text: string
+  what?: string
+  className?: string
+  size?: "sm" | "default"
+  variant?: "outline" | "ghost"
+  /** Icon only below the sm breakpoint (the words stay for screen readers). */
+  compact?: boolean
+}) {
+  const { state, copy } = useCopyToClipboard()
+  const label = state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"
+  return (
+    <Button
+      variant={variant}
+      size={size}
+      className={cn(compact ? "px-2 sm:min-w-20 sm:px-3" : "min-w-20", className)}
+      data-state={state}
+      onClick={() => void copy(text)}
+    >
+      {state === "copied" ? <CheckIcon className="text-success" /> : <CopyIcon />}
+      <span aria-live="polite" className={cn({ "max-sm:sr-only": compact })}>
+        {label}
+        {what ? <span className="sr-only"> {what}</span> : null}
+      </span>
+    </Button>
+  )
+}

@@ -1,0 +1,41 @@
+import type { UseFormReturn } from "react-hook-form"
+
+import { SMTP_AUTH_HOST, guessMxHost } from "@/lib/microsoft365/endpoints"
+import { methodInfo } from "@/lib/microsoft365/methods"
+import type { SendingMethod, SetupValues } from "@/lib/schemas/setup"
+
+type Form = Pick<UseFormReturn<SetupValues>, "getFieldState" | "getValues" | "setValue">
+type PrefilledField = "server.host" | "server.port" | "server.security" | "sender.fromAddress"
+
+/**
+ * Sets a value the wizard suggests, unless the user typed their own (the field is dirty, i.e.
+ * differs from its default). Revalidates only a field already showing an error.
+ */
+function suggest(form: Form, name: PrefilledField, value: string) {
+  const state = form.getFieldState(name)
+  if (state.isDirty) return
+  form.setValue(name, value, { shouldValidate: Boolean(state.error) })
+}
+
+/** Choosing a method fills the Server step with that method's host, port and security. */
+export function applyMethodDefaults(form: Form, method: SendingMethod) {
+  const { defaults } = methodInfo(method)
+  suggest(form, "server.port", defaults.port)
+  suggest(form, "server.security", defaults.security)
+  const domain = form.getValues("server.domain")
+  suggest(form, "server.host", method === "smtp-auth" ? SMTP_AUTH_HOST : guessMxHost(domain))
+}
+
+/** Direct Send and relay: the domain's guessed MX endpoint fills Server. */
+export function fillHostFromDomain(form: Form, domain: string) {
+  suggest(form, "server.host", guessMxHost(domain))
+}
+
+/** Under SMTP AUTH the mailbox that signs in is the natural From address. */
+export function prefillFromAddress(form: Form) {
+  if (form.getValues("method.method") !== "smtp-auth") return
+  const user = form.getValues("account.user").trim()
+  if (user && !form.getValues("sender.fromAddress").trim()) {
+    form.setValue("sender.fromAddress", user)
+  }
+}

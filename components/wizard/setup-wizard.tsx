@@ -1,0 +1,234 @@
+"use client"
+
+import { useEffect, useRef, useState } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import {
+  FormProvider,
+  get,
+  useForm,
+  useWatch,
+  type FieldErrors,
+  type FieldPath,
+} from "react-hook-form"
+
+import { SMTP_AUTH_HOST } from "@/lib/microsoft365/endpoints"
+import { methodInfo } from "@/lib/microsoft365/methods"
+import {
+  STEP_FIELDS,
+  STEP_IDS,
+  setupSchema,
+  type SetupValues,
+  type StepId,
+} from "@/lib/schemas/setup"
+import type { TestOutcome } from "@/lib/smtp/types"
+import { sendTestEmail } from "@/app/actions"
+import { Button } from "@/components/ui/button"
+import { TestResult } from "@/components/results/test-result"
+
+import { prefillFromAddress } from "./prefill"
+import { Stepper, type StepperItem } from "./stepper"
+import { STEP_TITLES, activeSteps } from "./steps"
+import { AccountStep } from "./steps/account-step"
+import { MethodStep } from "./steps/method-step"
+import { SenderStep } from "./steps/sender-step"
+import { ServerStep } from "./steps/server-step"
+import { SettingsStep } from "./steps/settings-step"
+import { TestStep } from "./steps/test-step"
+
+const smtpAuth = methodInfo("smtp-auth")
+
+const DEFAULT_VALUES: SetupValues = {
+  method: { method: smtpAuth.id },
+  server: {
+    practice: false,
+    domain: "",
+    host: SMTP_AUTH_HOST,
+    port: smtpAuth.defaults.port,
+    security: smtpAuth.defaults.security,
+  },
+  account: { user: "", pass: "" },
+  sender: { fromAddress: "", fromName: "" },
+  test: { to: "" },
+}
+
+const UNREACHABLE_MESSAGE =
+  "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
+
+export function SetupWizard({ practiceEnabled }: { practiceEnabled: boolean }) {
+  const form = useForm<SetupValues>({
+    resolver: zodResolver(setupSchema),
+    defaultValues: DEFAULT_VALUES,
+    mode: "onTouched",
+  })
+  const method = useWatch({ control: form.control, name: "method.method" })
+  const [stepId, setStepId] = useState<StepId>("method")
+  const [outcome, setOutcome] = useState<TestOutcome | null>(null)
+  const [sendError, setSendError] = useState<string | null>(null)
+
+  const rootRef = useRef<HTMLDivElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // Focus follows the user's navigation only: the first render must not steal focus from the page.
+  const navigated = useRef(false)
+
+  useEffect(() => {
+    // End-to-end tests wait for this before they click: buttons do nothing until React hydrates.
+    rootRef.current?.setAttribute("data-hydrated", "true")
+  }, [])
+
+  useEffect(() => {
+    if (navigated.current) headingRef.current?.focus()
+  }, [stepId])
+
+  const steps = activeSteps(method)
+  const index = steps.indexOf(stepId)
+  const isSubmitting = form.formState.isSubmitting
+
+  function goTo(next: StepId) {
+    if (next === "sender") prefillFromAddress(form)
+    // Going back to change a setting makes the last result stale: the next visit tests again.
+    if (STEP_IDS.indexOf(next) < STEP_IDS.indexOf("test")) {
+      setOutcome(null)
+      setSendError(null)
+    }
+    navigated.current = true
+    setStepId(next)
+  }
+
+  async function goNext() {
+    const valid = await form.trigger([...STEP_FIELDS[stepId]], { shouldFocus: true })
+    const next = steps[index + 1]
+    if (valid && next) goTo(next)
+  }
+
+  function goBack() {
+    const previous = steps[index - 1]
+    if (previous) goTo(previous)
+  }
+
+  /** Takes the user to the first step that holds one of these fields. */
+  function goToFirstStepWith(hasError: (field: string) => boolean) {
+    const target = steps.find((step) => STEP_FIELDS[step].some(hasError))
+    if (target && target !== stepId) goTo(target)
+  }
+
+  async function onSend(values: SetupValues) {
+    setOutcome(null)
+    setSendError(null)
+    let result
+    try {
+      result = await sendTestEmail(values)
+    } catch {
+      setSendError(UNREACHABLE_MESSAGE)
+      return
+    }
+    if (result.kind === "ran") {
+      setOutcome(result.outcome)
+      return
+    }
+    if (result.kind === "error") {
+      setSendError(result.error)
+      return
+    }
+    const fieldErrors = Object.entries(result.fieldErrors)
+    const known = new Set(steps.flatMap((step): readonly string[] => STEP_FIELDS[step]))
+    for (const [path, message] of fieldErrors) {
+      if (known.has(path))
+        form.setError(path as FieldPath<SetupValues>, { type: "server", message })
+    }
+    if (!fieldErrors.some(([path]) => known.has(path))) setSendError(result.error)
+    goToFirstStepWith((field) => field in result.fieldErrors)
+  }
+
+  function onInvalid(errors: FieldErrors<SetupValues>) {
+    goToFirstStepWith((field) => Boolean(get(errors, field)))
+  }
+
+  function onFormSubmit(event: React.FormEvent<HTMLFormElement>) {
+    // Only the Test step sends; Enter elsewhere must not submit the whole setup. One test at a time.
+    if (stepId !== "test" || form.formState.isSubmitting) {
+      event.preventDefault()
+      return
+    }
+    if (form.getValues("method.method") !== "smtp-auth") {
+      // Direct Send and relay don't sign in: never send a username or password typed earlier.
+      form.setValue("account.user", "")
+      form.setValue("account.pass", "")
+      form.clearErrors("account")
+    }
+    void form.handleSubmit(onSend, onInvalid)(event)
+  }
+
+  const stepperItems: StepperItem[] = STEP_IDS.map((id) => {
+    const position = steps.indexOf(id)
+    return {
+      id,
+      title: STEP_TITLES[id],
+      state:
+        position === -1
+          ? "skipped"
+          : position < index
+            ? "complete"
+            : position === index
+              ? "current"
+              : "upcoming",
+    }
+  })
+
+  const headingId = `step-${stepId}-heading`
+  const showNext = stepId !== "settings" && (stepId !== "test" || outcome !== null)
+
+  return (
+    <div ref={rootRef} data-testid="setup-wizard" className="flex flex-col gap-8">
+      <Stepper items={stepperItems} onSelect={goTo} />
+      <FormProvider {...form}>
+        <form noValidate onSubmit={onFormSubmit}>
+          <section
+            key={stepId}
+            aria-labelledby={`${headingId}-label`}
+            data-testid="wizard-step"
+            data-step={stepId}
+            className="flex flex-col gap-6"
+          >
+            {/*
+              The region's name says where the user is ("Step 2 of 5: Server"). A hidden label
+              still names it, without being read twice; it also keeps the region from answering
+              to the Server field's label.
+            */}
+            <span id={`${headingId}-label`} hidden>
+              Step {index + 1} of {steps.length}: {STEP_TITLES[stepId]}
+            </span>
+            <h2
+              id={headingId}
+              ref={headingRef}
+              tabIndex={-1}
+              className="text-xl font-semibold tracking-tight outline-none"
+            >
+              {STEP_TITLES[stepId]}
+            </h2>
+            {stepId === "method" ? <MethodStep /> : null}
+            {stepId === "server" ? <ServerStep practiceEnabled={practiceEnabled} /> : null}
+            {stepId === "account" ? <AccountStep practiceEnabled={practiceEnabled} /> : null}
+            {stepId === "sender" ? <SenderStep /> : null}
+            {stepId === "test" ? <TestStep sendError={sendError} /> : null}
+            {stepId === "settings" ? <SettingsStep /> : null}
+          </section>
+        </form>
+      </FormProvider>
+      {stepId === "test" && outcome ? <TestResult outcome={outcome} /> : null}
+      <div className="flex items-center justify-between gap-3 border-t pt-6">
+        {index > 0 ? (
+          <Button variant="outline" onClick={goBack} disabled={isSubmitting}>
+            Back
+          </Button>
+        ) : (
+          <span />
+        )}
+        {showNext ? (
+          <Button onClick={() => void goNext()} disabled={isSubmitting}>
+            Next
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  )
+}

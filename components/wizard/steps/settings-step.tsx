@@ -1,0 +1,90 @@
+"use client"
+
+import { useFormContext } from "react-hook-form"
+
+import { setupSchema, type SetupValues } from "@/lib/schemas/setup"
+import { buildSettings } from "@/lib/settings-export"
+import { Callout } from "@/components/ui/callout"
+import { CodeBlock } from "@/components/ui/code-block"
+import { CopyButton } from "@/components/ui/copy-button"
+
+export function SettingsStep() {
+  const { getValues } = useFormContext<SetupValues>()
+  const values = getValues()
+  // Trimmed, as the test used them. The export never needs the password, so it never receives it.
+  const parsed = setupSchema.safeParse(values)
+  const tested = parsed.success ? parsed.data : values
+  const { rows, files } = buildSettings({ ...tested, account: { ...tested.account, pass: "" } })
+
+  return (
+    <>
+      <p className="text-muted-foreground">
+        Enter these in the device, application or script. The same settings as ready-made files are
+        below.
+      </p>
+
+      <div className="overflow-hidden rounded-lg border bg-card">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Settings to enter</caption>
+          <thead className="bg-muted/60">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Setting
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                Value
+              </th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Copy</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label} className="border-t align-top">
+                <th scope="row" className="w-[30%] px-3 py-2.5 font-medium">
+                  {row.label}
+                </th>
+                <td className="px-3 py-2.5">
+                  <span className="font-mono text-[0.8125rem] wrap-anywhere">{row.value}</span>
+                  {row.note ? (
+                    <span className="mt-0.5 block text-xs text-muted-foreground">{row.note}</span>
+                  ) : null}
+                </td>
+                <td className="px-1.5 py-1.5 text-right sm:px-3">
+                  {row.copyable ? (
+                    <CopyButton text={row.value} what={row.label} variant="ghost" compact />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <Callout title="The password is never included">
+        <p>
+          Every value and file here uses a placeholder for the password: smtp365 doesn&apos;t keep
+          it, so it can&apos;t put it anywhere. Add it yourself on the machine that sends, and keep
+          it out of version control.
+        </p>
+      </Callout>
+
+      {files.map((file) => (
+        <section
+          key={file.id}
+          aria-labelledby={`settings-file-${file.id}`}
+          className="flex flex-col gap-2"
+        >
+          <h3 id={`settings-file-${file.id}`} className="text-base font-semibold">
+            {file.title}
+          </h3>
+          <CodeBlock code={file.content} filename={file.filename} language={file.language} />
+          {file.secretNote ? (
+            <p className="text-sm text-muted-foreground">{file.secretNote}</p>
+          ) : null}
+        </section>
+      ))}
+    </>
+  )
+}

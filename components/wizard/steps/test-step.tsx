@@ -1,0 +1,109 @@
+"use client"
+
+import { useEffect, useRef } from "react"
+import { useFormContext, useFormState, useWatch } from "react-hook-form"
+
+import { methodInfo } from "@/lib/microsoft365/methods"
+import type { SecurityMode, SetupValues } from "@/lib/schemas/setup"
+import { Button } from "@/components/ui/button"
+import { Callout } from "@/components/ui/callout"
+import { SpinnerIcon } from "@/components/ui/icons"
+
+import { TextField } from "../text-field"
+
+export const SECURITY_LABELS: Record<SecurityMode, string> = {
+  starttls: "STARTTLS",
+  tls: "Implicit TLS",
+  none: "None (plain text)",
+}
+
+export function TestStep({ sendError }: { sendError: string | null }) {
+  const { control } = useFormContext<SetupValues>()
+  const { isSubmitting } = useFormState({ control })
+  const [method, practice, host, port, security, user, fromAddress, fromName] = useWatch({
+    control,
+    name: [
+      "method.method",
+      "server.practice",
+      "server.host",
+      "server.port",
+      "server.security",
+      "account.user",
+      "sender.fromAddress",
+      "sender.fromName",
+    ],
+  })
+  const errorRef = useRef<HTMLDivElement>(null)
+  // Not a live region (those are reserved for results): move focus so the message is read out.
+  useEffect(() => {
+    if (sendError) errorRef.current?.focus()
+  }, [sendError])
+  const info = methodInfo(method)
+  const server = `${host.trim()}:${port.trim()}`
+
+  return (
+    <>
+      <p className="text-muted-foreground">
+        smtp365 connects, checks TLS, signs in if needed and sends one short test message, stage by
+        stage. Each stage shows how long it took and what the server answered.
+      </p>
+
+      <dl className="grid gap-x-6 gap-y-2 rounded-lg border bg-card p-4 text-sm sm:grid-cols-[9rem_1fr]">
+        <dt className="text-muted-foreground">Method</dt>
+        <dd className="font-medium">{info.name}</dd>
+        <dt className="text-muted-foreground">Server</dt>
+        <dd className="font-mono break-all">
+          {practice ? (
+            <>
+              <span className="font-sans font-medium">Practice server</span>
+              <span className="block font-sans text-muted-foreground">
+                {server} is kept for your settings but not contacted
+              </span>
+            </>
+          ) : (
+            server
+          )}
+        </dd>
+        <dt className="text-muted-foreground">Security</dt>
+        <dd>{SECURITY_LABELS[security]}</dd>
+        <dt className="text-muted-foreground">Signs in as</dt>
+        <dd className="break-all">
+          {info.needsCredentials ? user : "Nobody: this method sends without signing in"}
+        </dd>
+        <dt className="text-muted-foreground">From</dt>
+        <dd className="break-all">
+          {fromName.trim() ? `${fromName.trim()} <${fromAddress.trim()}>` : fromAddress.trim()}
+        </dd>
+      </dl>
+
+      <TextField
+        name="test.to"
+        label="Send test email to"
+        type="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="you@contoso.com"
+        hint={
+          method !== "direct-send"
+            ? "A mailbox you can check. The message says it is a test from smtp365."
+            : "A mailbox in your Microsoft 365 organisation: Direct Send can't deliver anywhere else."
+        }
+      />
+
+      {sendError ? (
+        <Callout ref={errorRef} tabIndex={-1} tone="destructive" className="outline-none">
+          {sendError}
+        </Callout>
+      ) : null}
+
+      <div>
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+        <Button type="submit" size="lg" aria-disabled={isSubmitting || undefined}>
+          {isSubmitting ? <SpinnerIcon /> : null}
+          {isSubmitting ? "Sending…" : "Send test email"}
+        </Button>
+      </div>
+    </>
+  )
+}

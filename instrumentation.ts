@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts: practice mode's simulators listen from the start, so the first
+ * practice test doesn't wait for them (and a busy port is reported at boot, not mid-test).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return
+  const { startPracticeServers } = await import("@/lib/practice/practice-server")
+  await startPracticeServers()
+}
