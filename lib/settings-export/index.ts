@@ -20,26 +20,28 @@ const SECURITY_LABELS = {
 export function buildSettings(values: SetupValues): { rows: SettingsRow[]; files: SettingsFile[] } {
   const facts = connectionFacts(values)
   const rows: SettingsRow[] = [
-    { label: "Sending method", value: methodInfo(values.method.method).name },
-    { label: "Server", value: facts.host },
-    { label: "Port", value: String(facts.port) },
-    { label: "Security", value: SECURITY_LABELS[facts.security] },
+    { label: "Sending method", value: methodInfo(values.method.method).name, copyable: true },
+    { label: "Server", value: facts.host, copyable: true },
+    { label: "Port", value: String(facts.port), copyable: true },
+    { label: "Security", value: SECURITY_LABELS[facts.security], copyable: true },
   ]
   if (facts.signsIn) {
-    rows.push({ label: "Username", value: facts.user })
+    rows.push({ label: "Username", value: facts.user, copyable: true })
     rows.push({
       label: "Password",
       value: "(the mailbox password)",
       note: "Never shown or stored by smtp365: type it into the device or app yourself.",
+      copyable: false,
     })
   } else {
     rows.push({
       label: "Authentication",
       value: "None",
       note: "Direct Send and relay do not sign in.",
+      copyable: false,
     })
   }
-  rows.push({ label: "From address", value: facts.fromAddress })
-  if (facts.fromName) rows.push({ label: "From name", value: facts.fromName })
+  rows.push({ label: "From address", value: facts.fromAddress, copyable: true })
+  if (facts.fromName) rows.push({ label: "From name", value: facts.fromName, copyable: true })
   return { rows, files: SETTINGS_TARGETS.map((target) => target.generate(values)) }
 }

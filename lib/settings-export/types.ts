@@ -23,4 +23,6 @@ export interface SettingsRow {
   label: string
   value: string
   note?: string
+  /** False for a placeholder (the password) that would be pointless to copy. */
+  copyable: boolean
 }

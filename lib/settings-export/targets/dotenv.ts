@@ -22,7 +22,7 @@ export const dotenvTarget: SettingsTarget = {
       "# Microsoft 365 SMTP settings from smtp365",
       `SMTP_HOST=${quote(facts.host)}`,
       `SMTP_PORT=${facts.port}`,
-      `# starttls: plain text first, then upgraded (587, 25); tls: implicit TLS; none: no encryption`,
+      "# starttls: plain text, then upgraded (ports 587, 25); tls: implicit TLS; none: no TLS",
       `SMTP_SECURITY=${facts.security}`,
     ]
     if (facts.signsIn) {

@@ -1,0 +1,76 @@
+import { expect, type Locator, type Page } from "@playwright/test"
+
+/** The wizard as a user sees it: intent methods and locators by role and label. */
+export class SetupWizardPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/")
+    // Typing before hydration would be lost.
+    await expect(this.page.locator("[data-hydrated]")).toBeAttached()
+  }
+
+  heading(name: string): Locator {
+    return this.page.getByRole("heading", { level: 2, name })
+  }
+
+  async next() {
+    await this.page.getByRole("button", { name: "Next", exact: true }).click()
+  }
+
+  async back() {
+    await this.page.getByRole("button", { name: "Back", exact: true }).click()
+  }
+
+  async chooseMethod(name: "SMTP AUTH" | "Direct Send" | "SMTP relay") {
+    await this.page.getByRole("radio", { name: new RegExp(`^${name}`) }).check()
+  }
+
+  async fillServer(server: {
+    domain?: string
+    host?: string
+    port?: string | number
+    security?: "STARTTLS" | "Implicit TLS" | "None"
+  }) {
+    if (server.domain !== undefined) await this.page.getByLabel("Domain").fill(server.domain)
+    if (server.host !== undefined)
+      await this.page.getByLabel("Server", { exact: true }).fill(server.host)
+    if (server.port !== undefined) await this.page.getByLabel("Port").fill(String(server.port))
+    if (server.security) {
+      await this.page.getByRole("radio", { name: new RegExp(`^${server.security}`) }).check()
+    }
+  }
+
+  async fillAccount(user: string, password: string) {
+    await this.page.getByLabel("Username").fill(user)
+    await this.page.getByLabel("Password", { exact: true }).fill(password)
+  }
+
+  async fillSender(sender: { address?: string; name?: string }) {
+    if (sender.address !== undefined)
+      await this.page.getByLabel("From address").fill(sender.address)
+    if (sender.name !== undefined) await this.page.getByLabel("From name").fill(sender.name)
+  }
+
+  async sendTest(to: string) {
+    await this.page.getByLabel("Send test email to").fill(to)
+    await this.page.getByRole("button", { name: "Send test email" }).click()
+  }
+
+  /** A successful test's result. */
+  get success(): Locator {
+    return this.page.getByRole("status")
+  }
+
+  /** A failed test's headline and verbatim reply. */
+  get failure(): Locator {
+    return this.page.getByRole("alert")
+  }
+
+  stage(label: string): Locator {
+    return this.page
+      .getByTestId("stage-list")
+      .getByRole("listitem")
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+  }
+}

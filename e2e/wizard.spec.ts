@@ -1,0 +1,191 @@
+import { TEST_PASSWORD, expect, test } from "./fixtures"
+
+test.describe("SMTP AUTH, end to end", () => {
+  test("sends a real test email and shows every stage with a redacted transcript", async ({
+    wizard,
+    simulators,
+    page,
+  }) => {
+    await wizard.goto()
+    await expect(wizard.heading("Sending method")).toBeVisible()
+    await expect(page.getByRole("radio", { name: /^SMTP AUTH/ })).toBeChecked()
+    await wizard.next()
+
+    await expect(wizard.heading("Server")).toBeFocused()
+    await expect(page.getByLabel("Server", { exact: true })).toHaveValue("smtp.office365.com")
+    await expect(page.getByLabel("Port")).toHaveValue("587")
+    await expect(page.getByRole("radio", { name: /^STARTTLS/ })).toBeChecked()
+    await wizard.fillServer({ host: "localhost", port: simulators.submission.port })
+    await wizard.next()
+
+    await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
+    // The password is an uncontrolled input: its value is never in the page's HTML.
+    expect(await page.content()).not.toContain(TEST_PASSWORD)
+    await wizard.next()
+
+    await expect(page.getByLabel("From address")).toHaveValue("sender@contoso.com")
+    await wizard.fillSender({ name: "Front desk scanner" })
+    await wizard.next()
+
+    const before = simulators.submission.messages.length
+    await wizard.sendTest("it-team@contoso.com")
+
+    await expect(wizard.success).toContainText("Test email sent")
+    await expect(page.getByRole("alert")).toHaveCount(0)
+    for (const label of ["Connect", "TLS", "EHLO", "AUTH", "MAIL FROM", "RCPT TO", "DATA"]) {
+      await expect(wizard.stage(label)).toContainText(/passed/i)
+    }
+    expect(simulators.submission.messages).toHaveLength(before + 1)
+    expect(simulators.submission.messages.at(-1)?.raw).toContain(
+      "From: Front desk scanner <sender@contoso.com>"
+    )
+
+    await page.getByText("Transcript").click()
+    await expect(page.getByText("C: AUTH LOGIN", { exact: true })).toBeVisible()
+    const html = await page.content()
+    expect(html).not.toContain(TEST_PASSWORD)
+    expect(html).not.toContain(Buffer.from(TEST_PASSWORD).toString("base64"))
+  })
+
+  test("explains 535 5.7.139 with the PowerShell fix for the user's own mailbox", async ({
+    wizard,
+    simulators,
+    page,
+  }) => {
+    await wizard.goto()
+    await wizard.next()
+    await wizard.fillServer({ host: "localhost", port: simulators.submission.port })
+    await wizard.next()
+    await wizard.fillAccount("auth-disabled-tenant@contoso.com", TEST_PASSWORD)
+    await wizard.next()
+    await wizard.next()
+    await wizard.sendTest("it-team@contoso.com")
+
+    await expect(wizard.failure).toContainText("SMTP AUTH is turned off for your whole tenant")
+    await expect(wizard.failure).toContainText(
+      "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
+    )
+    await expect(page.getByRole("status")).toHaveCount(0)
+    await expect(
+      page.getByText(
+        "Set-CASMailbox -Identity auth-disabled-tenant@contoso.com -SmtpClientAuthenticationDisabled $false"
+      )
+    ).toBeVisible()
+    await expect(wizard.stage("AUTH")).toContainText(/failed/i)
+  })
+})
+
+test.describe("Direct Send", () => {
+  test("guesses the MX host from the domain and explains a relay denial", async ({
+    wizard,
+    simulators,
+    page,
+  }) => {
+    await wizard.goto()
+    await wizard.chooseMethod("Direct Send")
+    await wizard.next()
+    await expect(page.getByLabel("Port")).toHaveValue("25")
+    await wizard.fillServer({ domain: "contoso.co.uk" })
+    await expect(page.getByLabel("Server", { exact: true })).toHaveValue(
+      "contoso-co-uk.mail.protection.outlook.com"
+    )
+    await wizard.fillServer({ host: "localhost", port: simulators.mx.port })
+    // A server the user typed is never overwritten by the guess.
+    await wizard.fillServer({ domain: "contoso.com" })
+    await expect(page.getByLabel("Server", { exact: true })).toHaveValue("localhost")
+    await wizard.next()
+
+    // No account step: Direct Send does not sign in.
+    await expect(wizard.heading("Sender")).toBeVisible()
+    await wizard.fillSender({ address: "scanner@contoso.com" })
+    await wizard.next()
+    await wizard.sendTest("someone@gmail.com")
+
+    await expect(wizard.failure).toContainText("Relaying to that recipient is not allowed")
+    await expect(wizard.failure).toContainText(
+      "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"
+    )
+    await expect(wizard.stage("RCPT TO")).toContainText(/failed/i)
+  })
+})
+
+test.describe("Validation and navigation", () => {
+  test("refuses a bare user name at the field and keeps values across Back and Next", async ({
+    wizard,
+    page,
+  }) => {
+    await wizard.goto()
+    await wizard.next()
+    await wizard.fillServer({ port: "2525" })
+    await wizard.next()
+    await wizard.fillAccount("scanner", "whatever")
+    await wizard.next()
+    const username = page.getByLabel("Username")
+    await expect(username).toHaveAttribute("aria-invalid", "true")
+    await expect(username).toHaveAccessibleDescription(/full email address/)
+    await expect(wizard.heading("Account")).toBeVisible()
+
+    await wizard.back()
+    await expect(page.getByLabel("Port")).toHaveValue("2525")
+    await wizard.next()
+    await expect(username).toHaveValue("scanner")
+  })
+})
+
+test.describe("Settings", () => {
+  test("shows the tested settings with copy buttons, never the password", async ({
+    wizard,
+    simulators,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"])
+    await wizard.goto()
+    await wizard.next()
+    await wizard.fillServer({ host: "localhost", port: simulators.submission.port })
+    await wizard.next()
+    await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
+    await wizard.next()
+    await wizard.next()
+    await wizard.sendTest("it-team@contoso.com")
+    await expect(wizard.success).toBeVisible()
+    await wizard.next()
+
+    await expect(wizard.heading("Settings")).toBeVisible()
+    const table = page.getByRole("table")
+    await expect(table).toContainText("localhost")
+    await expect(table).toContainText(String(simulators.submission.port))
+    await expect(table).toContainText("sender@contoso.com")
+
+    await page.getByRole("button", { name: /Copy .env/ }).click()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toContain("SMTP_HOST=localhost")
+    expect(copied).toContain("SMTP_PASSWORD=\n")
+    expect(await page.content()).not.toContain(TEST_PASSWORD)
+  })
+})
+
+test.describe("Practice mode", () => {
+  test("practice server: a success and a diagnosis without a tenant", async ({ wizard, page }) => {
+    await wizard.goto()
+    await wizard.next()
+    const practice = page.getByLabel(/Practice server/)
+    await expect(practice).not.toBeChecked()
+    await practice.check()
+    await wizard.next()
+    await wizard.fillAccount("sender@contoso.com", "practice")
+    await wizard.next()
+    await wizard.next()
+    await wizard.sendTest("it-team@contoso.com")
+    await expect(wizard.success).toContainText("Test email sent")
+
+    await wizard.back()
+    await wizard.back()
+    await page.getByLabel("Username").fill("security-defaults@contoso.com")
+    await wizard.next()
+    await page.getByLabel("From address").fill("security-defaults@contoso.com")
+    await wizard.next()
+    await page.getByRole("button", { name: "Send test email" }).click()
+    await expect(wizard.failure).toContainText("Security defaults block SMTP AUTH")
+  })
+})
