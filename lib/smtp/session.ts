@@ -291,7 +291,10 @@ function describeFailure(error: unknown, tracker: StageTracker): FailureFacts {
       ? err.cause
       : code === "ETLS"
         ? tlsFailureCause(err.message)
-        : (err as { timeoutType?: string }).timeoutType
+        : code === "ETIMEDOUT" && failedStage === "greeting"
+          ? // nodemailer's greeting and socket timers share the same length: either may fire first.
+            "GREETING_TIMEOUT"
+          : (err as { timeoutType?: string }).timeoutType
   return {
     stage: failedStage,
     code,
