@@ -45,6 +45,11 @@ export interface SimulatorOptions {
   serverName?: string
   /** Accept TCP connections but never greet, for timeout tests. */
   silent?: boolean
+  /**
+   * false: no STARTTLS, and AUTH offered in plain text (what a firewall that strips STARTTLS
+   * leaves of the submission endpoint). Defaults to true.
+   */
+  startTls?: boolean
 }
 
 export interface SimulatorEvent {
@@ -103,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   if (options.silent) return startSilentServer(host, options.port ?? 0, events, messages)
 
   const { role } = options
+  const startTls = options.startTls ?? true
   const serverName = options.serverName ?? DEFAULT_SERVER_NAMES[role]
   const password = options.password ?? DEFAULT_PRACTICE_PASSWORD
   const acceptedDomains = (options.acceptedDomains ?? [PRACTICE_DOMAIN]).map((domain) =>
@@ -245,7 +251,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     authMethods: ["LOGIN", "XOAUTH2"],
     // MAIL FROM without AUTH is answered by onMailFrom with Microsoft's wording instead.
     authOptional: true,
-    disabledCommands: role === "mx" ? ["AUTH"] : [],
+    disabledCommands: role === "mx" ? ["AUTH"] : startTls ? [] : ["STARTTLS"],
+    allowInsecureAuth: !startTls,
     // With ENHANCEDSTATUSCODES on, smtp-server would put its own x.y.z in front of every reply
     // text, which already starts with Microsoft's. So the capability is not advertised.
     hideENHANCEDSTATUSCODES: true,
@@ -256,7 +263,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     onConnect(session, callback) {
       events.push({ type: "connect", detail: session.remoteAddress })
       // No AUTH in the EHLO reply until STARTTLS; onSecure lifts this.
-      if (role === "submission") session.disabledCommands = ["AUTH"]
+      if (role === "submission" && startTls) session.disabledCommands = ["AUTH"]
       greetLikeExchangeOnline(server, session, serverName)
       callback()
     },

@@ -5,6 +5,7 @@ import { promisify } from "node:util"
 import { parseEnv } from "node:util"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
+import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
@@ -22,20 +23,12 @@ beforeAll(async () => {
 })
 afterAll(() => submission.close())
 
-function values(overrides: Partial<SetupValues["sender"]> = {}): SetupValues {
-  return {
-    method: { method: "smtp-auth" },
-    server: {
-      practice: false,
-      domain: "",
-      host: "localhost",
-      port: String(submission.port),
-      security: "starttls",
-    },
-    account: { user: "sender@contoso.com", pass: PASSWORD },
-    sender: { fromAddress: "sender@contoso.com", fromName: 'Scan "Floor 2" #1', ...overrides },
-    test: { to: "it-team@contoso.com" },
-  }
+const values = (sender: Partial<SetupValues["sender"]> = {}): SetupValues => {
+  const setup = smtpAuthValues(
+    { port: submission.port },
+    { user: "sender@contoso.com", pass: PASSWORD }
+  )
+  return { ...setup, sender: { ...setup.sender, fromName: 'Scan "Floor 2" #1', ...sender } }
 }
 
 const file = (id: string, setup: SetupValues) => {

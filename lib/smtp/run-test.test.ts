@@ -1,6 +1,7 @@
 import net from "node:net"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
+import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
 import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
@@ -15,52 +16,25 @@ const options: RunTestOptions = { allowedHosts: ["localhost", "127.0.0.1"], time
 let submission: RunningSimulator
 let mx: RunningSimulator
 let silent: RunningSimulator
+let stripped: RunningSimulator
 
 beforeAll(async () => {
   const tls = testServerTls()
-  ;[submission, mx, silent] = await Promise.all([
+  ;[submission, mx, silent, stripped] = await Promise.all([
     startSimulator({ role: "submission", tls, password: PASSWORD }),
     startSimulator({ role: "mx", tls }),
     startSimulator({ role: "submission", tls, silent: true }),
+    startSimulator({ role: "submission", tls, password: PASSWORD, startTls: false }),
   ])
 })
 
 afterAll(async () => {
-  await Promise.all([submission.close(), mx.close(), silent.close()])
+  await Promise.all([submission.close(), mx.close(), silent.close(), stripped.close()])
 })
 
-function smtpAuth(user: string, overrides: Partial<SetupValues["server"]> = {}): SetupValues {
-  return {
-    method: { method: "smtp-auth" },
-    server: {
-      practice: false,
-      domain: "",
-      host: "localhost",
-      port: String(submission.port),
-      security: "starttls",
-      ...overrides,
-    },
-    account: { user, pass: PASSWORD },
-    sender: { fromAddress: user, fromName: "Scanner" },
-    test: { to: "it-team@contoso.com" },
-  }
-}
-
-function directSend(to: string): SetupValues {
-  return {
-    method: { method: "direct-send" },
-    server: {
-      practice: false,
-      domain: "contoso.com",
-      host: "localhost",
-      port: String(mx.port),
-      security: "starttls",
-    },
-    account: { user: "", pass: "" },
-    sender: { fromAddress: "scanner@contoso.com", fromName: "" },
-    test: { to },
-  }
-}
+const smtpAuth = (user: string, server: Partial<SetupValues["server"]> = {}) =>
+  smtpAuthValues({ port: submission.port }, { user, pass: PASSWORD }, server)
+const directSend = (to: string) => directSendValues({ port: mx.port }, to)
 
 const stageStates = (outcome: TestOutcome) =>
   outcome.stages.map((stage) => `${stage.id}:${stage.status}`)
@@ -157,6 +131,18 @@ describe("runSmtpTest against the simulator", () => {
     expect(outcome.diagnosis?.id).toBe("credentials-without-tls")
     expect(outcome.transcript.some((line) => line.text.startsWith("AUTH"))).toBe(false)
     expect(submission.events.filter((event) => event.type === "auth")).toHaveLength(before)
+  })
+
+  test("stops before AUTH when the server does not offer STARTTLS", async () => {
+    const outcome = await runSmtpTest(
+      smtpAuth("sender@contoso.com", { port: String(stripped.port) }),
+      options
+    )
+    expect(outcome.failure?.stage).toBe("tls")
+    expect(outcome.diagnosis?.id).toBe("starttls-not-offered")
+    // The server offered AUTH in plain text; it never received one.
+    expect(stripped.events.some((event) => event.type === "auth")).toBe(false)
+    expect(outcome.transcript.some((line) => line.text.startsWith("AUTH"))).toBe(false)
   })
 
   test("recognises implicit TLS against a STARTTLS port", async () => {
