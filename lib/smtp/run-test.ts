@@ -134,7 +134,8 @@ export async function runSmtpTest(
       ...(auth ? { auth } : {}),
       envelope: { from: values.sender.fromAddress, to: values.test.to },
       message: message.raw,
-      timeouts,
+      // The whole test, name resolution included, stays within totalMs.
+      timeouts: { ...timeouts, totalMs: Math.max(1, timeouts.totalMs - (performance.now() - t0)) },
     },
     tracker,
     transcript

@@ -78,7 +78,7 @@ export async function runSession(
       () =>
         reject(
           new SessionError(
-            `The test took longer than ${timeouts.totalMs / 1000} s and was stopped`,
+            `The test took longer than ${Math.round(timeouts.totalMs / 1000)} s and was stopped`,
             "ETOTAL"
           )
         ),
