@@ -44,13 +44,18 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>
 
+/**
+ * Reads the configuration from a set of variables. Every variable is optional and a value that
+ * cannot be understood falls back to its default: the app always starts, even with none set.
+ */
+export function readEnv(source: Record<string, string | undefined>): Env {
+  return envSchema.parse(source)
+}
+
 let cached: Env | undefined
 
-/**
- * The server's configuration, parsed once. Every variable is optional and a value that cannot be
- * understood falls back to its default: the app always starts, even with no variable set.
- */
+/** The server's configuration, read from process.env once. */
 export function env(): Env {
-  cached ??= envSchema.parse(process.env)
+  cached ??= readEnv(process.env)
   return cached
 }
