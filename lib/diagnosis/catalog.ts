@@ -52,7 +52,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     who: "m365-admin",
     retry: false,
-    sources: [SOURCES.smtpAuth, SOURCES.fix],
+    sources: [SOURCES.smtpAuth, SOURCES.cisSmtpAuth, SOURCES.fix],
   },
   {
     id: "smtp-auth-disabled-mailbox",

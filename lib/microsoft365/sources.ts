@@ -19,6 +19,12 @@ export const SOURCES = {
     title: "Microsoft Learn: enable or disable SMTP AUTH in Exchange Online",
     url: "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
   },
+  /** CIS Microsoft 365 benchmark item naming the EAC switch for tenant-wide SMTP AUTH. */
+  cisSmtpAuth: {
+    title:
+      "CIS Microsoft 365 Foundations v4.0.0: SMTP AUTH is disabled (Exchange admin center path)",
+    url: "https://www.tenable.com/audits/items/CIS_Microsoft_365_Foundations_v4.0.0_L1_E5.audit:e88578edee7228aebb06b8667fbe538e",
+  },
   /** Exchange Team blog, 27 Jan 2026 (v3.0, 29 Jan 2026): the current Basic auth timeline. */
   basicAuthTimeline: {
     title:

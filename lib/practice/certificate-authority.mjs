@@ -17,15 +17,18 @@ const KEY_OPTIONS = { keyType: "ec", curve: "P-256", algorithm: "sha256" }
  */
 export async function createCertificateAuthority() {
   const now = Date.now()
-  const pems = await generate([{ name: "commonName", value: "smtp365 test CA" }], {
-    ...KEY_OPTIONS,
-    notBeforeDate: new Date(now - BACKDATE_MS),
-    notAfterDate: new Date(now + 730 * DAY_MS),
-    extensions: [
-      { name: "basicConstraints", cA: true, critical: true },
-      { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
-    ],
-  })
+  const pems = await generate(
+    [{ name: "commonName", value: "smtp365 local CA (practice mode and tests)" }],
+    {
+      ...KEY_OPTIONS,
+      notBeforeDate: new Date(now - BACKDATE_MS),
+      notAfterDate: new Date(now + 730 * DAY_MS),
+      extensions: [
+        { name: "basicConstraints", cA: true, critical: true },
+        { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
+      ],
+    }
+  )
   return { key: pems.private, cert: pems.cert }
 }
 

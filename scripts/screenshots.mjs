@@ -1,0 +1,66 @@
+// Takes the README's screenshots of a running smtp365 (practice mode must be on):
+//   npm run build && npm start &   then   node scripts/screenshots.mjs [http://localhost:3000]
+// Uses Debian's Chromium, like the tests. Writes public/screenshots/*.png.
+import { mkdir } from "node:fs/promises"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { chromium } from "@playwright/test"
+
+const baseURL = process.argv[2] ?? "http://localhost:3000"
+const directory = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "public",
+  "screenshots"
+)
+await mkdir(directory, { recursive: true })
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+})
+const page = await browser.newPage({ viewport: { width: 960, height: 900 } })
+const file = (name) => path.join(directory, `${name}.png`)
+const next = () => page.getByRole("button", { name: "Next", exact: true }).click()
+
+async function open() {
+  await page.goto(baseURL)
+  await page.locator("[data-hydrated]").waitFor({ state: "attached" })
+}
+
+/** Runs a practice test as `user` and screenshots its result. */
+async function practiceTest(user, name) {
+  await open()
+  await next()
+  await page.getByLabel(/Practice server/).check()
+  await next()
+  await page.getByLabel("Username").fill(user)
+  await page.getByLabel("Password", { exact: true }).fill("practice")
+  await next()
+  await page.getByLabel("From name").fill("Front desk scanner")
+  await next()
+  await page.getByLabel("Send test email to").fill("it-team@contoso.com")
+  await page.getByRole("button", { name: "Send test email" }).click()
+  await page.getByTestId("test-result").waitFor()
+  await page.getByTestId("test-result").screenshot({ path: file(name) })
+}
+
+await open()
+await page.screenshot({ path: file("method"), fullPage: true })
+
+await practiceTest("auth-disabled-tenant@contoso.com", "test-failure")
+await practiceTest("sender@contoso.com", "test-success")
+
+await next()
+await page.getByRole("heading", { name: "Settings" }).waitFor()
+await page.screenshot({ path: file("settings"), fullPage: true })
+
+await browser.close()
+console.log(`screenshots written to ${path.relative(process.cwd(), directory)}`)
