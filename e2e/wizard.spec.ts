@@ -51,7 +51,9 @@ test.describe("SMTP AUTH, end to end", () => {
     wizard,
     simulators,
     page,
+    context,
   }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"])
     await wizard.goto()
     await wizard.next()
     await wizard.fillServer({ host: "localhost", port: simulators.submission.port })
@@ -72,6 +74,14 @@ test.describe("SMTP AUTH, end to end", () => {
       )
     ).toBeVisible()
     await expect(wizard.stage("AUTH")).toContainText(/failed/i)
+    await expect(wizard.stage("MAIL FROM")).toContainText("Not reached")
+
+    // The report an admin hands to whoever owns the fix: everything but the password.
+    await page.getByRole("button", { name: "Copy report" }).click()
+    const report = await page.evaluate(() => navigator.clipboard.readText())
+    expect(report).toContain("# smtp365 test report")
+    expect(report).toContain("Set-CASMailbox -Identity auth-disabled-tenant@contoso.com")
+    expect(report).not.toContain(TEST_PASSWORD)
   })
 })
 

@@ -1,12 +1,7 @@
-import type { Actor, Diagnosis } from "@/lib/smtp/types"
+import { ACTOR_LABELS } from "@/lib/diagnosis/actors"
+import type { Diagnosis } from "@/lib/smtp/types"
 import { CodeBlock } from "@/components/ui/code-block"
 import { SourceLink } from "@/components/ui/source-link"
-
-const ACTORS: Record<Actor, string> = {
-  "app-owner": "Whoever configures the device or application",
-  "m365-admin": "A Microsoft 365 administrator",
-  "network-team": "The network or firewall team",
-}
 
 /** What a failure means and how to fix it: steps, commands, who acts, whether a retry helps. */
 export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
@@ -38,7 +33,7 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
 
       <dl className="grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-[11rem_1fr]">
         <dt className="text-muted-foreground">Who has to act</dt>
-        <dd className="mb-1 font-medium sm:mb-0">{ACTORS[diagnosis.who]}</dd>
+        <dd className="mb-1 font-medium sm:mb-0">{ACTOR_LABELS[diagnosis.who]}</dd>
         <dt className="text-muted-foreground">Will retrying help?</dt>
         <dd className="font-medium">
           {diagnosis.retry

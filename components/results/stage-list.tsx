@@ -1,12 +1,22 @@
 import type { StageResult, StageStatus } from "@/lib/smtp/types"
 import { cn } from "@/lib/utils"
-import { CheckCircleIcon, SkipIcon, SpinnerIcon, XCircleIcon } from "@/components/ui/icons"
+import {
+  CheckCircleIcon,
+  CircleIcon,
+  SkipIcon,
+  SpinnerIcon,
+  XCircleIcon,
+} from "@/components/ui/icons"
 
 const STATUS: Record<StageStatus, { text: string; icon: React.ReactNode }> = {
   passed: { text: "Passed", icon: <CheckCircleIcon className="size-5 text-success" /> },
   failed: { text: "Failed", icon: <XCircleIcon className="size-5 text-destructive" /> },
   skipped: { text: "Skipped", icon: <SkipIcon className="size-5 text-muted-foreground" /> },
   running: { text: "Running", icon: <SpinnerIcon className="size-5 text-primary" /> },
+  "not-reached": {
+    text: "Not reached",
+    icon: <CircleIcon className="size-5 text-muted-foreground/60" />,
+  },
 }
 
 /** Each stage of the SMTP session: status in words and icon, time, and the reply that ended it. */
@@ -24,7 +34,7 @@ export function StageList({ stages }: { stages: StageResult[] }) {
               key={stage.id}
               data-stage={stage.id}
               data-status={stage.status}
-              className="grid grid-cols-[auto_1fr_auto] items-start gap-x-3 gap-y-1 px-3 py-2.5 text-sm data-[status=failed]:bg-destructive/5"
+              className="grid grid-cols-[auto_1fr_auto] items-start gap-x-3 gap-y-1 px-3 py-2.5 text-sm data-[status=failed]:bg-destructive/5 data-[status=not-reached]:text-muted-foreground"
             >
               <span className="pt-px">{status.icon}</span>
               <span className="flex flex-wrap items-baseline gap-x-2">

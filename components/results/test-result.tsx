@@ -1,4 +1,7 @@
+import { buildReport } from "@/lib/diagnosis/report"
+import type { SettingsRow } from "@/lib/settings-export"
 import type { TestOutcome } from "@/lib/smtp/types"
+import { CopyButton } from "@/components/ui/copy-button"
 import { CheckCircleIcon, XCircleIcon } from "@/components/ui/icons"
 
 import { DiagnosisCard } from "./diagnosis-card"
@@ -12,7 +15,14 @@ const SECURITY = { starttls: "STARTTLS", tls: "implicit TLS", none: "no TLS" } a
  * The result of one test. The headline panel is the page's only live region: role="status" when
  * the message was accepted, role="alert" when the test failed.
  */
-export function TestResult({ outcome }: { outcome: TestOutcome }) {
+export function TestResult({
+  outcome,
+  settings,
+}: {
+  outcome: TestOutcome
+  /** The tested settings without the password, for the report. */
+  settings: readonly SettingsRow[]
+}) {
   const { target, failure, diagnosis } = outcome
   const failedStage = failure
     ? (outcome.stages.find((stage) => stage.id === failure.stage)?.label ?? failure.stage)
@@ -25,14 +35,21 @@ export function TestResult({ outcome }: { outcome: TestOutcome }) {
       data-ok={outcome.ok}
       className="flex flex-col gap-5"
     >
-      <div className="flex flex-col gap-0.5">
-        <h2 id="result-heading" className="text-xl font-semibold tracking-tight">
-          Result
-        </h2>
-        <p className="text-sm text-muted-foreground">
-          {target.practice ? "Practice server" : `${target.host}:${target.port}`},{" "}
-          {SECURITY[target.security]}, {outcome.durationMs} ms
-        </p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-0.5">
+          <h2 id="result-heading" className="text-xl font-semibold tracking-tight">
+            Result
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            {target.practice ? "Practice server" : `${target.host}:${target.port}`},{" "}
+            {SECURITY[target.security]}, {outcome.durationMs} ms
+          </p>
+        </div>
+        <CopyButton
+          text={buildReport(outcome, settings)}
+          idleLabel="Copy report"
+          variant="outline"
+        />
       </div>
 
       {outcome.ok ? (
@@ -96,6 +113,12 @@ export function TestResult({ outcome }: { outcome: TestOutcome }) {
       )}
 
       {!outcome.ok && diagnosis ? <DiagnosisCard diagnosis={diagnosis} /> : null}
+      {target.practice ? null : (
+        <p className="text-sm text-muted-foreground">
+          This test ran from the smtp365 server. The device&apos;s own network may differ: a
+          firewall, or a provider blocking outbound port 25, can stop there what worked here.
+        </p>
+      )}
       <StageList stages={outcome.stages} />
       {outcome.tls ? <TlsDetails tls={outcome.tls} /> : null}
       {outcome.transcript.length ? <Transcript lines={outcome.transcript} /> : null}

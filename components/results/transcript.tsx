@@ -1,29 +1,17 @@
-import type { TranscriptDirection, TranscriptLine } from "@/lib/smtp/types"
+import { transcriptRows } from "@/lib/smtp/transcript-rows"
+import type { TranscriptLine } from "@/lib/smtp/types"
 import { CopyButton } from "@/components/ui/copy-button"
-
-const PREFIX: Record<TranscriptDirection, string> = { client: "C:", server: "S:", info: "*" }
-
-/** One row per wire line: a multi-line reply (250-PIPELINING...) gets its prefix on every line. */
-function rows(lines: TranscriptLine[]) {
-  return lines.flatMap((line, index) =>
-    line.text.split(/\r?\n/).map((text, part) => ({
-      key: `${index}-${part}`,
-      direction: line.direction,
-      text: `${PREFIX[line.direction]} ${text}`,
-    }))
-  )
-}
 
 /** The SMTP conversation, already redacted by the server, collapsed by default. */
 export function Transcript({ lines }: { lines: TranscriptLine[] }) {
-  const wire = rows(lines)
+  const wire = transcriptRows(lines)
   return (
     <details className="group rounded-lg border bg-card">
       <summary className="flex cursor-pointer items-center justify-between gap-3 rounded-lg px-3 py-2.5 text-sm font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring">
         <span>
           Transcript{" "}
           <span className="font-normal text-muted-foreground">
-            ({wire.length} lines, credentials redacted)
+            ({wire.filter((row) => row.kind !== "note").length} lines, credentials redacted)
           </span>
         </span>
         <span
@@ -41,8 +29,8 @@ export function Transcript({ lines }: { lines: TranscriptLine[] }) {
           {wire.map((row) => (
             <div
               key={row.key}
-              data-direction={row.direction}
-              className="break-all whitespace-pre-wrap data-[direction=info]:text-muted-foreground data-[direction=server]:text-primary"
+              data-kind={row.kind}
+              className="break-all whitespace-pre-wrap data-[kind=info]:text-muted-foreground data-[kind=note]:font-semibold data-[kind=note]:text-destructive data-[kind=server]:text-primary"
             >
               {row.text}
             </div>

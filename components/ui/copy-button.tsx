@@ -17,8 +17,11 @@ export function CopyButton({
   size = "sm",
   variant = "outline",
   compact = false,
+  idleLabel = "Copy",
 }: {
   text: string
+  /** The visible label before copying. */
+  idleLabel?: string
   what?: string
   className?: string
   size?: "sm" | "default"
@@ -27,7 +30,7 @@ export function CopyButton({
   compact?: boolean
 }) {
   const { state, copy } = useCopyToClipboard()
-  const label = state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"
+  const label = state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : idleLabel
   return (
     <Button
       variant={variant}

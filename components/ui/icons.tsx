@@ -58,6 +58,14 @@ export function SkipIcon(props: IconProps) {
   )
 }
 
+export function CircleIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="10" cy="10" r="7.5" />
+    </Icon>
+  )
+}
+
 export function WarningIcon(props: IconProps) {
   return (
     <Icon {...props}>

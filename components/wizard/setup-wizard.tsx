@@ -25,6 +25,7 @@ import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
 import { TestResult } from "@/components/results/test-result"
 
+import { exportableSettings } from "./exportable-settings"
 import { prefillFromAddress } from "./prefill"
 import { Stepper, type StepperItem } from "./stepper"
 import { STEP_TITLES, activeSteps } from "./steps"
@@ -214,7 +215,9 @@ export function SetupWizard({ practiceEnabled }: { practiceEnabled: boolean }) {
           </section>
         </form>
       </FormProvider>
-      {stepId === "test" && outcome ? <TestResult outcome={outcome} /> : null}
+      {stepId === "test" && outcome ? (
+        <TestResult outcome={outcome} settings={exportableSettings(form.getValues()).rows} />
+      ) : null}
       <div className="flex items-center justify-between gap-3 border-t pt-6">
         {index > 0 ? (
           <Button variant="outline" onClick={goBack} disabled={isSubmitting}>

@@ -5,6 +5,7 @@ import type { SetupValues } from "@/lib/schemas/setup"
 import { checkHost } from "./host-guard"
 import { createRedactor } from "./redact"
 import { runSession, type SessionTarget, type SessionTimeouts } from "./session"
+import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
 import { composeTestMessage } from "./test-message"
 import { Transcript } from "./transcript"
@@ -56,8 +57,8 @@ export async function runSmtpTest(
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - t0),
       target: { host: values.server.host, port, security: values.server.security, practice },
-      stages: tracker.list(),
-      transcript: transcript.list(),
+      stages: [],
+      transcript: [],
       ...rest,
     }
     if (outcome.failure) {
@@ -70,7 +71,13 @@ export async function runSmtpTest(
         host: values.server.host,
         port,
       })
+      tracker.markNotReached(plannedStages(values.server.security, signsIn))
+      if (outcome.failure.reply) {
+        transcript.annotateReply(outcome.failure.reply, outcome.diagnosis.headline)
+      }
     }
+    outcome.stages = tracker.list()
+    outcome.transcript = transcript.list()
     return outcome
   }
   const refuse = (failure: FailureFacts) => {

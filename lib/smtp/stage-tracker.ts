@@ -44,6 +44,13 @@ export class StageTracker {
     this.put({ id, label: LABELS[id], status: "skipped", detail })
   }
 
+  /** After a failure: lists the planned stages the session never got to. */
+  markNotReached(plan: readonly StageId[]) {
+    for (const id of plan) {
+      if (!this.find(id)) this.put({ id, label: LABELS[id], status: "not-reached" })
+    }
+  }
+
   /** Adds to a stage's detail without changing its status (for example the TLS version). */
   describe(id: StageId, detail: string) {
     const stage = this.find(id)

@@ -16,7 +16,8 @@ export const STAGE_IDS = [
 ] as const
 export type StageId = (typeof STAGE_IDS)[number]
 
-export type StageStatus = "running" | "passed" | "failed" | "skipped"
+/** "not-reached": the session ended at an earlier stage. */
+export type StageStatus = "running" | "passed" | "failed" | "skipped" | "not-reached"
 
 export interface StageResult {
   id: StageId
@@ -39,6 +40,8 @@ export interface TranscriptLine {
   direction: TranscriptDirection
   /** Already redacted: credentials never reach a TranscriptLine. */
   text: string
+  /** What the line means, on the reply that ended a failed test. */
+  note?: string
 }
 
 export interface TlsDetails {

@@ -2,19 +2,16 @@
 
 import { useFormContext } from "react-hook-form"
 
-import { setupSchema, type SetupValues } from "@/lib/schemas/setup"
-import { buildSettings } from "@/lib/settings-export"
+import type { SetupValues } from "@/lib/schemas/setup"
 import { Callout } from "@/components/ui/callout"
 import { CodeBlock } from "@/components/ui/code-block"
 import { CopyButton } from "@/components/ui/copy-button"
 
+import { exportableSettings } from "../exportable-settings"
+
 export function SettingsStep() {
   const { getValues } = useFormContext<SetupValues>()
-  const values = getValues()
-  // Trimmed, as the test used them. The export never needs the password, so it never receives it.
-  const parsed = setupSchema.safeParse(values)
-  const tested = parsed.success ? parsed.data : values
-  const { rows, files } = buildSettings({ ...tested, account: { ...tested.account, pass: "" } })
+  const { rows, files } = exportableSettings(getValues())
 
   return (
     <>

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+
+import { smtpAuthValues } from "@/e2e/support/setup-values"
+import { testServerTls } from "@/e2e/support/test-ca"
+import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import { buildSettings } from "@/lib/settings-export"
+import { runSmtpTest } from "@/lib/smtp/run-test"
+import type { TestOutcome } from "@/lib/smtp/types"
+import { buildReport } from "./report"
+
+const PASSWORD = "Amber-Kettle-77|report"
+let submission: RunningSimulator
+let outcome: TestOutcome
+let report: string
+
+beforeAll(async () => {
+  submission = await startSimulator({
+    role: "submission",
+    tls: testServerTls(),
+    password: PASSWORD,
+  })
+  const values = smtpAuthValues(
+    { port: submission.port },
+    { user: "auth-disabled-mailbox@contoso.com", pass: PASSWORD }
+  )
+  outcome = await runSmtpTest(values, { allowedHosts: ["localhost"] })
+  report = buildReport(
+    outcome,
+    buildSettings({ ...values, account: { ...values.account, pass: "" } }).rows
+  )
+})
+
+afterAll(() => submission.close())
+
+describe("a failed test's outcome", () => {
+  test("shows the stages after the failing one as not reached", () => {
+    expect(outcome.stages.map((stage) => `${stage.id}:${stage.status}`).slice(-4)).toEqual([
+      "auth:failed",
+      "mail:not-reached",
+      "rcpt:not-reached",
+      "data:not-reached",
+    ])
+  })
+
+  test("annotates the reply that failed with its meaning", () => {
+    const annotated = outcome.transcript.filter((line) => line.note)
+    expect(annotated).toHaveLength(1)
+    expect(annotated[0]?.text).toMatch(/^535 5\.7\.139 .*disabled for the Mailbox/)
+    expect(annotated[0]?.note).toBe(outcome.diagnosis?.headline)
+  })
+})
+
+describe("buildReport", () => {
+  test("hands over settings, reply, diagnosis with commands, stages and transcript", () => {
+    expect(report).toContain("**Result: failed at AUTH.** SMTP AUTH is turned off for this mailbox")
+    expect(report).toContain("| Username | auth-disabled-mailbox@contoso.com |")
+    expect(report).toContain(
+      "Set-CASMailbox -Identity auth-disabled-mailbox@contoso.com -SmtpClientAuthenticationDisabled $false"
+    )
+    expect(report).toContain("| MAIL FROM | not reached |  |  |")
+    expect(report).toContain("C: AUTH LOGIN")
+    expect(report).toMatch(/↳ SMTP AUTH is turned off for this mailbox/)
+    expect(report).toContain("network may differ from the device's")
+  })
+
+  test("never contains the password, in clear or base64", () => {
+    expect(report).not.toContain(PASSWORD)
+    expect(report).not.toContain(Buffer.from(PASSWORD).toString("base64"))
+  })
+})

@@ -1,0 +1,21 @@
+import type { SecurityMode } from "@/lib/schemas/setup"
+import type { StageId } from "./types"
+
+/**
+ * The stages a test goes through, in order, for a security mode: implicit TLS comes before the
+ * greeting, STARTTLS after EHLO, and AUTH only when the method signs in.
+ */
+export function plannedStages(security: SecurityMode, signsIn: boolean): StageId[] {
+  return [
+    "resolve",
+    "connect",
+    ...(security === "tls" ? (["tls"] as const) : []),
+    "greeting",
+    "ehlo",
+    ...(security === "starttls" ? (["tls"] as const) : []),
+    ...(signsIn ? (["auth"] as const) : []),
+    "mail",
+    "rcpt",
+    "data",
+  ]
+}
