@@ -117,12 +117,20 @@ export async function runSession(
       logger: protocol.logger,
     })
     const conn = connection
+    // SMTPConnection reports a dropped or silent connection as an 'error' event, not always through
+    // the callback of the command in flight: every step below also ends when one is emitted.
+    const broken = new Promise<never>((_, reject) => conn.once("error", reject))
+    broken.catch(() => {})
+    const step = <T>(work: (done: (err: Error | null, value?: T) => void) => void) =>
+      Promise.race([
+        new Promise<T>((resolve, reject) =>
+          work((err, value) => (err ? reject(err) : resolve(value as T)))
+        ),
+        broken,
+      ])
 
     tracker.begin("greeting")
-    await new Promise<void>((resolve, reject) => {
-      conn.once("error", reject)
-      conn.connect((err) => (err ? reject(err) : resolve()))
-    })
+    await step<void>((done) => conn.connect((err) => done(err ?? null)))
 
     if (target.security === "starttls") {
       tlsDetails = describeTls(liveSocket(conn))
@@ -141,20 +149,14 @@ export async function runSession(
         )
       }
       const auth = request.auth
-      await new Promise<void>((resolve, reject) =>
-        conn.login({ user: auth.user, pass: auth.pass }, (err) => (err ? reject(err) : resolve()))
-      )
+      await step<unknown>((done) => conn.login({ user: auth.user, pass: auth.pass }, done))
       tracker.pass("auth")
     } else {
       tracker.skip("auth", "No sign-in: Direct Send and relay send without credentials")
     }
 
-    const info = await new Promise<{ response: string }>((resolve, reject) =>
-      conn.send(
-        { from: request.envelope.from, to: [request.envelope.to] },
-        request.message,
-        (err, sent) => (err ? reject(err) : resolve(sent))
-      )
+    const info = await step<{ response: string }>((done) =>
+      conn.send({ from: request.envelope.from, to: [request.envelope.to] }, request.message, done)
     )
     tracker.pass("data", { reply: info.response })
     conn.quit()
