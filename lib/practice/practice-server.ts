@@ -1,5 +1,7 @@
 import "server-only"
 
+import net from "node:net"
+
 import { env } from "@/lib/env"
 import type { SetupValues } from "@/lib/schemas/setup"
 import type { PracticeTarget } from "@/lib/smtp/run-test"
@@ -14,7 +16,12 @@ interface PracticeServers {
   submission: RunningSimulator
   directSend: RunningSimulator
   relay: RunningSimulator
+  /** A loopback port nothing listens on: practice tests on other ports than 25 and 587 go here. */
+  closedPort: number
 }
+
+/** The ports Microsoft 365's SMTP endpoints answer on (SOURCES.mfd): 587 and 25. */
+const PRACTICE_PORTS = new Set(["25", "587"])
 
 // One set of simulators per server process, kept across hot reloads in development.
 const globalKey = Symbol.for("smtp365.practiceServers")
@@ -55,13 +62,50 @@ async function launch(): Promise<PracticeServers> {
     startSimulator({ role: "mx", tls: leaf }),
     startSimulator({ role: "mx", tls: leaf, connector: true }),
   ])
-  return { ca: authority.cert, submission, directSend, relay }
+  return { ca: authority.cert, submission, directSend, relay, closedPort: await freePort() }
 }
 
-/** The simulator that stands in for the chosen method's Microsoft 365 endpoint. */
+/** Stops the practice simulators (tests; a server process simply exits). */
+export async function stopPracticeServers(): Promise<void> {
+  const servers = await store[globalKey]
+  store[globalKey] = undefined
+  if (servers) {
+    await Promise.all([
+      servers.submission.close(),
+      servers.directSend.close(),
+      servers.relay.close(),
+    ])
+  }
+}
+
+/** A port that was free a moment ago, released so that connecting to it is refused. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * The simulator that stands in for the chosen method's Microsoft 365 endpoint. Only ports 25 and
+ * 587 answer, as on Microsoft 365; any other port is refused, so practice shows that failure too.
+ */
 export async function practiceTarget(values: SetupValues): Promise<PracticeTarget | null> {
   const servers = await startPracticeServers()
   if (!servers) return null
+  if (!PRACTICE_PORTS.has(values.server.port)) {
+    return {
+      address: "127.0.0.1",
+      port: servers.closedPort,
+      servername: PRACTICE_SERVERNAME,
+      ca: servers.ca,
+      description: `built-in Microsoft 365 simulator: port ${values.server.port} is closed (only 25 and 587 answer)`,
+    }
+  }
   const { method } = values.method
   const simulator =
     method === "smtp-auth"

@@ -73,7 +73,8 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
             </label>
             <p id="server-practice-hint" className="text-sm text-muted-foreground">
               Send to smtp365&apos;s built-in Microsoft 365 simulator: no tenant needed; the server
-              below is kept for your settings but not contacted.
+              below is kept for your settings but not contacted. It answers on ports 587 and 25, the
+              ports Microsoft 365 documents; any other port is refused.
             </p>
           </div>
         </div>
