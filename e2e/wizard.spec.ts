@@ -171,6 +171,16 @@ test.describe("Settings", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText())
     expect(copied).toContain("SMTP_HOST=localhost")
     expect(copied).toContain("SMTP_PASSWORD=\n")
+
+    // Other software, as a file with its usual name.
+    await page.getByLabel("Software").selectOption({ label: "Python (smtplib)" })
+    await expect(page.getByText("smtp.starttls(context=context)")).toBeVisible()
+    const download = page.waitForEvent("download")
+    await page.getByRole("button", { name: "Download send_mail.py" }).click()
+    expect((await download).suggestedFilename()).toBe("send_mail.py")
+
+    // Commands to rerun the test from the device's own network, certificate checks on.
+    await expect(page.getByText(/--tls-verify/)).toBeVisible()
     expect(await page.content()).not.toContain(TEST_PASSWORD)
   })
 })

@@ -1,19 +1,23 @@
 import { cn } from "@/lib/utils"
 
 import { CopyButton } from "./copy-button"
+import { DownloadButton } from "./download-button"
 
-/** Monospace code with a header (file name or title) and a Copy button. */
+/** Monospace code with a header (file name or title), a Copy button and, for files, Download. */
 export function CodeBlock({
   code,
   title,
   filename,
   language,
+  downloadable = false,
   className,
 }: {
   code: string
   title?: string
   filename?: string
   language?: string
+  /** Offer the code as a file named `filename`. */
+  downloadable?: boolean
   className?: string
 }) {
   const heading = filename ?? title ?? language ?? "Code"
@@ -31,7 +35,10 @@ export function CodeBlock({
             {heading}
           </span>
         </span>
-        <CopyButton text={code} what={heading} variant="ghost" />
+        <span className="flex shrink-0 items-center gap-1">
+          {downloadable && filename ? <DownloadButton content={code} filename={filename} /> : null}
+          <CopyButton text={code} what={heading} variant="ghost" />
+        </span>
       </figcaption>
       <pre className="overflow-x-auto p-3 font-mono text-[0.8125rem] leading-relaxed">
         <code data-language={language}>{code}</code>

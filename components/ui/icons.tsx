@@ -58,6 +58,14 @@ export function SkipIcon(props: IconProps) {
   )
 }
 
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M10 3v10m-4-4 4 4 4-4M4 16h12" />
+    </Icon>
+  )
+}
+
 export function CircleIcon(props: IconProps) {
   return (
     <Icon {...props}>

@@ -1,14 +1,37 @@
 import { methodInfo } from "@/lib/microsoft365/methods"
 import type { SetupValues } from "@/lib/schemas/setup"
+import {
+  curlTarget,
+  opensslTarget,
+  swaksTarget,
+  testNetConnectionTarget,
+} from "./targets/device-tests"
+import { djangoTarget } from "./targets/django"
 import { dotenvTarget } from "./targets/dotenv"
 import { nodemailerTarget } from "./targets/nodemailer"
-import type { SettingsFile, SettingsRow, SettingsTarget } from "./types"
+import { pythonSmtplibTarget } from "./targets/python-smtplib"
+import type { SettingsFile, SettingsGroup, SettingsRow, SettingsTarget } from "./types"
 import { connectionFacts } from "./values"
 
-export type { SettingsFile, SettingsRow } from "./types"
+export type { SettingsFile, SettingsGroup, SettingsRow } from "./types"
+
+/** The groups the Settings step shows, in order. */
+export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
+  "Applications and code",
+  "Test from the device",
+]
 
 /** Every output the Settings step offers, in display order. */
-export const SETTINGS_TARGETS: readonly SettingsTarget[] = [dotenvTarget, nodemailerTarget]
+export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
+  dotenvTarget,
+  nodemailerTarget,
+  pythonSmtplibTarget,
+  djangoTarget,
+  swaksTarget,
+  curlTarget,
+  opensslTarget,
+  testNetConnectionTarget,
+]
 
 const SECURITY_LABELS = {
   starttls: "STARTTLS",

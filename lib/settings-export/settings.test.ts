@@ -5,7 +5,7 @@ import { promisify } from "node:util"
 import { parseEnv } from "node:util"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/e2e/support/setup-values"
+import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
 import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
@@ -43,6 +43,14 @@ describe("settings export", () => {
     expect(JSON.stringify(settings)).not.toContain(PASSWORD)
   })
 
+  test("Direct Send outputs carry no credentials at all", () => {
+    const setup = directSendValues({ port: 25 }, "it-team@contoso.com")
+    for (const output of buildSettings(setup).files) {
+      expect(output.content, output.id).not.toMatch(/SMTP_PASSWORD|auth|login|--user/i)
+    }
+    expect(parseEnv(file("dotenv", setup).content)).not.toHaveProperty("SMTP_USER")
+  })
+
   test("the .env block parses back to the tested values", () => {
     const parsed = parseEnv(file("dotenv", values()).content)
     expect(parsed).toMatchObject({
@@ -71,5 +79,85 @@ describe("settings export", () => {
     expect(submission.messages.at(-1)?.raw).toContain(
       'From: "Scan \\"Floor 2\\" #1" <sender@contoso.com>'
     )
+  })
+})
+
+describe("outputs that run against the simulator", () => {
+  const run = promisify(execFile)
+  // Every client below verifies the certificate with the system's CAs; the test CA stands in.
+  const caEnv = {
+    ...process.env,
+    SSL_CERT_FILE: path.join(process.cwd(), ".test-ca", "ca.pem"),
+    CURL_CA_BUNDLE: path.join(process.cwd(), ".test-ca", "ca.pem"),
+  }
+  const scratch = path.join(process.cwd(), "node_modules", ".cache", "smtp365-settings-test")
+
+  async function writeScratch(name: string, content: string) {
+    await mkdir(scratch, { recursive: true })
+    const target = path.join(scratch, name)
+    await writeFile(target, content)
+    return target
+  }
+
+  test("Python smtplib sends with STARTTLS and the password from the environment", async () => {
+    const script = await writeScratch("send_mail.py", file("python-smtplib", values()).content)
+    const before = submission.messages.length
+    await run("python3", [script], {
+      env: { ...caEnv, SMTP_PASSWORD: PASSWORD },
+      timeout: 15_000,
+    })
+    expect(submission.messages).toHaveLength(before + 1)
+    expect(submission.messages.at(-1)?.raw).toContain("Subject: Hello from Microsoft 365")
+  })
+
+  test("the Django settings compile", async () => {
+    const settings = await writeScratch("settings.py", file("django", values()).content)
+    await run("python3", ["-m", "py_compile", settings], { timeout: 15_000 })
+    expect(file("django", values()).content).toContain("EMAIL_USE_TLS = True")
+  })
+
+  test("swaks verifies the certificate and sends, asking for the password", async () => {
+    const script = file("swaks", values()).content
+    expect(script).toContain("--tls-verify")
+    expect(script).not.toContain(PASSWORD)
+    const before = submission.messages.length
+    // SWAKS_OPT_auth_password answers swaks's password prompt (swaks reads options from env).
+    await run("bash", ["-c", script], {
+      env: { ...caEnv, SWAKS_OPT_auth_password: PASSWORD },
+      timeout: 15_000,
+    })
+    expect(submission.messages).toHaveLength(before + 1)
+    expect(submission.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+  })
+
+  test("curl requires TLS, verifies the certificate and sends", async () => {
+    const script = file("curl", values()).content
+    expect(script).not.toMatch(/ -k\b|--insecure/)
+    const before = submission.messages.length
+    // curl prompts for the password on a terminal; here it is given after the user name instead.
+    const withPassword = script.replace(
+      "--user sender@contoso.com",
+      `--user 'sender@contoso.com:${PASSWORD}'`
+    )
+    await run("bash", ["-c", `cd ${JSON.stringify(scratch)} && ${withPassword}`], {
+      env: caEnv,
+      timeout: 15_000,
+    })
+    expect(submission.messages).toHaveLength(before + 1)
+    expect(submission.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(submission.messages.at(-1)?.raw).toContain("Subject: smtp365 test from the device")
+  })
+
+  test("openssl s_client upgrades with STARTTLS and verifies the certificate", async () => {
+    const script = file("openssl", values()).content
+    const { stdout } = await run(
+      "bash",
+      ["-c", `echo QUIT | ${script.split("\n").slice(1).join("\n")}`],
+      {
+        env: caEnv,
+        timeout: 15_000,
+      }
+    )
+    expect(stdout).toContain("Verify return code: 0 (ok)")
   })
 })

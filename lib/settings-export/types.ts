@@ -4,6 +4,7 @@ import type { SetupValues } from "@/lib/schemas/setup"
 export interface SettingsFile {
   id: string
   title: string
+  group: SettingsGroup
   /** The target's usual file name, for downloads. */
   filename: string
   language: string
@@ -12,10 +13,13 @@ export interface SettingsFile {
   secretNote: string
 }
 
+export type SettingsGroup = "Applications and code" | "Test from the device"
+
 /** One generator per target software: a pure function of the tested settings. */
 export interface SettingsTarget {
   id: string
   title: string
+  group: SettingsGroup
   generate(values: SetupValues): SettingsFile
 }
 

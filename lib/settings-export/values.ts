@@ -14,5 +14,13 @@ export function connectionFacts(values: SetupValues) {
     user: signsIn ? values.account.user : "",
     fromAddress: values.sender.fromAddress,
     fromName: values.sender.fromName,
+    to: values.test.to,
   }
+}
+
+export type ConnectionFacts = ReturnType<typeof connectionFacts>
+
+/** The note every output carries on where the password goes. */
+export function secretNote(facts: ConnectionFacts, where: string): string {
+  return facts.signsIn ? where : "Direct Send and relay need no password."
 }

@@ -3,11 +3,12 @@
 import { useFormContext } from "react-hook-form"
 
 import type { SetupValues } from "@/lib/schemas/setup"
+import { SETTINGS_GROUPS } from "@/lib/settings-export"
 import { Callout } from "@/components/ui/callout"
-import { CodeBlock } from "@/components/ui/code-block"
 import { CopyButton } from "@/components/ui/copy-button"
 
 import { exportableSettings } from "../exportable-settings"
+import { SettingsFiles } from "../settings-files"
 
 export function SettingsStep() {
   const { getValues } = useFormContext<SetupValues>()
@@ -67,20 +68,12 @@ export function SettingsStep() {
         </p>
       </Callout>
 
-      {files.map((file) => (
-        <section
-          key={file.id}
-          aria-labelledby={`settings-file-${file.id}`}
-          className="flex flex-col gap-2"
-        >
-          <h3 id={`settings-file-${file.id}`} className="text-base font-semibold">
-            {file.title}
-          </h3>
-          <CodeBlock code={file.content} filename={file.filename} language={file.language} />
-          {file.secretNote ? (
-            <p className="text-sm text-muted-foreground">{file.secretNote}</p>
-          ) : null}
-        </section>
+      {SETTINGS_GROUPS.map((group) => (
+        <SettingsFiles
+          key={group}
+          group={group}
+          files={files.filter((file) => file.group === group)}
+        />
       ))}
     </>
   )

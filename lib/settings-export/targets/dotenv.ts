@@ -1,5 +1,5 @@
 import type { SettingsTarget } from "../types"
-import { PASSWORD_VARIABLE, connectionFacts } from "../values"
+import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
 /**
  * Quotes a .env value when it needs it (spaces, #, quotes). .env parsers disagree on escapes inside
@@ -16,6 +16,7 @@ function quote(value: string): string {
 export const dotenvTarget: SettingsTarget = {
   id: "dotenv",
   title: ".env",
+  group: "Applications and code",
   generate(values) {
     const facts = connectionFacts(values)
     const lines = [
@@ -35,12 +36,14 @@ export const dotenvTarget: SettingsTarget = {
     return {
       id: "dotenv",
       title: ".env",
+      group: "Applications and code",
       filename: ".env",
       language: "dotenv",
       content: lines.join("\n") + "\n",
-      secretNote: facts.signsIn
-        ? `${PASSWORD_VARIABLE} is left empty: fill it in on the machine that sends, and keep the file out of version control.`
-        : "Direct Send and relay need no password.",
+      secretNote: secretNote(
+        facts,
+        `${PASSWORD_VARIABLE} is left empty: fill it in on the machine that sends, and keep the file out of version control.`
+      ),
     }
   },
 }

@@ -1,11 +1,12 @@
 import type { SettingsTarget } from "../types"
-import { PASSWORD_VARIABLE, connectionFacts } from "../values"
+import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
 const js = (value: string) => JSON.stringify(value)
 
 export const nodemailerTarget: SettingsTarget = {
   id: "nodemailer",
   title: "Node.js (nodemailer)",
+  group: "Applications and code",
   generate(values) {
     const facts = connectionFacts(values)
     const tlsLines =
@@ -40,7 +41,7 @@ export const nodemailerTarget: SettingsTarget = {
       "",
       "await transporter.sendMail({",
       `  from: ${from},`,
-      `  to: ${js(values.test.to)},`,
+      `  to: ${js(facts.to)},`,
       '  subject: "Hello from Microsoft 365",',
       '  text: "It works.",',
       "})",
@@ -49,12 +50,14 @@ export const nodemailerTarget: SettingsTarget = {
     return {
       id: "nodemailer",
       title: "Node.js (nodemailer)",
+      group: "Applications and code",
       filename: "send-mail.mjs",
       language: "javascript",
       content,
-      secretNote: facts.signsIn
-        ? `The password is read from the ${PASSWORD_VARIABLE} environment variable.`
-        : "Direct Send and relay need no password.",
+      secretNote: secretNote(
+        facts,
+        `The password is read from the ${PASSWORD_VARIABLE} environment variable.`
+      ),
     }
   },
 }

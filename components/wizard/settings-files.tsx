@@ -1,0 +1,62 @@
+"use client"
+
+import { useId, useState } from "react"
+
+import type { SettingsFile, SettingsGroup } from "@/lib/settings-export"
+import { CodeBlock } from "@/components/ui/code-block"
+
+const GROUP_INTROS: Record<SettingsGroup, string> = {
+  "Applications and code": "Paste into the software that sends.",
+  "Test from the device":
+    "Run on the device's own network: its firewall or provider may block what worked from here.",
+}
+
+/** One group of generated files: a picker and the chosen file, to copy or download. */
+export function SettingsFiles({
+  group,
+  files,
+}: {
+  group: SettingsGroup
+  files: readonly SettingsFile[]
+}) {
+  const [chosenId, setChosenId] = useState(files[0]?.id)
+  const selectId = useId()
+  const headingId = useId()
+  const chosen = files.find((file) => file.id === chosenId) ?? files[0]
+  if (!chosen) return null
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <div className="flex flex-col gap-1">
+        <h3 id={headingId} className="text-base font-semibold">
+          {group}
+        </h3>
+        <p className="text-sm text-muted-foreground">{GROUP_INTROS[group]}</p>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={selectId} className="text-sm font-medium">
+          {group === "Test from the device" ? "Tool" : "Software"}
+        </label>
+        <select
+          id={selectId}
+          value={chosen.id}
+          onChange={(event) => setChosenId(event.target.value)}
+          className="h-9 rounded-md border border-input bg-card px-2 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          {files.map((file) => (
+            <option key={file.id} value={file.id}>
+              {file.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <CodeBlock
+        code={chosen.content}
+        title={chosen.title}
+        filename={chosen.filename}
+        language={chosen.language}
+        downloadable
+      />
+      <p className="text-sm text-muted-foreground">{chosen.secretNote}</p>
+    </section>
+  )
+}
