@@ -33,6 +33,10 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   testNetConnectionTarget,
 ]
 
+function generate({ render, ...about }: SettingsTarget, values: SetupValues): SettingsFile {
+  return { ...about, ...render(values) }
+}
+
 const SECURITY_LABELS = {
   starttls: "STARTTLS",
   tls: "Implicit TLS",
@@ -66,5 +70,5 @@ export function buildSettings(values: SetupValues): { rows: SettingsRow[]; files
   }
   rows.push({ label: "From address", value: facts.fromAddress, copyable: true })
   if (facts.fromName) rows.push({ label: "From name", value: facts.fromName, copyable: true })
-  return { rows, files: SETTINGS_TARGETS.map((target) => target.generate(values)) }
+  return { rows, files: SETTINGS_TARGETS.map((target) => generate(target, values)) }
 }

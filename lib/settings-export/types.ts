@@ -15,12 +15,9 @@ export interface SettingsFile {
 
 export type SettingsGroup = "Applications and code" | "Test from the device"
 
-/** One generator per target software: a pure function of the tested settings. */
-export interface SettingsTarget {
-  id: string
-  title: string
-  group: SettingsGroup
-  generate(values: SetupValues): SettingsFile
+/** One generator per target software: what it is, and a pure function of the tested settings. */
+export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNote"> {
+  render(values: SetupValues): Pick<SettingsFile, "content" | "secretNote">
 }
 
 export interface SettingsRow {

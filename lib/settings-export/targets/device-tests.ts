@@ -1,6 +1,6 @@
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
-import { command, sh } from "../shell"
+import { command, sh } from "../literals"
 
 const GROUP = "Test from the device" as const
 const SUBJECT = "smtp365 test from the device"
@@ -10,7 +10,9 @@ export const swaksTarget: SettingsTarget = {
   id: "swaks",
   title: "swaks",
   group: GROUP,
-  generate(values) {
+  filename: "swaks-test.sh",
+  language: "bash",
+  render(values) {
     const facts = connectionFacts(values)
     const tls =
       facts.security === "tls"
@@ -27,11 +29,6 @@ export const swaksTarget: SettingsTarget = {
       ["--header", sh(`Subject: ${SUBJECT}`)],
     ])
     return {
-      id: "swaks",
-      title: "swaks",
-      group: GROUP,
-      filename: "swaks-test.sh",
-      language: "bash",
       content: content + "\n",
       secretNote: secretNote(
         facts,
@@ -46,7 +43,9 @@ export const curlTarget: SettingsTarget = {
   id: "curl",
   title: "curl",
   group: GROUP,
-  generate(values) {
+  filename: "curl-test.sh",
+  language: "bash",
+  render(values) {
     const facts = connectionFacts(values)
     const scheme = facts.security === "tls" ? "smtps" : "smtp"
     const lines = [
@@ -70,11 +69,6 @@ export const curlTarget: SettingsTarget = {
       "",
     ].join("\n")
     return {
-      id: "curl",
-      title: "curl",
-      group: GROUP,
-      filename: "curl-test.sh",
-      language: "bash",
       content,
       secretNote: secretNote(
         facts,
@@ -89,7 +83,9 @@ export const opensslTarget: SettingsTarget = {
   id: "openssl",
   title: "OpenSSL (TLS check)",
   group: GROUP,
-  generate(values) {
+  filename: "openssl-test.sh",
+  language: "bash",
+  render(values) {
     const facts = connectionFacts(values)
     const content = [
       "# Opens the connection and shows the certificate; then type: EHLO test, and QUIT.",
@@ -101,11 +97,6 @@ export const opensslTarget: SettingsTarget = {
       "",
     ].join("\n")
     return {
-      id: "openssl",
-      title: "OpenSSL (TLS check)",
-      group: GROUP,
-      filename: "openssl-test.sh",
-      language: "bash",
       content,
       secretNote: "No credentials: this checks the connection and TLS only.",
     }
@@ -117,7 +108,9 @@ export const testNetConnectionTarget: SettingsTarget = {
   id: "test-netconnection",
   title: "PowerShell (Test-NetConnection)",
   group: GROUP,
-  generate(values) {
+  filename: "test-port.ps1",
+  language: "powershell",
+  render(values) {
     const facts = connectionFacts(values)
     const content = [
       "# TcpTestSucceeded : True means the port is open from this machine.",
@@ -125,11 +118,6 @@ export const testNetConnectionTarget: SettingsTarget = {
       "",
     ].join("\n")
     return {
-      id: "test-netconnection",
-      title: "PowerShell (Test-NetConnection)",
-      group: GROUP,
-      filename: "test-port.ps1",
-      language: "powershell",
       content,
       secretNote: "No credentials: this checks that the port is reachable only.",
     }

@@ -1,13 +1,16 @@
+import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
-const py = (value: string) => JSON.stringify(value)
+const py = stringLiteral
 
 export const djangoTarget: SettingsTarget = {
   id: "django",
   title: "Django (settings.py)",
   group: "Applications and code",
-  generate(values) {
+  filename: "settings.py",
+  language: "python",
+  render(values) {
     const facts = connectionFacts(values)
     const content = [
       "import os",
@@ -31,11 +34,6 @@ export const djangoTarget: SettingsTarget = {
       "",
     ].join("\n")
     return {
-      id: "django",
-      title: "Django (settings.py)",
-      group: "Applications and code",
-      filename: "settings.py",
-      language: "python",
       content,
       secretNote: secretNote(
         facts,

@@ -17,7 +17,9 @@ export const dotenvTarget: SettingsTarget = {
   id: "dotenv",
   title: ".env",
   group: "Applications and code",
-  generate(values) {
+  filename: ".env",
+  language: "dotenv",
+  render(values) {
     const facts = connectionFacts(values)
     const lines = [
       "# Microsoft 365 SMTP settings from smtp365",
@@ -34,11 +36,6 @@ export const dotenvTarget: SettingsTarget = {
     lines.push(`MAIL_FROM_ADDRESS=${quote(facts.fromAddress)}`)
     if (facts.fromName) lines.push(`MAIL_FROM_NAME=${quote(facts.fromName)}`)
     return {
-      id: "dotenv",
-      title: ".env",
-      group: "Applications and code",
-      filename: ".env",
-      language: "dotenv",
       content: lines.join("\n") + "\n",
       secretNote: secretNote(
         facts,

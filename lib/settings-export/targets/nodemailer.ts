@@ -1,13 +1,16 @@
+import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
-const js = (value: string) => JSON.stringify(value)
+const js = stringLiteral
 
 export const nodemailerTarget: SettingsTarget = {
   id: "nodemailer",
   title: "Node.js (nodemailer)",
   group: "Applications and code",
-  generate(values) {
+  filename: "send-mail.mjs",
+  language: "javascript",
+  render(values) {
     const facts = connectionFacts(values)
     const tlsLines =
       facts.security === "tls"
@@ -48,11 +51,6 @@ export const nodemailerTarget: SettingsTarget = {
       "",
     ].join("\n")
     return {
-      id: "nodemailer",
-      title: "Node.js (nodemailer)",
-      group: "Applications and code",
-      filename: "send-mail.mjs",
-      language: "javascript",
       content,
       secretNote: secretNote(
         facts,

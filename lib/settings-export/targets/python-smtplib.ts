@@ -1,14 +1,16 @@
+import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
-/** A Python string literal (JSON's escapes are valid Python). */
-const py = (value: string) => JSON.stringify(value)
+const py = stringLiteral
 
 export const pythonSmtplibTarget: SettingsTarget = {
   id: "python-smtplib",
   title: "Python (smtplib)",
   group: "Applications and code",
-  generate(values) {
+  filename: "send_mail.py",
+  language: "python",
+  render(values) {
     const facts = connectionFacts(values)
     const connect =
       facts.security === "tls"
@@ -45,11 +47,6 @@ export const pythonSmtplibTarget: SettingsTarget = {
       "",
     ].join("\n")
     return {
-      id: "python-smtplib",
-      title: "Python (smtplib)",
-      group: "Applications and code",
-      filename: "send_mail.py",
-      language: "python",
       content,
       secretNote: secretNote(
         facts,
