@@ -1,6 +1,8 @@
 import path from "node:path"
 import { defineConfig, devices } from "@playwright/test"
 
+import { chromiumLaunchOptions } from "./e2e/support/chromium.mjs"
+
 // The wizard under test listens here; the quick start's own server keeps 3000.
 const PORT = Number(process.env.PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
@@ -27,17 +29,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         // No browser downloads here: use Debian's Chromium (installed by .ci/run).
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

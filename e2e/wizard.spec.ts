@@ -54,14 +54,11 @@ test.describe("SMTP AUTH, end to end", () => {
     context,
   }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"])
-    await wizard.goto()
-    await wizard.next()
-    await wizard.fillServer({ host: "localhost", port: simulators.submission.port })
-    await wizard.next()
-    await wizard.fillAccount("auth-disabled-tenant@contoso.com", TEST_PASSWORD)
-    await wizard.next()
-    await wizard.next()
-    await wizard.sendTest("it-team@contoso.com")
+    await wizard.sendSmtpAuthTest({
+      port: simulators.submission.port,
+      user: "auth-disabled-tenant@contoso.com",
+      password: TEST_PASSWORD,
+    })
 
     await expect(wizard.failure).toContainText("SMTP AUTH is turned off for your whole tenant")
     await expect(wizard.failure).toContainText(
@@ -150,14 +147,11 @@ test.describe("Settings", () => {
     context,
   }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"])
-    await wizard.goto()
-    await wizard.next()
-    await wizard.fillServer({ host: "localhost", port: simulators.submission.port })
-    await wizard.next()
-    await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
-    await wizard.next()
-    await wizard.next()
-    await wizard.sendTest("it-team@contoso.com")
+    await wizard.sendSmtpAuthTest({
+      port: simulators.submission.port,
+      user: "sender@contoso.com",
+      password: TEST_PASSWORD,
+    })
     await expect(wizard.success).toBeVisible()
     await wizard.next()
 

@@ -6,6 +6,8 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { chromium } from "@playwright/test"
 
+import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs"
+
 const baseURL = process.argv[2] ?? "http://localhost:3000"
 const directory = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -15,17 +17,7 @@ const directory = path.join(
 )
 await mkdir(directory, { recursive: true })
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions)
 const page = await browser.newPage({ viewport: { width: 960, height: 900 } })
 const file = (name) => path.join(directory, `${name}.png`)
 const next = () => page.getByRole("button", { name: "Next", exact: true }).click()

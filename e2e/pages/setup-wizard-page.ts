@@ -57,6 +57,18 @@ export class SetupWizardPage {
     await this.page.getByRole("button", { name: "Send test email" }).click()
   }
 
+  /** Goes through every step with SMTP AUTH defaults and sends the test to it-team@contoso.com. */
+  async sendSmtpAuthTest(setup: { port: number; user: string; password: string }) {
+    await this.goto()
+    await this.next()
+    await this.fillServer({ host: "localhost", port: setup.port })
+    await this.next()
+    await this.fillAccount(setup.user, setup.password)
+    await this.next()
+    await this.next()
+    await this.sendTest("it-team@contoso.com")
+  }
+
   /** A successful test's result. */
   get success(): Locator {
     return this.page.getByRole("status")
