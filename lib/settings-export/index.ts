@@ -8,6 +8,7 @@ import {
 } from "./targets/device-tests"
 import { djangoTarget } from "./targets/django"
 import { dotenvTarget } from "./targets/dotenv"
+import { msmtpTarget } from "./targets/msmtp"
 import { nodemailerTarget } from "./targets/nodemailer"
 import { pythonSmtplibTarget } from "./targets/python-smtplib"
 import type { SettingsFile, SettingsGroup, SettingsRow, SettingsTarget } from "./types"
@@ -27,6 +28,7 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   nodemailerTarget,
   pythonSmtplibTarget,
   djangoTarget,
+  msmtpTarget,
   swaksTarget,
   curlTarget,
   opensslTarget,

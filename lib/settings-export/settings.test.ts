@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { mkdir, writeFile } from "node:fs/promises"
+import { chmod, mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { promisify } from "node:util"
 import { parseEnv } from "node:util"
@@ -46,7 +46,9 @@ describe("settings export", () => {
   test("Direct Send outputs carry no credentials at all", () => {
     const setup = directSendValues({ port: 25 }, "it-team@contoso.com")
     for (const output of buildSettings(setup).files) {
-      expect(output.content, output.id).not.toMatch(/SMTP_PASSWORD|auth|login|--user/i)
+      expect(output.content, output.id).not.toMatch(
+        /SMTP_PASSWORD|passwordeval|auth on|auth: \{|--auth|--user|\.login\(|EMAIL_HOST_PASSWORD = os/i
+      )
     }
     expect(parseEnv(file("dotenv", setup).content)).not.toHaveProperty("SMTP_USER")
   })
@@ -146,6 +148,28 @@ describe("outputs that run against the simulator", () => {
     expect(submission.messages).toHaveLength(before + 1)
     expect(submission.messages.at(-1)?.authUser).toBe("sender@contoso.com")
     expect(submission.messages.at(-1)?.raw).toContain("Subject: smtp365 test from the device")
+  })
+
+  test("msmtp sends with STARTTLS, reading the password through passwordeval", async () => {
+    const config = file("msmtp", values()).content
+    expect(config).toContain("tls_starttls on")
+    // The test CA stands in for the system's trusted CAs.
+    const configFile = await writeScratch(
+      "msmtprc",
+      config.replace(
+        "tls_trust_file /etc/ssl/certs/ca-certificates.crt",
+        `tls_trust_file ${caEnv.SSL_CERT_FILE}`
+      )
+    )
+    await chmod(configFile, 0o600)
+    const message = "To: it-team@contoso.com\nSubject: msmtp test\n\nIt works.\n"
+    const before = submission.messages.length
+    await run("bash", ["-c", `printf ${JSON.stringify(message)} | msmtp -C ${configFile} -t`], {
+      env: { ...process.env, SMTP_PASSWORD: PASSWORD },
+      timeout: 15_000,
+    })
+    expect(submission.messages).toHaveLength(before + 1)
+    expect(submission.messages.at(-1)?.authUser).toBe("sender@contoso.com")
   })
 
   test("openssl s_client upgrades with STARTTLS and verifies the certificate", async () => {

@@ -1,0 +1,44 @@
+import type { SettingsTarget } from "../types"
+import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
+
+/** msmtp, the sendmail replacement for servers and scripts (~/.msmtprc or /etc/msmtprc). */
+export const msmtpTarget: SettingsTarget = {
+  id: "msmtp",
+  title: "msmtp (sendmail for scripts)",
+  group: "Applications and code",
+  filename: ".msmtprc",
+  language: "ini",
+  render(values) {
+    const facts = connectionFacts(values)
+    const tls =
+      facts.security === "none"
+        ? ["tls off"]
+        : ["tls on", `tls_starttls ${facts.security === "starttls" ? "on" : "off"}`]
+    const content = [
+      "# Keep this file private: chmod 600",
+      "defaults",
+      "# Check the server certificate against the system's trusted CAs.",
+      "tls_trust_file /etc/ssl/certs/ca-certificates.crt",
+      "timeout 30",
+      "",
+      "account microsoft365",
+      `host ${facts.host}`,
+      `port ${facts.port}`,
+      ...tls,
+      ...(facts.signsIn
+        ? ["auth on", `user ${facts.user}`, `passwordeval "printenv ${PASSWORD_VARIABLE}"`]
+        : ["auth off"]),
+      `from ${facts.fromAddress}`,
+      "",
+      "account default : microsoft365",
+      "",
+    ].join("\n")
+    return {
+      content,
+      secretNote: secretNote(
+        facts,
+        `msmtp runs passwordeval to get the password: here it reads ${PASSWORD_VARIABLE}; a password manager or a root-only file works too.`
+      ),
+    }
+  },
+}
