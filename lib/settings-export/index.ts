@@ -8,6 +8,7 @@ import {
 } from "./targets/device-tests"
 import { djangoTarget } from "./targets/django"
 import { dotenvTarget } from "./targets/dotenv"
+import { dotnetSettingsTarget, mailkitTarget } from "./targets/dotnet"
 import { msmtpTarget } from "./targets/msmtp"
 import { nodemailerTarget } from "./targets/nodemailer"
 import { pythonSmtplibTarget } from "./targets/python-smtplib"
@@ -28,6 +29,8 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   nodemailerTarget,
   pythonSmtplibTarget,
   djangoTarget,
+  dotnetSettingsTarget,
+  mailkitTarget,
   msmtpTarget,
   swaksTarget,
   curlTarget,

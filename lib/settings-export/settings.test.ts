@@ -53,6 +53,30 @@ describe("settings export", () => {
     expect(parseEnv(file("dotenv", setup).content)).not.toHaveProperty("SMTP_USER")
   })
 
+  test("appsettings.json parses and carries the MailKit security option, not the password", () => {
+    expect(JSON.parse(file("dotnet-appsettings", values()).content)).toEqual({
+      Smtp: {
+        Host: "localhost",
+        Port: submission.port,
+        SecureSocketOptions: "StartTls",
+        Username: "sender@contoso.com",
+        FromAddress: "sender@contoso.com",
+        FromName: 'Scan "Floor 2" #1',
+      },
+    })
+  })
+
+  test("the MailKit snippet requires STARTTLS (no C# compiler here: exact lines)", () => {
+    const code = file("dotnet-mailkit", values()).content
+    expect(code).toContain(
+      `await client.ConnectAsync("localhost", ${submission.port}, SecureSocketOptions.StartTls);`
+    )
+    expect(code).toContain(
+      'message.From.Add(new MailboxAddress("Scan \\"Floor 2\\" #1", "sender@contoso.com"));'
+    )
+    expect(code).toContain('Environment.GetEnvironmentVariable("SMTP_PASSWORD")')
+  })
+
   test("the .env block parses back to the tested values", () => {
     const parsed = parseEnv(file("dotenv", values()).content)
     expect(parsed).toMatchObject({
