@@ -116,7 +116,8 @@ export function TestResult({
       {target.practice ? null : (
         <p className="text-sm text-muted-foreground">
           This test ran from the smtp365 server. The device&apos;s own network may differ: a
-          firewall, or a provider blocking outbound port 25, can stop there what worked here.
+          firewall, or a provider blocking outbound port 25, can stop there what worked here. The
+          Settings step has commands to run the same test from the device.
         </p>
       )}
       <StageList stages={outcome.stages} />
