@@ -16,6 +16,14 @@ import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { SourceLink } from "@/components/ui/source-link"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table"
 
 import { TextField, useFieldError } from "../text-field"
 
@@ -143,46 +151,42 @@ function PracticeMailboxes() {
         : type it yourself. &ldquo;Use&rdquo; fills in Username and switches the test to the
         practice server.
       </p>
-      <div className="overflow-hidden rounded-lg border bg-card">
-        <table className="w-full border-collapse text-left text-sm">
-          <thead className="bg-muted/60">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Mailbox
-              </th>
-              <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
-                What you&apos;ll see
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {PRACTICE_MAILBOXES.map((mailbox) => (
-              <tr key={mailbox.address} className="border-t align-top">
-                <td className="px-3 py-2">
-                  <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
-                    {mailbox.localPart}
-                    <wbr />@{PRACTICE_DOMAIN}
-                  </span>
-                  <span className="mt-0.5 block text-muted-foreground sm:hidden">
-                    {mailbox.description}
-                  </span>
-                </td>
-                <td className="hidden px-3 py-2 text-muted-foreground sm:table-cell">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead scope="col">Mailbox</TableHead>
+            <TableHead scope="col" className="hidden sm:table-cell">
+              What you&apos;ll see
+            </TableHead>
+            <TableHead scope="col">
+              <span className="sr-only">Action</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {PRACTICE_MAILBOXES.map((mailbox) => (
+            <TableRow key={mailbox.address}>
+              <TableCell>
+                <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
+                  {mailbox.localPart}
+                  <wbr />@{PRACTICE_DOMAIN}
+                </span>
+                <span className="mt-0.5 block text-muted-foreground sm:hidden">
                   {mailbox.description}
-                </td>
-                <td className="px-3 py-1.5 text-right">
-                  <Button variant="outline" size="sm" onClick={() => use(mailbox.address)}>
-                    Use<span className="sr-only"> {mailbox.address}</span>
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </span>
+              </TableCell>
+              <TableCell className="hidden text-muted-foreground sm:table-cell">
+                {mailbox.description}
+              </TableCell>
+              <TableCell className="py-1.5 text-right">
+                <Button variant="outline" size="sm" onClick={() => use(mailbox.address)}>
+                  Use<span className="sr-only"> {mailbox.address}</span>
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </section>
   )
 }

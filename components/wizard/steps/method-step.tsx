@@ -6,6 +6,14 @@ import { SENDING_METHODS_INFO, type SendingMethodInfo } from "@/lib/microsoft365
 import type { SendingMethod, SetupValues } from "@/lib/schemas/setup"
 import { RadioCard } from "@/components/ui/radio-card"
 import { SourceLink } from "@/components/ui/source-link"
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table"
 
 import { applyMethodDefaults } from "../prefill"
 
@@ -67,40 +75,38 @@ export function MethodStep() {
         <h3 className="text-base font-semibold" id="method-comparison-heading">
           Compare the methods
         </h3>
-        <div
-          className="overflow-x-auto rounded-lg border bg-card outline-none focus-visible:ring-2 focus-visible:ring-ring"
-          role="region"
-          aria-labelledby="method-comparison-heading"
-          // Keyboard users can scroll the table sideways on narrow screens.
-          tabIndex={0}
+        <Table
+          className="min-w-[34rem]"
+          containerProps={{
+            role: "region",
+            "aria-labelledby": "method-comparison-heading",
+            // Keyboard users can scroll the table sideways on narrow screens.
+            tabIndex: 0,
+          }}
         >
-          <table className="w-full min-w-[34rem] border-collapse text-left text-sm">
-            <thead className="bg-muted/60">
-              <tr>
-                <td className="w-[28%] px-3 py-2" />
-                {SENDING_METHODS_INFO.map((method) => (
-                  <th key={method.id} scope="col" className="px-3 py-2 font-semibold">
-                    {SHORT_NAMES[method.id]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {COMPARISON_ROWS.map((row) => (
-                <tr key={row.label} className="border-t align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {row.label}
-                  </th>
-                  {SENDING_METHODS_INFO.map((method) => (
-                    <td key={method.id} className="px-3 py-2 text-muted-foreground">
-                      {row.cell(method)}
-                    </td>
-                  ))}
-                </tr>
+          <TableHeader>
+            <TableRow>
+              <TableCell className="w-[28%]" />
+              {SENDING_METHODS_INFO.map((method) => (
+                <TableHead key={method.id} scope="col">
+                  {SHORT_NAMES[method.id]}
+                </TableHead>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {COMPARISON_ROWS.map((row) => (
+              <TableRow key={row.label}>
+                <TableHead scope="row">{row.label}</TableHead>
+                {SENDING_METHODS_INFO.map((method) => (
+                  <TableCell key={method.id} className="text-muted-foreground">
+                    {row.cell(method)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
         {source ? <SourceLink source={source} /> : null}
       </div>
     </>

@@ -6,6 +6,15 @@ import type { SetupValues } from "@/lib/schemas/setup"
 import { SETTINGS_GROUPS } from "@/lib/settings-export"
 import { Callout } from "@/components/ui/callout"
 import { CopyButton } from "@/components/ui/copy-button"
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table"
 
 import { exportableSettings } from "../exportable-settings"
 import { SettingsFiles } from "../settings-files"
@@ -21,44 +30,38 @@ export function SettingsStep() {
         below.
       </p>
 
-      <div className="overflow-hidden rounded-lg border bg-card">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Settings to enter</caption>
-          <thead className="bg-muted/60">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Setting
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Value
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Copy</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label} className="border-t align-top">
-                <th scope="row" className="w-[30%] px-3 py-2.5 font-medium">
-                  {row.label}
-                </th>
-                <td className="px-3 py-2.5">
-                  <span className="font-mono text-[0.8125rem] wrap-anywhere">{row.value}</span>
-                  {row.note ? (
-                    <span className="mt-0.5 block text-xs text-muted-foreground">{row.note}</span>
-                  ) : null}
-                </td>
-                <td className="px-1.5 py-1.5 text-right sm:px-3">
-                  {row.copyable ? (
-                    <CopyButton text={row.value} what={row.label} variant="ghost" compact />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table>
+        <TableCaption className="sr-only">Settings to enter</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead scope="col">Setting</TableHead>
+            <TableHead scope="col">Value</TableHead>
+            <TableHead scope="col">
+              <span className="sr-only">Copy</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.label}>
+              <TableHead scope="row" className="w-[30%] py-2.5">
+                {row.label}
+              </TableHead>
+              <TableCell className="py-2.5">
+                <span className="font-mono text-[0.8125rem] wrap-anywhere">{row.value}</span>
+                {row.note ? (
+                  <span className="mt-0.5 block text-xs text-muted-foreground">{row.note}</span>
+                ) : null}
+              </TableCell>
+              <TableCell className="px-1.5 py-1.5 text-right sm:px-3">
+                {row.copyable ? (
+                  <CopyButton text={row.value} what={row.label} variant="ghost" compact />
+                ) : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
 
       <Callout title="The password is never included">
         <p>
