@@ -1,5 +1,6 @@
 import type { Diagnosis, FailureFacts } from "@/lib/smtp/types"
 import { CATALOG, FALLBACK_ENTRY, type CatalogEntry } from "./catalog"
+import { parseStatusCodes, readStatusCodes, subjectName, type StatusCodes } from "./rfc3463"
 
 export interface DiagnosisContext {
   /** The mailbox that signs in, or the From address when nothing signs in. */
@@ -7,13 +8,38 @@ export interface DiagnosisContext {
   from: string
   host: string
   port: number
+  /** The recipient, when known (a pasted bounce names it). */
+  to?: string
 }
 
-function matches(entry: CatalogEntry, facts: FailureFacts, port: number): boolean {
-  const { reply, code, cause, stage, port: ports } = entry.match
-  if (reply && !(facts.reply && reply.test(facts.reply))) return false
+/** Stands in for {to} when the recipient is unknown. */
+const UNKNOWN_RECIPIENT = "group@yourdomain.com"
+
+/** "5.7.139" matches "5.7.139"; "4.7.500-699" matches 4.7.500 through 4.7.699. */
+function enhancedMatches(pattern: string, codes: StatusCodes): boolean {
+  const status = codes.enhanced
+  if (!status) return false
+  const [cls, subject, detail = ""] = pattern.split(".")
+  if (Number(cls) !== status.class || Number(subject) !== status.subject) return false
+  const [low, high] = detail.split("-").map(Number)
+  return high === undefined
+    ? status.detail === low
+    : status.detail >= (low ?? 0) && status.detail <= high
+}
+
+function matches(
+  entry: CatalogEntry,
+  facts: FailureFacts,
+  codes: StatusCodes,
+  cause: string | undefined,
+  port: number
+): boolean {
+  const { basic, enhanced, text, code, cause: causes, stage, port: ports } = entry.match
+  if (basic && !(codes.basic && basic.includes(codes.basic))) return false
+  if (enhanced && !enhanced.some((pattern) => enhancedMatches(pattern, codes))) return false
+  if (text && !(facts.reply && text.test(facts.reply))) return false
   if (code && !code.includes(facts.code)) return false
-  if (cause && !(facts.cause && cause.includes(facts.cause))) return false
+  if (causes && !(cause && causes.includes(cause))) return false
   if (stage && !stage.includes(facts.stage)) return false
   if (ports && !ports.includes(port)) return false
   return true
@@ -23,25 +49,76 @@ function fill(text: string, context: DiagnosisContext): string {
   return text
     .replaceAll("{mailbox}", context.mailbox)
     .replaceAll("{from}", context.from)
+    .replaceAll("{to}", context.to || UNKNOWN_RECIPIENT)
     .replaceAll("{host}", context.host)
     .replaceAll("{port}", String(context.port))
 }
 
+/** The first catalog entry that explains a failure, if any. */
+export function findEntry(facts: FailureFacts, port: number): CatalogEntry | undefined {
+  const codes = parseStatusCodes(facts.reply, facts.responseCode)
+  return CATALOG.find((entry) => matches(entry, facts, codes, facts.cause, port))
+}
+
 /**
- * The catalog entry that explains a failure, with its steps and commands filled in for this setup.
- * Always returns a diagnosis: an unknown reply gets the fallback, which still shows the reply.
+ * The catalog entry that explains a failure, with its steps, commands and checks filled in for
+ * this setup. Always returns a diagnosis: a failure nothing in the catalog explains gets a generic
+ * reading of its status codes (RFC 3463), marked as not specific to Microsoft 365.
  */
 export function classify(facts: FailureFacts, context: DiagnosisContext): Diagnosis {
-  const entry =
-    CATALOG.find((candidate) => matches(candidate, facts, context.port)) ?? FALLBACK_ENTRY
+  const entry = findEntry(facts, context.port)
+  if (!entry) return genericDiagnosis(facts)
+  const filled = (texts: readonly string[]) => texts.map((text) => fill(text, context))
   return {
     id: entry.id,
     headline: fill(entry.headline, context),
     meaning: fill(entry.meaning, context),
-    fix: entry.fix.map((step) => fill(step, context)),
-    ...(entry.commands ? { commands: entry.commands.map((line) => fill(line, context)) } : {}),
+    fix: filled(entry.fix),
+    ...(entry.commands ? { commands: filled(entry.commands) } : {}),
     who: entry.who,
     retry: entry.retry,
     sources: [...entry.sources],
+    causes: filled(entry.causes),
+    ...(entry.betterMethod ? { betterMethod: fill(entry.betterMethod, context) } : {}),
+    ...(entry.checks
+      ? {
+          checks: entry.checks.map((check) => ({
+            layer: fill(check.layer, context),
+            ...(check.command ? { command: fill(check.command, context) } : {}),
+            ...(check.place ? { place: fill(check.place, context) } : {}),
+            reading: fill(check.reading, context),
+          })),
+        }
+      : {}),
+    ...(entry.bounceOnly ? { bounceOnly: true } : {}),
+    ...(entry.unconfirmed ? { unconfirmed: entry.unconfirmed } : {}),
+  }
+}
+
+/** For a reply nothing in the catalog knows: what its codes say, and nothing more. */
+function genericDiagnosis(facts: FailureFacts): Diagnosis {
+  const reading = readStatusCodes(facts.reply, facts.responseCode)
+  const status = reading.codes.enhanced
+  const kind =
+    reading.transient === true ? "temporary" : reading.transient === false ? "permanent" : undefined
+  const subject = status ? subjectName(status.subject)?.toLowerCase() : undefined
+  const headline = !facts.reply
+    ? "The test failed"
+    : `${FALLBACK_ENTRY.headline}${kind ? ` (${[kind, subject].filter(Boolean).join(", ")})` : ""}`
+  const meaning = facts.reply
+    ? [FALLBACK_ENTRY.meaning, ...reading.lines, "The server's own words are above."].join(" ")
+    : `smtp365 does not recognise this failure: ${facts.message}`
+  return {
+    id: FALLBACK_ENTRY.id,
+    headline,
+    meaning,
+    fix: [
+      ...(reading.transient ? ["Try again later: a temporary refusal can clear by itself."] : []),
+      ...FALLBACK_ENTRY.fix,
+    ],
+    who: FALLBACK_ENTRY.who,
+    retry: reading.transient === true,
+    sources: [...FALLBACK_ENTRY.sources],
+    generic: true,
   }
 }

@@ -97,4 +97,123 @@ export const SOURCES = {
     title: "Microsoft Learn: authenticate an IMAP, POP or SMTP connection using OAuth",
     url: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
   },
+  /** Exchange Team blog, Apr 2024 (updated 11 Jun 2025): the 550 5.7.30 reply after Basic auth retires. */
+  basicAuthRetirement: {
+    title:
+      "Exchange Team blog (2024, updated June 2025): Exchange Online to retire Basic auth for client submission",
+    url: "https://techcommunity.microsoft.com/t5/exchange-team-blog/exchange-online-to-retire-basic-auth-for-client-submission-smtp/ba-p/4114750",
+  },
+  /** Message Center MC786329 (updated 27 Jan 2026), read through a public mirror. */
+  mc786329: {
+    title:
+      "Message Center MC786329 (updated 27 Jan 2026): SMTP AUTH Basic authentication deprecation",
+    url: "https://mc.merill.net/message/MC786329/compare/2026-01-27T20-11-01-253Z/2024-04-26T00-17-12-6Z",
+  },
+  /** Authentication policies: -AllowBasicAuthSmtp. */
+  authenticationPolicy: {
+    title: "Microsoft Learn: New-AuthenticationPolicy (AllowBasicAuthSmtp)",
+    url: "https://learn.microsoft.com/powershell/module/exchange/New-AuthenticationPolicy",
+  },
+  /** Finding a failed sign-in in the Microsoft Entra sign-in log (page dated 15 Apr 2024). */
+  entraSignInLog: {
+    title: "Microsoft Learn: analyze a failed sign-in with the Microsoft Entra sign-in log",
+    url: "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/quickstart-analyze-sign-in",
+  },
+  /** 5.1.8 bad outbound sender. */
+  ndr518: {
+    title: "Microsoft Learn: fix NDR error code 5.1.8 in Exchange Online",
+    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-1-8-in-exchange-online",
+  },
+  /** 550 5.7.1, including the sending IP on Microsoft's blocklist. */
+  ndr5501: {
+    title: "Microsoft Learn: fix NDR error code 550 5.7.1 in Exchange Online",
+    url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-7-1-in-exchange-online",
+  },
+  /** 451 4.7.500-699 (ASxxx): IP throttling. */
+  ndr451: {
+    title: "Microsoft Learn: fix NDR error code 451 4.7.500-699 (ASxxx) in Exchange Online",
+    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online",
+  },
+  /** 5.7.700 through 5.7.750: tenant and IP blocks, unregistered domains. */
+  ndr5700: {
+    title: "Microsoft Learn: fix NDR error codes 5.7.700 through 5.7.750 in Exchange Online",
+    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750",
+  },
+  /** 550 5.7.193 when external senders write to a Microsoft 365 group. */
+  ndr57193: {
+    title: "Microsoft Learn: 550 5.7.193 when external users send to a Microsoft 365 group",
+    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/550-5-7-193-when-external-users-send-to-microsoft-365-group",
+  },
+  /** Daily recipient limit: "the sender's submission quota was exceeded". */
+  submissionQuota: {
+    title: "Microsoft Learn: fix the submission quota exceeded error in Exchange Online",
+    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-for-submission-quota-exceeded-in-exchange-online",
+  },
+  /** Directory-Based Edge Blocking: 550 5.4.1 for recipients missing from the directory. */
+  directoryBasedEdgeBlocking: {
+    title: "Microsoft Learn: Directory-Based Edge Blocking",
+    url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-directory-based-edge-blocking",
+  },
+  /** Azure Communication Services Email over SMTP (the route for high-volume external mail). */
+  acsSmtp: {
+    title: "Microsoft Learn: Azure Communication Services Email, SMTP authentication",
+    url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
+  },
+  /** An observed 421 4.7.66 (TLS 1.0/1.1 refused) from smtp.office365.com. */
+  observedLegacyTls: {
+    title: "sendEmail issue 1: 421 4.7.66 TLS 1.0 and 1.1 are not supported (observed reply)",
+    url: "https://github.com/zehm/sendEmail/issues/1",
+  },
+  /** An observed outbound-spam restriction (554 5.2.0 OutboundSpamException, WASCL verdict). */
+  observedOutboundSpam: {
+    title: "nodemailer issue 1486: 554 5.2.0 OutboundSpamException (observed reply)",
+    url: "https://github.com/nodemailer/nodemailer/issues/1486",
+  },
+  /** The localized "did not meet the criteria" reply, the only public log the reference found. */
+  observedConditionalAccess: {
+    title: "gophish issue 3220: 535 5.7.139 the request did not meet the criteria (observed reply)",
+    url: "https://github.com/gophish/gophish/issues/3220",
+  },
+  /** Google Cloud blocks outbound port 25 (quoted in a GitLab merge request). */
+  cloudPort25: {
+    title:
+      "GitLab charts MR 647: port 25 is blocked on Google Cloud (cloud providers block port 25)",
+    url: "https://gitlab.com/gitlab-org/charts/gitlab/-/merge_requests/647",
+  },
+  /** Exchange Online limits (recipients per message and per day, messages per minute). */
+  exchangeLimits: {
+    title: "Microsoft Learn: Exchange Online limits",
+    url: "https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits",
+  },
+  /** SPF for Microsoft 365 domains. */
+  spf: {
+    title: "Microsoft Learn: set up SPF to identify valid email sources for your domain",
+    url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-spf-configure",
+  },
+  /** DKIM signing for custom domains. */
+  dkim: {
+    title: "Microsoft Learn: set up DKIM to sign mail from your domain",
+    url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dkim-configure",
+  },
+  /** DMARC for Microsoft 365 domains. */
+  dmarc: {
+    title: "Microsoft Learn: set up DMARC to validate the From address domain",
+    url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dmarc-configure",
+  },
+  /** Outlook.com's requirements for high-volume senders (550 5.7.515), observed and documented in a public code list. */
+  observedAuthLevel: {
+    title:
+      "smtp-codes PR 7: 550 5.7.515 Access denied, sending domain does not meet the required authentication level",
+    url: "https://github.com/fm/smtp-codes/pull/7",
+  },
+  /** The standard meaning of enhanced status codes. */
+  rfc3463: {
+    title: "RFC 3463: Enhanced Mail System Status Codes",
+    url: "https://www.rfc-editor.org/rfc/rfc3463",
+  },
+  /** The standard meaning of SMTP reply codes (2xx, 4xx, 5xx). */
+  rfc5321: {
+    title: "RFC 5321: Simple Mail Transfer Protocol (reply codes, section 4.2)",
+    url: "https://www.rfc-editor.org/rfc/rfc5321",
+  },
 } as const satisfies Record<string, { title: string; url: string }>

@@ -4,8 +4,9 @@ import SMTPConnection, {
 } from "nodemailer/lib/smtp-connection"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { PRACTICE_ACCOUNTS, PRACTICE_MX_SENDERS, type PracticeStage } from "@/lib/practice/accounts"
 import { createCertificateAuthority, issueServerCertificate } from "@/lib/practice/certificates"
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import { fillReply, startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 
 const SUBMISSION_HOST = "PH7PR17MB1234.namprd17.prod.outlook.com"
 const MX_HOST = "DM6NAM12FT034.mail.protection.outlook.com"
@@ -72,11 +73,25 @@ function send(connection: SMTPConnection, from: string, to: string[]) {
 
 /** The reply line of a rejected step, as nodemailer reports it. */
 async function replyOf(step: Promise<unknown>): Promise<string | undefined> {
-  const error: unknown = await step.then(
+  return (await failureOf(step))?.response
+}
+
+/** How a step failed: the reply, and the command nodemailer was waiting on. */
+async function failureOf(
+  step: Promise<unknown>
+): Promise<{ response?: string; command?: string; code?: string } | undefined> {
+  return step.then(
     () => undefined,
-    (err: unknown) => err
+    (err: unknown) => err as { response?: string; command?: string; code?: string }
   )
-  return (error as { response?: string } | undefined)?.response
+}
+
+/** The command whose reply carries a scenario's answer, as nodemailer names it. */
+const COMMAND_OF_STAGE: Record<PracticeStage, string> = {
+  auth: "AUTH LOGIN",
+  mail: "MAIL FROM",
+  rcpt: "RCPT TO",
+  data: "DATA",
 }
 
 async function submit(sim: RunningSimulator, user: string, from: string, to: string[]) {
@@ -219,6 +234,37 @@ describe("submission role (smtp.office365.com:587)", () => {
       authUser: "send-as@contoso.com",
     })
   })
+
+  // Every rejecting mailbox of accounts.ts, at the command its scenario names.
+  it.concurrent.for(
+    Object.entries(PRACTICE_ACCOUNTS).flatMap(([mailbox, scenario]) =>
+      scenario.outcome === "rejected" ? [[mailbox, scenario.stage, scenario.reply] as const] : []
+    )
+  )("%s@contoso.com answers at %s with its reply", async ([mailbox, stage, reply], { expect }) => {
+    const address = `${mailbox}@contoso.com`
+    const failure = await failureOf(submit(sim, address, address, ["someone@fabrikam.com"]))
+    expect(failure?.response).toBe(fillReply(reply, SUBMISSION_HOST))
+    expect(failure?.command).toBe(COMMAND_OF_STAGE[stage])
+  })
+
+  it.concurrent.for(
+    Object.entries(PRACTICE_ACCOUNTS).flatMap(([mailbox, scenario]) =>
+      scenario.outcome === "accepted" && "sendAsDeniedReply" in scenario
+        ? [[mailbox, scenario.sendAsDeniedReply] as const]
+        : []
+    )
+  )(
+    "%s@contoso.com sends as itself, and gets its own Send As wording for another From",
+    async ([mailbox, reply], { expect }) => {
+      const address = `${mailbox}@contoso.com`
+      await submit(sim, address, address, ["someone@fabrikam.com"])
+      const failure = await failureOf(
+        submit(sim, address, "ceo@contoso.com", ["someone@fabrikam.com"])
+      )
+      expect(failure?.response).toBe(reply)
+      expect(failure?.command).toBe("DATA")
+    }
+  )
 })
 
 describe("mx role (contoso-com.mail.protection.outlook.com:25)", () => {
@@ -275,6 +321,30 @@ describe("mx role (contoso-com.mail.protection.outlook.com:25)", () => {
     expect(reply).toBe("550 5.4.1 Recipient address rejected: Access denied")
   })
 
+  it.concurrent.for(
+    Object.entries(PRACTICE_MX_SENDERS).map(
+      ([localPart, scenario]) => [localPart, scenario.stage, scenario.reply] as const
+    )
+  )(
+    "MAIL FROM %s@contoso.com is answered at %s with its reply",
+    async ([localPart, stage, reply], { expect }) => {
+      const failure = await failureOf(
+        directSend(await mx(), `${localPart}@contoso.com`, "user@contoso.com")
+      )
+      expect(failure?.response).toBe(fillReply(reply, MX_HOST, { clientIp: "127.0.0.1" }))
+      expect(failure?.command).toBe(COMMAND_OF_STAGE[stage])
+    }
+  )
+
+  it("fills the client's address into an IP block reply", async () => {
+    const reply = await replyOf(
+      directSend(await mx(), "blocklisted-ip@contoso.com", "user@contoso.com")
+    )
+    expect(reply).toBe(
+      "550 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com"
+    )
+  })
+
   it("refuses Direct Send from an accepted domain when RejectDirectSend is on", async () => {
     const reply = await replyOf(
       directSend(await mx({ rejectDirectSend: true }), "scanner@contoso.com", "user@contoso.com")
@@ -329,6 +399,21 @@ describe("simulator lifecycle and records", () => {
         (err: unknown) => err
       )
       expect(error).toMatchObject({ code: "ESOCKET", originalCode: "CERT_HAS_EXPIRED" })
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it("closes the connection in the middle of DATA when told to", async () => {
+    const sim = await startSimulator({ role: "submission", tls, dropInData: true })
+    try {
+      const failure = await failureOf(
+        submit(sim, "sender@contoso.com", "sender@contoso.com", ["someone@fabrikam.com"])
+      )
+      expect(failure).toMatchObject({ code: "ECONNECTION" })
+      expect(failure?.response).toBeUndefined()
+      expect(sim.messages).toEqual([])
+      expect(sim.events.map((event) => event.type)).toContain("rcpt")
     } finally {
       await sim.close()
     }

@@ -17,8 +17,11 @@ import {
   MISSING_RECIPIENT_LOCAL_PART,
   PRACTICE_ACCOUNTS,
   PRACTICE_DOMAIN,
+  PRACTICE_MX_SENDERS,
   SIMULATOR_REPLIES,
+  type MxScenario,
   type PracticeMailbox,
+  type PracticeMxSender,
   type PracticeScenario,
 } from "@/lib/practice/accounts"
 
@@ -50,6 +53,8 @@ export interface SimulatorOptions {
    * leaves of the submission endpoint). Defaults to true.
    */
   startTls?: boolean
+  /** Close the connection in the middle of DATA, once the first part of the message arrives. */
+  dropInData?: boolean
 }
 
 export interface SimulatorEvent {
@@ -115,14 +120,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     domain.toLowerCase()
   )
   const isAccepted = (address: string) => acceptedDomains.includes(domainOf(address))
-  const reject = (template: string, values: { authUser?: string; from?: string } = {}) =>
+  const reject = (template: string, values: ReplyValues = {}) =>
     smtpError(fillReply(template, serverName, values))
+  // The mx role's scenario of each session, chosen at MAIL FROM (see PRACTICE_MX_SENDERS).
+  const mxScenarios = new Map<string, MxScenario>()
 
   function findScenario(username: string): PracticeScenario | undefined {
     if (!isAccepted(username)) return undefined
     const localPart = username.slice(0, username.lastIndexOf("@")).toLowerCase()
     return Object.hasOwn(PRACTICE_ACCOUNTS, localPart)
       ? PRACTICE_ACCOUNTS[localPart as PracticeMailbox]
+      : undefined
+  }
+
+  function findMxScenario(mailFrom: string): MxScenario | undefined {
+    const localPart = mailFrom.slice(0, mailFrom.lastIndexOf("@")).toLowerCase()
+    return Object.hasOwn(PRACTICE_MX_SENDERS, localPart)
+      ? PRACTICE_MX_SENDERS[localPart as PracticeMxSender]
       : undefined
   }
 
@@ -173,6 +187,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       }
       return callback()
     }
+    const scenario = findMxScenario(address.address)
+    if (scenario) mxScenarios.set(session.id, scenario)
+    else mxScenarios.delete(session.id)
+    if (scenario?.stage === "mail") {
+      return callback(reject(scenario.reply, { clientIp: session.remoteAddress }))
+    }
     // Only the envelope sender counts for RejectDirectSend; the From header is not checked.
     if (options.rejectDirectSend && !options.connector && isAccepted(address.address)) {
       return callback(reject(SIMULATOR_REPLIES.directSendRejected.reply))
@@ -182,10 +202,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   function onRcptTo(
     address: SMTPServerAddress,
-    _session: SMTPServerSession,
+    session: SMTPServerSession,
     callback: (err?: Error | null) => void
   ) {
     events.push({ type: "rcpt", detail: address.address })
+    const user = signedInUser(session)
+    if (user?.scenario.outcome === "rejected" && user.scenario.stage === "rcpt") {
+      return callback(reject(user.scenario.reply))
+    }
+    const scenario = role === "mx" ? mxScenarios.get(session.id) : undefined
+    if (scenario?.stage === "rcpt") {
+      return callback(reject(scenario.reply, { clientIp: session.remoteAddress }))
+    }
     // Client submission relays to any domain; only the MX endpoint checks recipients.
     if (role === "mx") {
       if (isAccepted(address.address)) {
@@ -201,13 +229,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
 
   function dataRejection(session: SMTPServerSession, from: string): SMTPServerError | undefined {
+    if (role === "mx") {
+      const scenario = mxScenarios.get(session.id)
+      return scenario?.stage === "data"
+        ? reject(scenario.reply, { clientIp: session.remoteAddress })
+        : undefined
+    }
     const user = signedInUser(session)
-    if (role !== "submission" || !user) return undefined
+    if (!user) return undefined
     if (user.scenario.outcome === "rejected" && user.scenario.stage === "data") {
       return reject(user.scenario.reply)
     }
     if (!maySendAs(user, from)) {
-      return reject(SIMULATOR_REPLIES.sendAsDenied.reply, { authUser: user.username, from })
+      const template =
+        (user.scenario.outcome === "accepted" && user.scenario.sendAsDeniedReply) ||
+        SIMULATOR_REPLIES.sendAsDenied.reply
+      return reject(template, { authUser: user.username, from })
     }
     return undefined
   }
@@ -219,6 +256,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   ) {
     const chunks: Buffer[] = []
     stream.on("data", (chunk: Buffer) => {
+      if (options.dropInData) return dropConnection(server, session)
       if (!stream.sizeExceeded) chunks.push(chunk)
     })
     // Replying only once the whole message is read keeps the reply after the client's final dot.
@@ -273,6 +311,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (role === "submission") session.disabledCommands = []
       callback()
     },
+    onClose(session) {
+      mxScenarios.delete(session.id)
+    },
     onAuth,
     onMailFrom,
     onRcptTo,
@@ -323,6 +364,13 @@ function rfc2822Date(date: Date): string {
     .replace(/GMT$/, "+0000")
 }
 
+/** Closes one connection at once, without a reply: a server or a middlebox dropping it. */
+function dropConnection(server: SMTPServer, session: SMTPServerSession) {
+  for (const connection of server.connections) {
+    if (connection.id === session.id) connection._socket.destroy()
+  }
+}
+
 function signedInUser(session: SMTPServerSession): SignedInUser | undefined {
   // smtp-server sets `user` to false when STARTTLS resets the session.
   return (session.user as SignedInUser | false | undefined) || undefined
@@ -333,16 +381,20 @@ function domainOf(address: string): string {
   return at < 0 ? "" : address.slice(at + 1).toLowerCase()
 }
 
+interface ReplyValues {
+  authUser?: string
+  from?: string
+  clientIp?: string
+}
+
 /** Fills the placeholders of a reference reply line, see accounts.ts. */
-function fillReply(
-  template: string,
-  serverName: string,
-  values: { authUser?: string; from?: string }
-): string {
+export function fillReply(template: string, serverName: string, values: ReplyValues = {}): string {
   return template
     .replaceAll("[host]", () => `[${serverName}]`)
+    .replaceAll("<server-name>", () => serverName)
     .replaceAll("<auth-user>", () => values.authUser ?? "")
     .replaceAll("<from>", () => values.from ?? "")
+    .replaceAll("<client-ip>", () => values.clientIp ?? "")
 }
 
 /** smtp-server writes `${responseCode} ${message}`, so the reply line is split at its first space. */

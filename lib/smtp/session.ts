@@ -291,7 +291,7 @@ function describeFailure(error: unknown, tracker: StageTracker): FailureFacts {
   const cause =
     typeof err.cause === "string"
       ? err.cause
-      : code === "ETLS"
+      : code === "ETLS" || code === "ESOCKET" || code === "ECONNECTION"
         ? tlsFailureCause(err.message)
         : code === "ETIMEDOUT" && failedStage === "greeting"
           ? // nodemailer's greeting and socket timers share the same length: either may fire first.

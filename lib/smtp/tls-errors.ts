@@ -1,6 +1,7 @@
 /**
  * OpenSSL / Node error codes for TLS failures, recognised from an error message when the code itself
- * was lost (nodemailer rewraps STARTTLS errors as "Error initiating TLS - <message>").
+ * was lost (nodemailer rewraps STARTTLS errors as "Error initiating TLS - <message>", and reports
+ * certificate failures during STARTTLS as ESOCKET with OpenSSL's message only).
  */
 const TLS_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/wrong version number/i, "ERR_SSL_WRONG_VERSION_NUMBER"],
@@ -14,6 +15,11 @@ const TLS_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/unable to get local issuer certificate/i, "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"],
   [/unsupported protocol|protocol version/i, "ERR_SSL_UNSUPPORTED_PROTOCOL"],
   [/socket disconnected before secure TLS connection/i, "ECONNRESET"],
+  [/certificate signature failure/i, "CERT_SIGNATURE_FAILURE"],
+  [/unsuitable certificate purpose/i, "INVALID_PURPOSE"],
+  [/certificate revoked/i, "CERT_REVOKED"],
+  [/certificate not trusted/i, "CERT_UNTRUSTED"],
+  [/certificate rejected/i, "CERT_REJECTED"],
 ]
 
 export function tlsFailureCause(message: string): string | undefined {

@@ -85,6 +85,25 @@ export interface Diagnosis {
   /** Whether retrying the same thing later can succeed. */
   retry: boolean
   sources: DiagnosisSource[]
+  /** Likely causes, most likely first. */
+  causes?: string[]
+  /** When another sending method is the better answer than fixing this one, in one sentence. */
+  betterMethod?: string
+  /**
+   * Read-only checks that confirm which layer blocks the sign-in, in the order to run them: an
+   * Exchange Online PowerShell command (after Connect-ExchangeOnline) or a place in an admin
+   * center, and how to read the result. Filled in with the user's mailbox.
+   */
+  checks?: { layer: string; command?: string; place?: string; reading: string }[]
+  /** The code only appears in non-delivery reports (bounces), never as a reply to a live test. */
+  bounceOnly?: boolean
+  /**
+   * Nothing Microsoft 365-specific matched: the reading comes from the status codes alone
+   * (RFC 3463), and says so.
+   */
+  generic?: boolean
+  /** What part of this diagnosis Microsoft has not confirmed, when the wording or meaning is observed only. */
+  unconfirmed?: string
 }
 
 export interface TestOutcome {
