@@ -1,9 +1,13 @@
 import { ACTOR_LABELS } from "@/lib/diagnosis/actors"
 import type { Diagnosis } from "@/lib/smtp/types"
+import { Callout } from "@/components/ui/callout"
 import { CodeBlock } from "@/components/ui/code-block"
 import { SourceLink } from "@/components/ui/source-link"
 
-/** What a failure means and how to fix it: steps, commands, who acts, whether a retry helps. */
+/**
+ * What a failure means and how to fix it: likely causes, read-only checks that show which layer
+ * blocks, the fix with its commands, who acts, whether a retry helps, and the sources.
+ */
 export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
   return (
     <section
@@ -15,6 +19,49 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
         What it means and how to fix it
       </h3>
       <p>{diagnosis.meaning}</p>
+      {diagnosis.generic ? (
+        <p className="text-sm text-muted-foreground">
+          Not specific to Microsoft 365: smtp365 does not know this reply, so this reading comes
+          from its status codes alone.
+        </p>
+      ) : null}
+      {diagnosis.bounceOnly ? (
+        <p className="text-sm text-muted-foreground">
+          This code appears in bounce messages (non-delivery reports), after the message was
+          accepted, not as a reply to a live test.
+        </p>
+      ) : null}
+
+      {diagnosis.causes?.length ? (
+        <div className="flex flex-col gap-2">
+          <h4 className="text-sm font-semibold">Likely causes, most likely first</h4>
+          <ol className="flex list-decimal flex-col gap-1 pl-5 text-sm marker:text-muted-foreground">
+            {diagnosis.causes.map((cause) => (
+              <li key={cause} className="pl-1">
+                {cause}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
+      {diagnosis.checks?.length ? (
+        <div className="flex flex-col gap-2">
+          <h4 className="text-sm font-semibold">Check which setting blocks it (read-only)</h4>
+          <ul className="flex flex-col gap-3 text-sm">
+            {diagnosis.checks.map((check) => (
+              <li key={check.layer} className="flex flex-col gap-1">
+                <span className="font-medium">{check.layer}</span>
+                {check.command ? (
+                  <CodeBlock code={check.command} title="Check" language="powershell" />
+                ) : null}
+                {check.place ? <span>{check.place}</span> : null}
+                <span className="text-muted-foreground">{check.reading}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <div className="flex flex-col gap-2">
         <h4 className="text-sm font-semibold">Fix</h4>
@@ -29,6 +76,19 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
 
       {diagnosis.commands?.length ? (
         <CodeBlock code={diagnosis.commands.join("\n")} title="Commands" language="powershell" />
+      ) : null}
+
+      {diagnosis.betterMethod ? (
+        <Callout title="Another sending method may fit better">
+          <p>{diagnosis.betterMethod}</p>
+        </Callout>
+      ) : null}
+
+      {diagnosis.unconfirmed ? (
+        <p className="text-sm text-muted-foreground">
+          <span className="font-medium text-foreground">Not confirmed by Microsoft: </span>
+          {diagnosis.unconfirmed}
+        </p>
       ) : null}
 
       <dl className="grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-[11rem_1fr]">

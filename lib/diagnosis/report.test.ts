@@ -58,6 +58,8 @@ describe("buildReport", () => {
       "Set-CASMailbox -Identity auth-disabled-mailbox@contoso.com -SmtpClientAuthenticationDisabled $false"
     )
     expect(report).toContain("| MAIL FROM | not reached |  |  |")
+    expect(report).toContain("### Checks (read-only)")
+    expect(report).toContain("Get-CASMailbox -Identity auth-disabled-mailbox@contoso.com")
     expect(report).toContain("C: AUTH LOGIN")
     expect(report).toMatch(/↳ SMTP AUTH is turned off for this mailbox/)
     expect(report).toContain("network may differ from the device's")

@@ -47,21 +47,31 @@ export function buildReport(outcome: TestOutcome, settings: readonly SettingsRow
   )
   if (failure?.reply) lines.push("## Server reply", "", fenced(failure.reply), "")
   if (diagnosis) {
-    lines.push(
-      "## Diagnosis",
-      "",
-      `**${diagnosis.headline}**`,
-      "",
-      diagnosis.meaning,
-      "",
-      "### Fix",
-      ""
-    )
+    lines.push("## Diagnosis", "", `**${diagnosis.headline}**`, "", diagnosis.meaning, "")
+    if (diagnosis.causes?.length) {
+      lines.push("### Likely causes", "")
+      diagnosis.causes.forEach((cause, index) => lines.push(`${index + 1}. ${cause}`))
+      lines.push("")
+    }
+    if (diagnosis.checks?.length) {
+      lines.push("### Checks (read-only)", "")
+      for (const check of diagnosis.checks) {
+        lines.push(`- **${check.layer}**: ${check.reading}`)
+        if (check.place) lines.push(`  ${check.place}`)
+        if (check.command) lines.push("", fenced(check.command, "powershell"), "")
+      }
+      lines.push("")
+    }
+    lines.push("### Fix", "")
     diagnosis.fix.forEach((step, index) => lines.push(`${index + 1}. ${step}`))
     lines.push("")
     if (diagnosis.commands?.length) {
       lines.push("### Commands", "", fenced(diagnosis.commands.join("\n"), "powershell"), "")
     }
+    if (diagnosis.betterMethod)
+      lines.push(`Another method may fit better: ${diagnosis.betterMethod}`, "")
+    if (diagnosis.unconfirmed)
+      lines.push(`Not confirmed by Microsoft: ${diagnosis.unconfirmed}`, "")
     lines.push(
       `Who has to act: ${ACTOR_LABELS[diagnosis.who]}.`,
       `Will retrying help? ${diagnosis.retry ? "Yes, later." : "No, not until the fix is made."}`,

@@ -148,45 +148,53 @@ function PracticeMailboxes() {
         <code className="rounded bg-muted px-1 font-mono text-foreground">
           {DEFAULT_PRACTICE_PASSWORD}
         </code>
-        : type it yourself. &ldquo;Use&rdquo; fills in Username and switches the test to the
-        practice server.
+        : type it yourself. <code className="font-mono">sender@{PRACTICE_DOMAIN}</code> sends
+        successfully; the others each show one failure. &ldquo;Use&rdquo; fills in Username and
+        switches the test to the practice server.
       </p>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">Mailbox</TableHead>
-            <TableHead scope="col" className="hidden sm:table-cell">
-              What you&apos;ll see
-            </TableHead>
-            <TableHead scope="col">
-              <span className="sr-only">Action</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {PRACTICE_MAILBOXES.map((mailbox) => (
-            <TableRow key={mailbox.address}>
-              <TableCell>
-                <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
-                  {mailbox.localPart}
-                  <wbr />@{PRACTICE_DOMAIN}
-                </span>
-                <span className="mt-0.5 block text-muted-foreground sm:hidden">
-                  {mailbox.description}
-                </span>
-              </TableCell>
-              <TableCell className="hidden text-muted-foreground sm:table-cell">
-                {mailbox.description}
-              </TableCell>
-              <TableCell className="py-1.5 text-right">
-                <Button variant="outline" size="sm" onClick={() => use(mailbox.address)}>
-                  Use<span className="sr-only"> {mailbox.address}</span>
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <details className="group rounded-lg border bg-card">
+        <summary className="cursor-pointer rounded-lg px-3 py-2.5 text-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          Show the {PRACTICE_MAILBOXES.length} practice mailboxes and what each one shows
+        </summary>
+        <div className="border-t p-2">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead scope="col">Mailbox</TableHead>
+                <TableHead scope="col" className="hidden sm:table-cell">
+                  What you&apos;ll see
+                </TableHead>
+                <TableHead scope="col">
+                  <span className="sr-only">Action</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {PRACTICE_MAILBOXES.map((mailbox) => (
+                <TableRow key={mailbox.address}>
+                  <TableCell>
+                    <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
+                      {mailbox.localPart}
+                      <wbr />@{PRACTICE_DOMAIN}
+                    </span>
+                    <span className="mt-0.5 block text-muted-foreground sm:hidden">
+                      {mailbox.description}
+                    </span>
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground sm:table-cell">
+                    {mailbox.description}
+                  </TableCell>
+                  <TableCell className="py-1.5 text-right">
+                    <Button variant="outline" size="sm" onClick={() => use(mailbox.address)}>
+                      Use<span className="sr-only"> {mailbox.address}</span>
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </details>
     </section>
   )
 }
