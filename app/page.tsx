@@ -1,6 +1,7 @@
 import { connection } from "next/server"
 
 import { practiceModeEnabled } from "@/lib/practice/enabled"
+import { DiagnoseLink } from "@/components/diagnose/diagnose-link"
 import { SetupWizard } from "@/components/wizard/setup-wizard"
 
 export default async function Home() {
@@ -38,6 +39,7 @@ export default async function Home() {
           Choose how to send, test against the real server, and get the exact fix when it fails.
           Your password is used for the test only: never stored, logged or shown.
         </p>
+        <DiagnoseLink />
       </header>
       <main>
         <SetupWizard practiceEnabled={practiceEnabled} />

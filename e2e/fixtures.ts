@@ -1,6 +1,7 @@
 import { test as base, expect } from "@playwright/test"
 
 import { startSimulator, type RunningSimulator } from "../lib/practice/simulator"
+import { DiagnosePage } from "./pages/diagnose-page"
 import { SetupWizardPage } from "./pages/setup-wizard-page"
 import { testServerTls } from "./support/test-ca"
 
@@ -14,7 +15,10 @@ interface Simulators {
   mx: RunningSimulator
 }
 
-export const test = base.extend<{ wizard: SetupWizardPage }, { simulators: Simulators }>({
+export const test = base.extend<
+  { wizard: SetupWizardPage; diagnose: DiagnosePage },
+  { simulators: Simulators }
+>({
   // One pair of real SMTP servers per worker, on ephemeral loopback ports.
   simulators: [
     async ({}, use) => {
@@ -30,6 +34,9 @@ export const test = base.extend<{ wizard: SetupWizardPage }, { simulators: Simul
   ],
   wizard: async ({ page }, use) => {
     await use(new SetupWizardPage(page))
+  },
+  diagnose: async ({ page }, use) => {
+    await use(new DiagnosePage(page))
   },
 })
 

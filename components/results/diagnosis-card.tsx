@@ -1,3 +1,5 @@
+import { useId } from "react"
+
 import { ACTOR_LABELS } from "@/lib/diagnosis/actors"
 import type { Diagnosis } from "@/lib/smtp/types"
 import { Callout } from "@/components/ui/callout"
@@ -9,13 +11,15 @@ import { SourceLink } from "@/components/ui/source-link"
  * blocks, the fix with its commands, who acts, whether a retry helps, and the sources.
  */
 export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
+  // A pasted log can yield several diagnoses on one page: each card names itself.
+  const headingId = useId()
   return (
     <section
-      aria-labelledby="diagnosis-heading"
+      aria-labelledby={headingId}
       data-testid="diagnosis"
       className="flex flex-col gap-4 rounded-lg border bg-card p-4 sm:p-5"
     >
-      <h3 id="diagnosis-heading" className="text-base font-semibold">
+      <h3 id={headingId} className="text-base font-semibold">
         What it means and how to fix it
       </h3>
       <p>{diagnosis.meaning}</p>

@@ -1,0 +1,180 @@
+"use client"
+
+import { useEffect, useRef, useState } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { useForm } from "react-hook-form"
+
+import type { TextDiagnosis } from "@/lib/diagnosis/diagnose-text"
+import { pastedTextSchema, type PastedText } from "@/lib/schemas/paste"
+import { diagnosePastedText } from "@/app/diagnose/actions"
+import { Button } from "@/components/ui/button"
+import { Callout } from "@/components/ui/callout"
+import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
+import { SpinnerIcon } from "@/components/ui/icons"
+import { Label } from "@/components/ui/label"
+
+import { PASTE_EXAMPLES } from "./examples"
+import { PasteResult, resultSummary } from "./paste-result"
+
+const UNREACHABLE_MESSAGE =
+  "The text could not be read: smtp365's server did not answer. Check that it is still running, then try again."
+
+export function DiagnoseForm() {
+  const form = useForm<PastedText>({
+    resolver: zodResolver(pastedTextSchema),
+    defaultValues: { text: "" },
+  })
+  const { errors, isSubmitting } = form.formState
+  const [result, setResult] = useState<TextDiagnosis | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  const rootRef = useRef<HTMLDivElement>(null)
+  const textRef = useRef<HTMLTextAreaElement | null>(null)
+  const failureRef = useRef<HTMLDivElement>(null)
+  const resultRef = useRef<HTMLElement>(null)
+
+  useEffect(() => {
+    // End-to-end tests wait for this before they type: the form does nothing until React hydrates.
+    rootRef.current?.setAttribute("data-hydrated", "true")
+  }, [])
+
+  useEffect(() => {
+    // Not a live region (role="alert" is reserved for failed tests): move focus so it is read out.
+    if (failure) failureRef.current?.focus()
+  }, [failure])
+
+  useEffect(() => {
+    if (!result) return
+    // The summary is announced; the result itself may start below the fold, above all at 375 px.
+    const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches
+    resultRef.current?.scrollIntoView({
+      block: "start",
+      behavior: reduceMotion ? "auto" : "smooth",
+    })
+  }, [result])
+
+  async function onDiagnose(values: PastedText) {
+    setResult(null)
+    setFailure(null)
+    let response
+    try {
+      response = await diagnosePastedText(values)
+    } catch {
+      setFailure(UNREACHABLE_MESSAGE)
+      return
+    }
+    if (response.kind === "diagnosed") {
+      setResult(response.result)
+    } else if (response.kind === "invalid" && response.fieldErrors.text) {
+      form.setError("text", { type: "server", message: response.fieldErrors.text })
+      form.setFocus("text")
+    } else {
+      setFailure(response.error)
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    // One diagnosis at a time: the button stays focusable while busy (aria-disabled).
+    if (isSubmitting) {
+      event.preventDefault()
+      return
+    }
+    void form.handleSubmit(onDiagnose)(event)
+  }
+
+  function loadExample(text: string) {
+    form.setValue("text", text, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
+    setResult(null)
+    setFailure(null)
+    // Show the sample from its first line, where a reader starts.
+    const field = textRef.current
+    field?.focus()
+    field?.setSelectionRange(0, 0)
+    if (field) field.scrollTop = 0
+  }
+
+  const error = errors.text?.message
+  const { ref: registerText, ...textField } = form.register("text")
+
+  return (
+    <div ref={rootRef} data-testid="diagnose-form" className="flex flex-col gap-8">
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+        <Field data-invalid={error ? true : undefined}>
+          <Label htmlFor="paste-text">Paste the error, log or bounce</Label>
+          <FieldHint id="paste-text-hint">
+            A reply line, a whole log or a bounce (NDR), up to 100,000 characters. Take out any
+            password first: some logs print it, encoded.
+          </FieldHint>
+          <textarea
+            id="paste-text"
+            rows={10}
+            spellCheck={false}
+            autoCapitalize="none"
+            autoComplete="off"
+            autoCorrect="off"
+            placeholder="535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant…"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(error && "paste-text-error", "paste-text-hint")}
+            className="min-h-48 w-full min-w-0 resize-y rounded-md border border-input bg-card px-3 py-2 font-mono text-base leading-relaxed shadow-xs transition-colors outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/35 aria-invalid:border-destructive aria-invalid:focus-visible:ring-destructive/30 sm:text-[0.8125rem]"
+            {...textField}
+            ref={(element) => {
+              registerText(element)
+              textRef.current = element
+            }}
+          />
+          <FieldError id="paste-text-error" message={error} />
+        </Field>
+
+        <div role="group" aria-labelledby="paste-examples-label" className="flex flex-col gap-2">
+          <span id="paste-examples-label" className="text-sm text-muted-foreground">
+            Or try an example:
+          </span>
+          <div className="flex flex-wrap gap-2">
+            {PASTE_EXAMPLES.map((example) => (
+              <Button
+                key={example.id}
+                variant="outline"
+                size="sm"
+                onClick={() => loadExample(example.text)}
+              >
+                {example.label}
+              </Button>
+            ))}
+          </div>
+        </div>
+
+        {failure ? (
+          <Callout ref={failureRef} tabIndex={-1} tone="destructive" className="outline-none">
+            {failure}
+          </Callout>
+        ) : null}
+
+        <div>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+          <Button type="submit" size="lg" aria-disabled={isSubmitting || undefined}>
+            {isSubmitting ? <SpinnerIcon /> : null}
+            {isSubmitting ? "Diagnosing…" : "Diagnose"}
+          </Button>
+        </div>
+      </form>
+
+      <section
+        ref={resultRef}
+        aria-labelledby={result ? "paste-result-heading" : undefined}
+        data-testid="paste-result"
+        className="flex scroll-mt-4 flex-col gap-5"
+      >
+        {result ? (
+          <h2 id="paste-result-heading" className="text-xl font-semibold tracking-tight">
+            Result
+          </h2>
+        ) : null}
+        {/* Always in the page, so screen readers announce the summary when it appears. */}
+        <div role="status" aria-atomic="true">
+          {result ? <p className="font-medium">{resultSummary(result)}</p> : null}
+        </div>
+        {result ? <PasteResult result={result} /> : null}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,111 @@
+import { expect, test } from "./fixtures"
+
+const TENANT_DISABLED =
+  "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [PH8PR07CA0012.namprd07.prod.outlook.com 2025-03-14T09:21:44.512Z 08DD61A2B7C3E4F5]"
+
+/** nodemailer's logger and error, as an app's console shows them. */
+const NODEMAILER_LOG = `[2025-03-14 09:21:43] DEBUG [xYz12AbC] S: 220 PH8PR07CA0012.outlook.office365.com Microsoft ESMTP MAIL Service ready at Fri, 14 Mar 2025 09:21:43 +0000
+[2025-03-14 09:21:43] DEBUG [xYz12AbC] C: EHLO app01
+[2025-03-14 09:21:43] DEBUG [xYz12AbC] S: 250-PH8PR07CA0012.outlook.office365.com Hello [203.0.113.10]
+[2025-03-14 09:21:43] DEBUG [xYz12AbC] S: 250-SIZE 157286400
+[2025-03-14 09:21:43] DEBUG [xYz12AbC] S: 250-AUTH LOGIN XOAUTH2
+[2025-03-14 09:21:43] DEBUG [xYz12AbC] S: 250 SMTPUTF8
+[2025-03-14 09:21:44] DEBUG [xYz12AbC] C: AUTH LOGIN
+[2025-03-14 09:21:44] DEBUG [xYz12AbC] S: 334 VXNlcm5hbWU6
+[2025-03-14 09:21:44] DEBUG [xYz12AbC] C: bm90aWZpY2F0aW9uc0Bjb250b3NvLmNvbQ==
+[2025-03-14 09:21:44] DEBUG [xYz12AbC] S: 334 UGFzc3dvcmQ6
+[2025-03-14 09:21:44] DEBUG [xYz12AbC] C: /* secret */
+[2025-03-14 09:21:44] DEBUG [xYz12AbC] S: ${TENANT_DISABLED}
+[2025-03-14 09:21:44] INFO  [xYz12AbC] User "notifications@contoso.com" failed to authenticate
+Error: Invalid login: ${TENANT_DISABLED}
+    at SMTPConnection._formatError (/srv/app/node_modules/nodemailer/lib/smtp-connection/index.js:809:19) {
+  code: 'EAUTH',
+  responseCode: 535,
+  command: 'AUTH LOGIN'
+}`
+
+/** The diagnostic part of a bounce for a recipient Directory-Based Edge Blocking refused. */
+const RECIPIENT_NDR = `Your message to nobody@contoso.com couldn't be delivered.
+
+Diagnostic information for administrators:
+
+Generating server: AM6PR02MB4567.eurprd02.prod.outlook.com
+
+nobody@contoso.com
+Remote Server returned '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DB5EUR03FT012.eop-EUR03.prod.protection.outlook.com]'`
+
+test.describe("Diagnose a pasted error", () => {
+  test("explains a pasted nodemailer log with 535 5.7.139 and the fix for its mailbox", async ({
+    diagnose,
+    page,
+  }) => {
+    await diagnose.goto()
+    await expect(page).toHaveTitle(/Diagnose an error/)
+    await diagnose.paste(NODEMAILER_LOG)
+    await diagnose.diagnose()
+
+    await expect(diagnose.summary).toHaveText(
+      "Found 1 error reply: SMTP AUTH is turned off for your whole tenant."
+    )
+    const diagnosis = diagnose.diagnosis("SMTP AUTH is turned off for your whole tenant")
+    await expect(diagnosis).toContainText("Line 12, the reply to AUTH:")
+    await expect(diagnosis.locator("pre").first()).toHaveText(TENANT_DISABLED)
+    await expect(
+      diagnosis.getByText(
+        "Set-CASMailbox -Identity notifications@contoso.com -SmtpClientAuthenticationDisabled $false"
+      )
+    ).toBeVisible()
+    // role="alert" is kept for failed tests: a diagnosis is announced as a status.
+    await expect(page.getByRole("alert")).toHaveCount(0)
+  })
+
+  test("explains a bounce with 5.4.1 as a recipient that does not exist", async ({ diagnose }) => {
+    await diagnose.goto()
+    await diagnose.paste(RECIPIENT_NDR)
+    await diagnose.diagnose()
+
+    const diagnosis = diagnose.diagnosis("The recipient does not exist in this tenant")
+    await expect(diagnosis).toBeVisible()
+    await expect(diagnosis.locator("pre").first()).toHaveText(
+      "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DB5EUR03FT012.eop-EUR03.prod.protection.outlook.com]"
+    )
+  })
+
+  test("says when the text holds no SMTP reply, and what to paste instead", async ({
+    diagnose,
+    page,
+  }) => {
+    await diagnose.goto()
+    await diagnose.paste("The scanner on the second floor stopped emailing scans last Tuesday.")
+    await diagnose.diagnose()
+
+    await expect(diagnose.summary).toHaveText("No SMTP reply found in the pasted text.")
+    await expect(diagnose.hints).toContainText("Paste the line that starts with a three-digit code")
+    await expect(diagnose.hints).toContainText("Diagnostic information for administrators")
+    await expect(page.getByTestId("pasted-diagnosis")).toHaveCount(0)
+  })
+
+  test("asks for text before diagnosing, and fills in an example", async ({ diagnose }) => {
+    await diagnose.goto()
+    await diagnose.diagnose()
+    await expect(diagnose.text).toHaveAttribute("aria-invalid", "true")
+    await expect(diagnose.text).toHaveAccessibleDescription(/Paste the error, log or bounce first/)
+
+    await diagnose.loadExample("Bounce (NDR): 5.7.64")
+    await expect(diagnose.text).toBeFocused()
+    await expect(diagnose.text).toHaveValue(/Remote Server returned '550 5\.7\.64/)
+    await diagnose.diagnose()
+    await expect(
+      diagnose.diagnosis("No connector recognises this sender (TenantAttribution)")
+    ).toBeVisible()
+  })
+
+  test("is linked from the wizard and back", async ({ page }) => {
+    await page.goto("/")
+    await page.getByRole("link", { name: "Diagnose a pasted error" }).click()
+    await expect(page).toHaveURL("/diagnose")
+    await expect(page.getByRole("heading", { level: 1, name: "Diagnose an error" })).toBeVisible()
+    await page.getByRole("link", { name: "Back to the setup wizard" }).click()
+    await expect(page).toHaveURL("/")
+  })
+})
