@@ -8,9 +8,9 @@ import type { TextDiagnosis } from "@/lib/diagnosis/diagnose-text"
 import { pastedTextSchema, type PastedText } from "@/lib/schemas/paste"
 import { diagnosePastedText } from "@/app/diagnose/actions"
 import { Button } from "@/components/ui/button"
+import { SubmitButton } from "@/components/ui/submit-button"
 import { Callout } from "@/components/ui/callout"
 import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
-import { SpinnerIcon } from "@/components/ui/icons"
 import { Label } from "@/components/ui/label"
 
 import { PASTE_EXAMPLES } from "./examples"
@@ -150,11 +150,9 @@ export function DiagnoseForm() {
         ) : null}
 
         <div>
-          {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
-          <Button type="submit" size="lg" aria-disabled={isSubmitting || undefined}>
-            {isSubmitting ? <SpinnerIcon /> : null}
-            {isSubmitting ? "Diagnosing…" : "Diagnose"}
-          </Button>
+          <SubmitButton pending={isSubmitting} pendingLabel="Diagnosing…">
+            Diagnose
+          </SubmitButton>
         </div>
       </form>
 

@@ -5,9 +5,8 @@ import { useFormContext, useFormState, useWatch } from "react-hook-form"
 
 import { methodInfo } from "@/lib/microsoft365/methods"
 import type { SecurityMode, SetupValues } from "@/lib/schemas/setup"
-import { Button } from "@/components/ui/button"
+import { SubmitButton } from "@/components/ui/submit-button"
 import { Callout } from "@/components/ui/callout"
-import { SpinnerIcon } from "@/components/ui/icons"
 
 import { TextField } from "../text-field"
 
@@ -98,11 +97,9 @@ export function TestStep({ sendError }: { sendError: string | null }) {
       ) : null}
 
       <div>
-        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
-        <Button type="submit" size="lg" aria-disabled={isSubmitting || undefined}>
-          {isSubmitting ? <SpinnerIcon /> : null}
-          {isSubmitting ? "Sending…" : "Send test email"}
-        </Button>
+        <SubmitButton pending={isSubmitting} pendingLabel="Sending…">
+          Send test email
+        </SubmitButton>
       </div>
     </>
   )
