@@ -72,6 +72,9 @@ test.describe("SMTP AUTH, end to end", () => {
     ).toBeVisible()
     await expect(wizard.stage("AUTH")).toContainText(/failed/i)
     await expect(wizard.stage("MAIL FROM")).toContainText("Not reached")
+    await expect(
+      page.getByRole("link", { name: /MFA, Basic authentication and SMTP AUTH/ })
+    ).toHaveAttribute("href", "/guide/basic-auth")
 
     // The report an admin hands to whoever owns the fix: everything but the password.
     await page.getByRole("button", { name: "Copy report" }).click()
@@ -201,5 +204,20 @@ test.describe("Practice mode", () => {
     await wizard.next()
     await page.getByRole("button", { name: "Send test email" }).click()
     await expect(wizard.failure).toContainText("Security defaults block SMTP AUTH")
+  })
+})
+
+test.describe("Guides", () => {
+  test("explain MFA and Basic auth, and relay, each section with its sources", async ({ page }) => {
+    await page.goto("/guide/basic-auth")
+    await expect(
+      page.getByRole("heading", { level: 1, name: "MFA, Basic authentication and SMTP AUTH" })
+    ).toBeVisible()
+    await expect(page.getByText("Set-CASMailbox -Identity <mailbox>")).toBeVisible()
+    await page.goto("/guide/relay")
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Port 25 from cloud hosts/ })
+    ).toBeVisible()
+    expect((await page.goto("/guide/nope"))?.status()).toBe(404)
   })
 })

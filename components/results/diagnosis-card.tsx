@@ -88,6 +88,10 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
         </Callout>
       ) : null}
 
+      {diagnosis.guide ? (
+        <SourceLink source={diagnosis.guide} prefix="Background:" className="text-sm" />
+      ) : null}
+
       {diagnosis.unconfirmed ? (
         <p className="text-sm text-muted-foreground">
           <span className="font-medium text-foreground">Not confirmed by Microsoft: </span>

@@ -1,3 +1,4 @@
+import { guideFor } from "@/lib/microsoft365/guides"
 import type { Diagnosis, FailureFacts } from "@/lib/smtp/types"
 import { CATALOG, FALLBACK_ENTRY, type CatalogEntry } from "./catalog"
 import { parseStatusCodes, readStatusCodes, subjectName, type StatusCodes } from "./rfc3463"
@@ -54,6 +55,12 @@ function fill(text: string, context: DiagnosisContext): string {
     .replaceAll("{port}", String(context.port))
 }
 
+/** The guide a diagnosis links to, opened beside the wizard so nothing typed there is lost. */
+function guideLink(id: string): Pick<Diagnosis, "guide"> {
+  const guide = guideFor(id)
+  return guide ? { guide: { title: guide.title, url: `/guide/${guide.id}` } } : {}
+}
+
 /** The first catalog entry that explains a failure, if any. */
 export function findEntry(facts: FailureFacts, port: number): CatalogEntry | undefined {
   const codes = parseStatusCodes(facts.reply, facts.responseCode)
@@ -79,6 +86,7 @@ export function classify(facts: FailureFacts, context: DiagnosisContext): Diagno
     retry: entry.retry,
     sources: [...entry.sources],
     causes: filled(entry.causes),
+    ...guideLink(entry.id),
     ...(entry.betterMethod ? { betterMethod: fill(entry.betterMethod, context) } : {}),
     ...(entry.checks
       ? {

@@ -102,6 +102,8 @@ export interface Diagnosis {
    * (RFC 3463), and says so.
    */
   generic?: boolean
+  /** smtp365's guide that explains the background (MFA and Basic auth, relay), when one applies. */
+  guide?: { title: string; url: string }
   /** What part of this diagnosis Microsoft has not confirmed, when the wording or meaning is observed only. */
   unconfirmed?: string
 }
