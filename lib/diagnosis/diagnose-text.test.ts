@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest"
 
+import { CATALOG } from "./catalog"
 import {
   CONNECTION_ERROR_HINT,
   NO_REPLY_HINTS,
@@ -239,5 +240,43 @@ describe("pasteContext", () => {
     const started = performance.now()
     pasteContext("To: a@contoso.com ".repeat(6_000))
     expect(performance.now() - started).toBeLessThan(500)
+  })
+})
+
+describe("codes that only appear in bounces, through the paste page's reading", () => {
+  // Each reply quoted in an Exchange NDR's "Diagnostic information for administrators" section.
+  const BOUNCES: Array<[string, string]> = [
+    [
+      "recipient-not-found",
+      "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+    ],
+    [
+      "group-rejects-outsiders",
+      "550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.",
+    ],
+    [
+      "dmarc-failed",
+      "550 5.7.509 Access denied, sending domain [contoso.com] does not pass DMARC verification",
+    ],
+    [
+      "spf-failed",
+      "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
+    ],
+    [
+      "authentication-level-required",
+      "550 5.7.515 Access denied, sending domain contoso.com doesn't meet the required authentication level.",
+    ],
+  ]
+
+  test("covers every bounce-only entry of the catalog", () => {
+    const bounceOnly = CATALOG.filter((entry) => entry.bounceOnly).map((entry) => entry.id)
+    expect(BOUNCES.map(([id]) => id).sort()).toEqual(bounceOnly.sort())
+  })
+
+  test.each(BOUNCES)("diagnoses %s from an NDR body", (id, reply) => {
+    const ndr = `Your message to sales@fabrikam.com couldn't be delivered.\n\nDiagnostic information for administrators:\n\nGenerating server: DB5EUR03FT012.eop-EUR03.prod.protection.outlook.com\n\nsales@fabrikam.com\nRemote Server returned '${reply}'\n`
+    const result = diagnosed(ndr)
+    expect(ids(result)).toEqual([id])
+    expect(result.replies[0]?.diagnosis.bounceOnly).toBe(true)
   })
 })
