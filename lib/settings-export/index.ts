@@ -11,7 +11,9 @@ import { dotenvTarget } from "./targets/dotenv"
 import { dotnetSettingsTarget, mailkitTarget } from "./targets/dotnet"
 import { msmtpTarget } from "./targets/msmtp"
 import { nodemailerTarget } from "./targets/nodemailer"
+import { phpmailerTarget } from "./targets/phpmailer"
 import { pythonSmtplibTarget } from "./targets/python-smtplib"
+import { springBootTarget } from "./targets/spring-boot"
 import type { SettingsFile, SettingsGroup, SettingsRow, SettingsTarget } from "./types"
 import { connectionFacts } from "./values"
 
@@ -29,6 +31,8 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   nodemailerTarget,
   pythonSmtplibTarget,
   djangoTarget,
+  phpmailerTarget,
+  springBootTarget,
   dotnetSettingsTarget,
   mailkitTarget,
   msmtpTarget,

@@ -196,6 +196,49 @@ describe("outputs that run against the simulator", () => {
     expect(submission.messages.at(-1)?.authUser).toBe("sender@contoso.com")
   })
 
+  test("the PHPMailer script is valid PHP that requires STARTTLS", async () => {
+    const script = await writeScratch("send-mail.php", file("phpmailer", values()).content)
+    const { stdout } = await run("php", ["-l", script], { timeout: 15_000 })
+    expect(stdout).toContain("No syntax errors")
+    expect(file("phpmailer", values()).content).toContain(
+      "$mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS;"
+    )
+  })
+
+  test("Spring Boot's properties load with java.util.Properties", async () => {
+    const properties = await writeScratch(
+      "application.properties",
+      file("spring-boot", values()).content
+    )
+    const loader = await writeScratch(
+      "LoadProperties.java",
+      [
+        "import java.io.FileReader;",
+        "import java.util.Properties;",
+        "public class LoadProperties {",
+        "  public static void main(String[] args) throws Exception {",
+        "    Properties p = new Properties();",
+        "    try (FileReader r = new FileReader(args[0])) { p.load(r); }",
+        '    new java.util.TreeMap<>(p).forEach((k, v) -> System.out.println(k + "=" + v));',
+        "  }",
+        "}",
+      ].join("\n")
+    )
+    const { stdout } = await run("java", [loader, properties], { timeout: 30_000 })
+    expect(stdout.trim().split("\n")).toEqual([
+      "spring.mail.host=localhost",
+      "spring.mail.password=${SMTP_PASSWORD}",
+      `spring.mail.port=${submission.port}`,
+      "spring.mail.properties.mail.smtp.auth=true",
+      "spring.mail.properties.mail.smtp.connectiontimeout=10000",
+      "spring.mail.properties.mail.smtp.ssl.checkserveridentity=true",
+      "spring.mail.properties.mail.smtp.starttls.enable=true",
+      "spring.mail.properties.mail.smtp.starttls.required=true",
+      "spring.mail.properties.mail.smtp.timeout=10000",
+      "spring.mail.username=sender@contoso.com",
+    ])
+  })
+
   test("openssl s_client upgrades with STARTTLS and verifies the certificate", async () => {
     const script = file("openssl", values()).content
     const { stdout } = await run(
