@@ -6,7 +6,10 @@ import type { SettingsFile, SettingsGroup } from "@/lib/settings-export"
 import { CodeBlock } from "@/components/ui/code-block"
 
 const GROUP_INTROS: Record<SettingsGroup, string> = {
-  "Applications and code": "Paste into the software that sends.",
+  "Frameworks and languages": "Paste into the code or configuration of the application that sends.",
+  Applications: "The settings of applications that send their own notifications.",
+  "Mail servers": "A local mail server that hands every message to Microsoft 365.",
+  Devices: "For a printer, scanner or other device configured through its own web page or panel.",
   "Test from the device":
     "Run on the device's own network: its firewall or provider may block what worked from here.",
 }

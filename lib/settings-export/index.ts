@@ -21,7 +21,10 @@ export type { SettingsFile, SettingsGroup, SettingsRow } from "./types"
 
 /** The groups the Settings step shows, in order. */
 export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
-  "Applications and code",
+  "Frameworks and languages",
+  "Applications",
+  "Mail servers",
+  "Devices",
   "Test from the device",
 ]
 
@@ -42,7 +45,11 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   testNetConnectionTarget,
 ]
 
-function generate({ render, ...about }: SettingsTarget, values: SetupValues): SettingsFile {
+/** One target's file for these values. */
+export function renderTarget(
+  { render, ...about }: SettingsTarget,
+  values: SetupValues
+): SettingsFile {
   return { ...about, ...render(values) }
 }
 
@@ -79,5 +86,5 @@ export function buildSettings(values: SetupValues): { rows: SettingsRow[]; files
   }
   rows.push({ label: "From address", value: facts.fromAddress, copyable: true })
   if (facts.fromName) rows.push({ label: "From name", value: facts.fromName, copyable: true })
-  return { rows, files: SETTINGS_TARGETS.map((target) => generate(target, values)) }
+  return { rows, files: SETTINGS_TARGETS.map((target) => renderTarget(target, values)) }
 }

@@ -13,7 +13,9 @@ export interface SettingsFile {
   secretNote: string
 }
 
-export type SettingsGroup = "Applications and code" | "Test from the device"
+/** The Settings step's groups, in display order (see SETTINGS_GROUPS). */
+export type SettingsGroup =
+  "Frameworks and languages" | "Applications" | "Mail servers" | "Devices" | "Test from the device"
 
 /** One generator per target software: what it is, and a pure function of the tested settings. */
 export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNote"> {

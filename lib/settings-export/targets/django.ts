@@ -7,7 +7,7 @@ const py = stringLiteral
 export const djangoTarget: SettingsTarget = {
   id: "django",
   title: "Django (settings.py)",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: "settings.py",
   language: "python",
   render(values) {

@@ -1,22 +1,11 @@
+import { envValue as quote } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
-
-/**
- * Quotes a .env value when it needs it (spaces, #, quotes). .env parsers disagree on escapes inside
- * quotes, so none are used: the value goes in the first quote style it does not contain (double,
- * single, backtick), which dotenv and Node's parseEnv read literally.
- */
-function quote(value: string): string {
-  if (/^[\w@.:/+-]*$/.test(value)) return value
-  const mark = ['"', "'", "`"].find((candidate) => !value.includes(candidate))
-  // A From name holding all three quote characters gets single for double quotes rather than a broken file.
-  return mark ? `${mark}${value}${mark}` : `"${value.replaceAll('"', "'")}"`
-}
 
 export const dotenvTarget: SettingsTarget = {
   id: "dotenv",
   title: ".env",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: ".env",
   language: "dotenv",
   render(values) {

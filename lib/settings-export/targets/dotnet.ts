@@ -11,7 +11,7 @@ function secureSocketOption(security: ConnectionFacts["security"]) {
 export const dotnetSettingsTarget: SettingsTarget = {
   id: "dotnet-appsettings",
   title: ".NET (appsettings.json)",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: "appsettings.json",
   language: "json",
   render(values) {
@@ -41,7 +41,7 @@ export const dotnetSettingsTarget: SettingsTarget = {
 export const mailkitTarget: SettingsTarget = {
   id: "dotnet-mailkit",
   title: "C# (MailKit)",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: "SendMail.cs",
   language: "csharp",
   render(values) {

@@ -5,7 +5,7 @@ import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 export const msmtpTarget: SettingsTarget = {
   id: "msmtp",
   title: "msmtp (sendmail for scripts)",
-  group: "Applications and code",
+  group: "Mail servers",
   filename: ".msmtprc",
   language: "ini",
   render(values) {

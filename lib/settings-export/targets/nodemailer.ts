@@ -7,7 +7,7 @@ const js = stringLiteral
 export const nodemailerTarget: SettingsTarget = {
   id: "nodemailer",
   title: "Node.js (nodemailer)",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: "send-mail.mjs",
   language: "javascript",
   render(values) {

@@ -1,8 +1,6 @@
+import { phpString as php } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote, type ConnectionFacts } from "../values"
-
-/** A single-quoted PHP string: only backslash and quote need escaping. */
-const php = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`
 
 /** PHPMailer's SMTPSecure: STARTTLS or SMTPS make TLS required; empty lets it upgrade when offered. */
 function smtpSecure(security: ConnectionFacts["security"]) {
@@ -16,7 +14,7 @@ function smtpSecure(security: ConnectionFacts["security"]) {
 export const phpmailerTarget: SettingsTarget = {
   id: "phpmailer",
   title: "PHP (PHPMailer)",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: "send-mail.php",
   language: "php",
   render(values) {

@@ -7,7 +7,7 @@ const py = stringLiteral
 export const pythonSmtplibTarget: SettingsTarget = {
   id: "python-smtplib",
   title: "Python (smtplib)",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: "send_mail.py",
   language: "python",
   render(values) {

@@ -8,7 +8,7 @@ const property = (value: string) => value.replace(/\\/g, "\\\\").replace(/^ /, "
 export const springBootTarget: SettingsTarget = {
   id: "spring-boot",
   title: "Spring Boot (application.properties)",
-  group: "Applications and code",
+  group: "Frameworks and languages",
   filename: "application.properties",
   language: "properties",
   render(values) {
