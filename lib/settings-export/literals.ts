@@ -33,3 +33,41 @@ export function envValue(value: string): string {
   // A value holding all three quote characters gets single for double quotes rather than a broken file.
   return mark ? `${mark}${value}${mark}` : `"${value.replaceAll('"', "'")}"`
 }
+
+/**
+ * A single-quoted Ruby string: only backslash and quote are escapes, so `#{`, `$` and `"` stay
+ * literal (no interpolation).
+ */
+export function rubyString(value: string): string {
+  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`
+}
+
+/**
+ * A .env value for PHP's dotenv parsers (vlucas/phpdotenv in Laravel, symfony/dotenv): both expand
+ * `$` in unquoted and double-quoted values and read single-quoted values literally. So a value goes
+ * in single quotes unless it holds one; then in double quotes with `\`, `"` and `$` escaped by a
+ * backslash, which both parsers undo.
+ */
+export function phpEnvValue(value: string): string {
+  if (/^[\w@.:/+-]*$/.test(value)) return value
+  if (!value.includes("'")) return `'${value}'`
+  return `"${value.replace(/[\\"$]/g, (character) => `\\${character}`)}"`
+}
+
+/**
+ * An RFC 5322 mailbox, `"Name" <address>`: the name is always quoted, with a backslash before `"`
+ * and `\`, so any From name survives (Go's net/mail and JavaMail both read it back).
+ */
+export function mailbox(name: string, address: string): string {
+  return name ? `"${name.replace(/[\\"]/g, "\\$&")}" <${address}>` : address
+}
+
+/**
+ * A go-ini value (Grafana's grafana.ini, Gitea's app.ini). go-ini cuts a plain value at `#` or `;`
+ * and strips one pair of surrounding quotes, but keeps a value wrapped in backticks or in `"""`
+ * verbatim (it looks for the last closing mark), so anything unusual goes in one of those.
+ */
+export function goIniValue(value: string): string {
+  if (/^[\w@.:/+=-]*$/.test(value)) return value
+  return value.includes("`") ? `"""${value}"""` : `\`${value}\``
+}
