@@ -1,0 +1,55 @@
+// Jenkins Configuration as Code (JCasC): the Mailer plugin's global settings, and the system admin
+// address, which the Mailer plugin sends from.
+// Mailer attributes: https://plugins.jenkins.io/mailer/ (names checked against the plugin's own
+// JCasC test, src/test/resources/jenkins/plugins/mailer/configuration-as-code.yaml).
+// Secrets: https://github.com/jenkinsci/configuration-as-code-plugin/blob/master/docs/features/secrets.adoc
+import { mailbox, stringLiteral } from "../literals"
+import type { SettingsTarget } from "../types"
+import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
+
+/**
+ * A YAML double-quoted string (JSON's escapes are valid YAML) that JCasC keeps literal: JCasC
+ * resolves every ${...} when it loads, and ^${ is its escape.
+ */
+const yaml = (value: string) => stringLiteral(value.replaceAll("${", "^${"))
+
+export const jenkinsTarget: SettingsTarget = {
+  id: "jenkins",
+  title: "Jenkins (Configuration as Code)",
+  group: "Applications",
+  filename: "jenkins.yaml",
+  language: "yaml",
+  render(values) {
+    const facts = connectionFacts(values)
+    const content = [
+      "# Jenkins Configuration as Code: merge into jenkins.yaml (needs the Mailer plugin).",
+      "unclassified:",
+      "  location:",
+      "    # Jenkins sends email from the system admin address.",
+      `    adminAddress: ${yaml(mailbox(facts.fromName, facts.fromAddress))}`,
+      "  mailer:",
+      `    smtpHost: ${yaml(facts.host)}`,
+      `    smtpPort: "${facts.port}"`,
+      "    # useTls is STARTTLS; useSsl is implicit TLS from the first byte.",
+      `    useTls: ${facts.security === "starttls"}`,
+      `    useSsl: ${facts.security === "tls"}`,
+      '    charset: "UTF-8"',
+      ...(facts.signsIn
+        ? [
+            "    authentication:",
+            `      username: ${yaml(facts.user)}`,
+            "      # JCasC resolves this from the environment (or a secrets file) when it loads.",
+            `      password: "\${${PASSWORD_VARIABLE}}"`,
+          ]
+        : []),
+      "",
+    ].join("\n")
+    return {
+      content,
+      secretNote: secretNote(
+        facts,
+        `Set ${PASSWORD_VARIABLE} in the Jenkins controller's environment, or put it in /run/secrets/${PASSWORD_VARIABLE} (a Docker or Kubernetes secret): JCasC resolves \${${PASSWORD_VARIABLE}} when it loads jenkins.yaml.`
+      ),
+    }
+  },
+}

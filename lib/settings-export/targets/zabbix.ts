@@ -1,0 +1,59 @@
+// Zabbix's Email media type, field by field with the form's labels (Alerts > Media types).
+// Form: https://www.zabbix.com/documentation/current/en/manual/config/notifications/media/email
+// (labels checked against the frontend's mediatype edit view). Zabbix's address parser takes the
+// display name literally, without quoted strings, and refuses < > @ in it.
+import type { SettingsTarget } from "../types"
+import { connectionFacts, secretNote } from "../values"
+
+const SECURITY = { starttls: "STARTTLS", tls: "SSL/TLS", none: "None" } as const
+
+export const zabbixTarget: SettingsTarget = {
+  id: "zabbix",
+  title: "Zabbix (Email media type)",
+  group: "Applications",
+  filename: "zabbix-email-media-type.txt",
+  language: "text",
+  render(values) {
+    const facts = connectionFacts(values)
+    const nameFits = !/[<>@]/.test(facts.fromName)
+    const email =
+      facts.fromName && nameFits ? `${facts.fromName} <${facts.fromAddress}>` : facts.fromAddress
+    const lines = [
+      "Zabbix: Alerts > Media types > Create media type (Administration > Media types in older",
+      "versions, which also label the Email field SMTP email).",
+      "",
+      "Name: Microsoft 365",
+      "Type: Email",
+      "Email provider: Generic SMTP",
+      `SMTP server: ${facts.host}`,
+      `SMTP server port: ${facts.port}`,
+      `Email: ${email}`,
+      ...(facts.fromName && !nameFits
+        ? ["  (Zabbix refuses < > @ in a display name: the From name is left out.)"]
+        : []),
+      `SMTP helo: ${facts.fromAddress.slice(facts.fromAddress.lastIndexOf("@") + 1)}`,
+      `Connection security: ${SECURITY[facts.security]}`,
+      ...(facts.security === "none"
+        ? []
+        : [
+            "SSL verify peer: checked (the certificate must be trusted)",
+            "SSL verify host: checked (the certificate must name the server)",
+          ]),
+      ...(facts.signsIn
+        ? [
+            "Authentication: Username and password",
+            `Username: ${facts.user}`,
+            "Password: type the mailbox password into the form",
+          ]
+        : ["Authentication: None"]),
+      "",
+    ]
+    return {
+      content: lines.join("\n"),
+      secretNote: secretNote(
+        facts,
+        "Type the password into the media type's Password field; Zabbix stores it in its database."
+      ),
+    }
+  },
+}
