@@ -1,0 +1,276 @@
+import { copyFile, mkdir, writeFile } from "node:fs/promises"
+import path from "node:path"
+import { describe, expect, test } from "vitest"
+
+import {
+  AWKWARD_FROM_NAME,
+  PASSWORD,
+  SCRATCH,
+  TEST_CA_FILE,
+  caEnv,
+  directSendSetup,
+  render,
+  run,
+  smtpAuthSetup,
+  submissionSimulatorForFile,
+  writeScratch,
+} from "../test-support"
+import type { SettingsTarget } from "../types"
+import { gitlabTarget } from "./gitlab"
+import { postfixMainCfTarget, postfixSaslPasswdTarget } from "./postfix"
+import { railsTarget } from "./rails"
+
+const simulator = submissionSimulatorForFile()
+const authSetup = () => smtpAuthSetup(simulator.server.port)
+const implicitTlsSetup = () => smtpAuthSetup(465, { security: "tls" })
+const content = (target: SettingsTarget, setup = authSetup()) => render(target, setup).content
+
+/** Evaluates a Rails environment snippet with a stand-in `config` and prints what it set as JSON. */
+const RAILS_EVAL = `
+require "json"
+require "ostruct"
+mailer = OpenStruct.new
+app = Object.new
+app.define_singleton_method(:config) { OpenStruct.new(action_mailer: mailer) }
+app.instance_eval(File.read(ARGV[0]), ARGV[0])
+`
+
+/** Runs gitlab.rb the way gitlab-ctl does (plain Ruby), with gitlab_rails as a Hash. */
+const GITLAB_EVAL = `
+require "json"
+$gitlab_rails = {}
+def gitlab_rails = $gitlab_rails
+load ARGV[0]
+puts JSON.generate($gitlab_rails)
+`
+
+async function ruby(name: string, script: string, file: string, env = caEnv) {
+  const scriptFile = await writeScratch(name, script)
+  const { stdout } = await run("ruby", [scriptFile, file], { env, timeout: 30_000 })
+  return stdout
+}
+
+async function railsSettings(setup = authSetup()) {
+  const file = await writeScratch("rails/production.rb", content(railsTarget, setup))
+  const stdout = await ruby(
+    "rails/settings.rb",
+    `${RAILS_EVAL}puts JSON.generate(mailer.to_h)\n`,
+    file,
+    // Only evaluated here: a placeholder so ENV.fetch finds the variable.
+    { ...caEnv, SMTP_PASSWORD: "not-the-password" }
+  )
+  return JSON.parse(stdout)
+}
+
+describe("Rails Action Mailer", () => {
+  test("is valid Ruby and never holds the password", async () => {
+    const file = await writeScratch("rails/syntax.rb", content(railsTarget))
+    const { stdout } = await run("ruby", ["-c", file], { timeout: 15_000 })
+    expect(stdout).toContain("Syntax OK")
+    expect(content(railsTarget)).not.toContain(PASSWORD)
+  })
+
+  test("the smtp_settings it sets send through the simulator with the Mail gem, STARTTLS required", async () => {
+    const file = await writeScratch("rails/send.rb", content(railsTarget))
+    const before = simulator.server.messages.length
+    const eventsBefore = simulator.server.events.length
+    await ruby(
+      "rails/send-mail.rb",
+      `${RAILS_EVAL}
+require "mail"
+raise "not smtp" unless mailer.delivery_method == :smtp
+message = Mail.new(from: mailer.default_options[:from], to: "it-team@contoso.com",
+                   subject: "Rails test", body: "It works.")
+# What Action Mailer does with config.action_mailer.smtp_settings.
+message.delivery_method :smtp, mailer.smtp_settings
+message.deliver!
+`,
+      file,
+      { ...caEnv, SMTP_PASSWORD: PASSWORD }
+    )
+    expect(simulator.server.messages).toHaveLength(before + 1)
+    const sent = simulator.server.messages.at(-1)
+    expect(sent?.authUser).toBe("sender@contoso.com")
+    expect(sent?.raw).toContain('From: "Scan \\"Floor 2\\" #1" <sender@contoso.com>')
+    expect(simulator.server.events.slice(eventsBefore).map((event) => event.type)).toContain(
+      "starttls"
+    )
+  })
+
+  test("the settings parse to the tested values", async () => {
+    const settings = await railsSettings()
+    expect(settings.delivery_method).toBe("smtp")
+    expect(settings.smtp_settings).toEqual({
+      address: "localhost",
+      port: simulator.server.port,
+      enable_starttls: true,
+      openssl_verify_mode: "peer",
+      user_name: "sender@contoso.com",
+      password: "not-the-password",
+      authentication: "login",
+      open_timeout: 10,
+      read_timeout: 30,
+    })
+    expect(settings.default_options).toEqual({
+      from: `"${AWKWARD_FROM_NAME.replaceAll('"', '\\"')}" <sender@contoso.com>`,
+    })
+  })
+
+  test("implicit TLS turns STARTTLS off, which the Mail gem requires", async () => {
+    const settings = await railsSettings(implicitTlsSetup())
+    expect(settings.smtp_settings).toMatchObject({ tls: true, enable_starttls_auto: false })
+    expect(settings.smtp_settings).not.toHaveProperty("enable_starttls")
+  })
+
+  test("Direct Send has no credentials at all", async () => {
+    const settings = await railsSettings(directSendSetup())
+    expect(settings.smtp_settings).toEqual({
+      address: "localhost",
+      port: 25,
+      enable_starttls: true,
+      openssl_verify_mode: "peer",
+      open_timeout: 10,
+      read_timeout: 30,
+    })
+    expect(settings.default_options).toEqual({ from: "scanner@contoso.com" })
+    expect(content(railsTarget, directSendSetup())).not.toMatch(/password|user_name|ENV/)
+  })
+})
+
+describe("GitLab gitlab.rb", () => {
+  async function gitlabRails(setup = authSetup()) {
+    const file = await writeScratch("gitlab/gitlab.rb", content(gitlabTarget, setup))
+    const { stdout } = await run("ruby", ["-c", file], { timeout: 15_000 })
+    expect(stdout).toContain("Syntax OK")
+    return JSON.parse(await ruby("gitlab/eval.rb", GITLAB_EVAL, file))
+  }
+
+  test("sets the documented keys, with the credentials in GitLab's encrypted secret", async () => {
+    expect(await gitlabRails()).toEqual({
+      smtp_enable: true,
+      smtp_address: "localhost",
+      smtp_port: simulator.server.port,
+      smtp_domain: "contoso.com",
+      smtp_enable_starttls_auto: true,
+      smtp_tls: false,
+      smtp_openssl_verify_mode: "peer",
+      smtp_authentication: "login",
+      gitlab_email_enabled: true,
+      gitlab_email_from: "sender@contoso.com",
+      gitlab_email_display_name: AWKWARD_FROM_NAME,
+      gitlab_email_reply_to: "sender@contoso.com",
+    })
+    const file = content(gitlabTarget)
+    expect(file).toContain("sudo gitlab-rake gitlab:smtp:secret:edit")
+    expect(file).toContain("#   user_name: 'sender@contoso.com'")
+    expect(file).not.toContain(PASSWORD)
+  })
+
+  test("implicit TLS sets smtp_tls and turns STARTTLS off", async () => {
+    expect(await gitlabRails(implicitTlsSetup())).toMatchObject({
+      smtp_port: 465,
+      smtp_tls: true,
+      smtp_enable_starttls_auto: false,
+      smtp_openssl_verify_mode: "peer",
+    })
+  })
+
+  test("Direct Send has no credentials at all", async () => {
+    const settings = await gitlabRails(directSendSetup())
+    expect(Object.keys(settings).filter((key) => /user|password|auth/.test(key))).toEqual([])
+    expect(settings).toMatchObject({ smtp_port: 25, gitlab_email_from: "scanner@contoso.com" })
+    expect(content(gitlabTarget, directSendSetup())).not.toMatch(/secret|password/)
+  })
+})
+
+describe("Postfix", () => {
+  /** Writes main.cf into its own config directory and returns `postconf -n` as an object. */
+  async function postconf(name: string, setup = authSetup()) {
+    const directory = path.join(SCRATCH, "postfix", name)
+    await mkdir(directory, { recursive: true })
+    await writeFile(path.join(directory, "main.cf"), content(postfixMainCfTarget, setup))
+    // The package's master.cf, which the generated main.cf sits next to.
+    await copyFile("/etc/postfix/master.cf", path.join(directory, "master.cf"))
+    const { stdout, stderr } = await run("postconf", ["-c", directory, "-n"], { timeout: 15_000 })
+    expect(stderr).toBe("")
+    // postconf -c reports the directory it was given as config_directory.
+    const { config_directory: _, ...parameters } = Object.fromEntries(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => line.split(" = ", 2))
+    )
+    return { directory, parameters }
+  }
+
+  test("main.cf: postconf reads a relayhost with SASL LOGIN and verified, required TLS", async () => {
+    const { parameters } = await postconf("smtp-auth")
+    expect(parameters).toEqual({
+      relayhost: `[localhost]:${simulator.server.port}`,
+      smtp_tls_security_level: "secure",
+      smtp_tls_CAfile: "/etc/ssl/certs/ca-certificates.crt",
+      smtp_sasl_auth_enable: "yes",
+      smtp_sasl_password_maps: "hash:/etc/postfix/sasl_passwd",
+      smtp_sasl_security_options: "noanonymous",
+      smtp_sasl_mechanism_filter: "login",
+      sender_canonical_maps: "static:sender@contoso.com",
+    })
+  })
+
+  test("the chosen TLS level verifies the simulator's certificate for the relayhost name", async () => {
+    const { directory, parameters } = await postconf("tls-check")
+    // posttls-finger is Postfix's own TLS client; -F stands in for the system CA bundle.
+    const { stdout } = await run(
+      "posttls-finger",
+      [
+        "-c",
+        "-h",
+        "native",
+        "-l",
+        parameters.smtp_tls_security_level,
+        "-F",
+        TEST_CA_FILE,
+        parameters.relayhost,
+      ],
+      { env: { ...process.env, MAIL_CONFIG: directory }, timeout: 30_000 }
+    )
+    expect(stdout).toContain("Verified TLS connection established")
+  })
+
+  test("main.cf for implicit TLS uses wrapper mode", async () => {
+    const { parameters } = await postconf("implicit-tls", implicitTlsSetup())
+    expect(parameters).toMatchObject({
+      relayhost: "[localhost]:465",
+      smtp_tls_wrappermode: "yes",
+      smtp_tls_security_level: "secure",
+    })
+  })
+
+  test("main.cf for Direct Send has no SASL at all and rewrites senders", async () => {
+    const { parameters } = await postconf("direct-send", directSendSetup())
+    expect(parameters).toEqual({
+      relayhost: "[localhost]:25",
+      smtp_tls_security_level: "secure",
+      smtp_tls_CAfile: "/etc/ssl/certs/ca-certificates.crt",
+      sender_canonical_maps: "static:scanner@contoso.com",
+    })
+  })
+
+  test("sasl_passwd builds with postmap and is keyed like relayhost, with a placeholder password", async () => {
+    const text = content(postfixSaslPasswdTarget)
+    expect(text).not.toContain(PASSWORD)
+    const table = await writeScratch("postfix/sasl_passwd", text)
+    await run("postmap", [`hash:${table}`], { timeout: 15_000 })
+    const { stdout } = await run(
+      "postmap",
+      ["-q", `[localhost]:${simulator.server.port}`, `hash:${table}`],
+      { timeout: 15_000 }
+    )
+    expect(stdout.trim()).toBe("sender@contoso.com:REPLACE-WITH-MAILBOX-PASSWORD")
+  })
+
+  test("sasl_passwd for Direct Send holds no entry", async () => {
+    const text = content(postfixSaslPasswdTarget, directSendSetup())
+    expect(text.split("\n").filter((line) => line && !line.startsWith("#"))).toEqual([])
+  })
+})
