@@ -1,5 +1,5 @@
 import { buildReport } from "@/lib/diagnosis/report"
-import type { SettingsRow } from "@/lib/settings-export"
+import type { SettingsRow } from "@/lib/settings-export/types"
 import type { TestOutcome } from "@/lib/smtp/types"
 import { CopyButton } from "@/components/ui/copy-button"
 import { CheckCircleIcon, XCircleIcon } from "@/components/ui/icons"

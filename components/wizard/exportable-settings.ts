@@ -1,12 +1,17 @@
 import { setupSchema, type SetupValues } from "@/lib/schemas/setup"
-import { buildSettings } from "@/lib/settings-export"
+import { settingsRows } from "@/lib/settings-export/rows"
 
 /**
- * The settings to show and copy, from the form's values: trimmed as the test used them, and built
- * without the password, which the export never needs and so never receives.
+ * The values every export is built from: trimmed as the test used them, and without the
+ * password, which no export needs and so none receives.
  */
-export function exportableSettings(values: SetupValues) {
+export function exportableValues(values: SetupValues): SetupValues {
   const parsed = setupSchema.safeParse(values)
   const tested = parsed.success ? parsed.data : values
-  return buildSettings({ ...tested, account: { ...tested.account, pass: "" } })
+  return { ...tested, account: { ...tested.account, pass: "" } }
+}
+
+/** The settings table for these form values. */
+export function exportableRows(values: SetupValues) {
+  return settingsRows(exportableValues(values))
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
-import { buildSettings } from "@/lib/settings-export"
+import { settingsRows } from "@/lib/settings-export/rows"
 import { runSmtpTest } from "@/lib/smtp/run-test"
 import type { TestOutcome } from "@/lib/smtp/types"
 import { buildReport } from "./report"
@@ -26,7 +26,7 @@ beforeAll(async () => {
   outcome = await runSmtpTest(values, { allowedHosts: ["localhost"] })
   report = buildReport(
     outcome,
-    buildSettings({ ...values, account: { ...values.account, pass: "" } }).rows
+    settingsRows({ ...values, account: { ...values.account, pass: "" } })
   )
 })
 

@@ -1,4 +1,4 @@
-import type { SettingsRow } from "@/lib/settings-export"
+import type { SettingsRow } from "@/lib/settings-export/types"
 import { transcriptRows } from "@/lib/smtp/transcript-rows"
 import type { StageStatus, TestOutcome } from "@/lib/smtp/types"
 import { ACTOR_LABELS } from "./actors"

@@ -1,4 +1,3 @@
-import { methodInfo } from "@/lib/microsoft365/methods"
 import type { SetupValues } from "@/lib/schemas/setup"
 import {
   curlTarget,
@@ -12,12 +11,27 @@ import { dotnetSettingsTarget, mailkitTarget } from "./targets/dotnet"
 import { msmtpTarget } from "./targets/msmtp"
 import { nodemailerTarget } from "./targets/nodemailer"
 import { phpmailerTarget } from "./targets/phpmailer"
+import { printerTarget } from "./targets/printer"
 import { pythonSmtplibTarget } from "./targets/python-smtplib"
 import { springBootTarget } from "./targets/spring-boot"
-import type { SettingsFile, SettingsGroup, SettingsRow, SettingsTarget } from "./types"
-import { connectionFacts } from "./values"
+import { flaskMailTarget } from "./targets/flask-mail"
+import { giteaTarget } from "./targets/gitea"
+import { gitlabTarget } from "./targets/gitlab"
+import { goMailTarget } from "./targets/go-mail"
+import { grafanaTarget } from "./targets/grafana"
+import { homeAssistantTarget } from "./targets/home-assistant"
+import { javamailTarget } from "./targets/javamail"
+import { jenkinsTarget } from "./targets/jenkins"
+import { laravelTarget } from "./targets/laravel"
+import { nextcloudTarget } from "./targets/nextcloud"
+import { postfixMainCfTarget, postfixSaslPasswdTarget } from "./targets/postfix"
+import { railsTarget } from "./targets/rails"
+import { symfonyTarget } from "./targets/symfony"
+import { wordpressTarget } from "./targets/wordpress"
+import { zabbixTarget } from "./targets/zabbix"
+import type { SettingsFile, SettingsGroup, SettingsTarget } from "./types"
 
-export type { SettingsFile, SettingsGroup, SettingsRow } from "./types"
+export type { SettingsFile, SettingsGroup } from "./types"
 
 /** The groups the Settings step shows, in order. */
 export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
@@ -30,15 +44,37 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
 
 /** Every output the Settings step offers, in display order. */
 export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
+  // Frameworks and languages
   dotenvTarget,
   nodemailerTarget,
   pythonSmtplibTarget,
   djangoTarget,
+  flaskMailTarget,
+  laravelTarget,
+  symfonyTarget,
   phpmailerTarget,
+  railsTarget,
   springBootTarget,
+  javamailTarget,
   dotnetSettingsTarget,
   mailkitTarget,
+  goMailTarget,
+  // Applications
+  wordpressTarget,
+  nextcloudTarget,
+  gitlabTarget,
+  grafanaTarget,
+  giteaTarget,
+  jenkinsTarget,
+  homeAssistantTarget,
+  zabbixTarget,
+  // Mail servers
+  postfixMainCfTarget,
+  postfixSaslPasswdTarget,
   msmtpTarget,
+  // Devices
+  printerTarget,
+  // Test from the device
   swaksTarget,
   curlTarget,
   opensslTarget,
@@ -53,38 +89,7 @@ export function renderTarget(
   return { ...about, ...render(values) }
 }
 
-const SECURITY_LABELS = {
-  starttls: "STARTTLS",
-  tls: "Implicit TLS",
-  none: "None",
-} as const
-
-/** The settings to copy into the software being set up: a table and ready-made files. */
-export function buildSettings(values: SetupValues): { rows: SettingsRow[]; files: SettingsFile[] } {
-  const facts = connectionFacts(values)
-  const rows: SettingsRow[] = [
-    { label: "Sending method", value: methodInfo(values.method.method).name, copyable: true },
-    { label: "Server", value: facts.host, copyable: true },
-    { label: "Port", value: String(facts.port), copyable: true },
-    { label: "Security", value: SECURITY_LABELS[facts.security], copyable: true },
-  ]
-  if (facts.signsIn) {
-    rows.push({ label: "Username", value: facts.user, copyable: true })
-    rows.push({
-      label: "Password",
-      value: "(the mailbox password)",
-      note: "Never shown or stored by smtp365: type it into the device or app yourself.",
-      copyable: false,
-    })
-  } else {
-    rows.push({
-      label: "Authentication",
-      value: "None",
-      note: "Direct Send and relay do not sign in.",
-      copyable: false,
-    })
-  }
-  rows.push({ label: "From address", value: facts.fromAddress, copyable: true })
-  if (facts.fromName) rows.push({ label: "From name", value: facts.fromName, copyable: true })
-  return { rows, files: SETTINGS_TARGETS.map((target) => renderTarget(target, values)) }
+/** Every ready-made file for these values, in display order. */
+export function buildSettingsFiles(values: SetupValues): SettingsFile[] {
+  return SETTINGS_TARGETS.map((target) => renderTarget(target, values))
 }

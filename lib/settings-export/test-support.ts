@@ -10,7 +10,7 @@ import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
 import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { buildSettings, renderTarget } from "./index"
+import { buildSettingsFiles, renderTarget } from "./index"
 import type { SettingsFile, SettingsTarget } from "./types"
 
 /** The password the simulator accepts; a test fails if it ever appears in an output. */
@@ -28,7 +28,7 @@ export const SCRATCH = path.join(process.cwd(), "node_modules", ".cache", "smtp3
 export const TEST_CA_FILE = path.join(process.cwd(), ".test-ca", "ca.pem")
 
 /** Environment for clients that check the certificate against a CA file. */
-export const caEnv = {
+export const caEnv: NodeJS.ProcessEnv = {
   ...process.env,
   SSL_CERT_FILE: TEST_CA_FILE,
   CURL_CA_BUNDLE: TEST_CA_FILE,
@@ -77,7 +77,7 @@ export function render(target: SettingsTarget, setup: SetupValues): SettingsFile
 
 /** The output of a registered target for these values. */
 export function outputOf(id: string, setup: SetupValues): SettingsFile {
-  const found = buildSettings(setup).files.find((f) => f.id === id)
+  const found = buildSettingsFiles(setup).find((f) => f.id === id)
   if (!found) throw new Error(`no ${id} output`)
   return found
 }

@@ -1,0 +1,43 @@
+import { methodInfo } from "@/lib/microsoft365/methods"
+import type { SetupValues } from "@/lib/schemas/setup"
+import type { SettingsRow } from "./types"
+import { connectionFacts } from "./values"
+
+const SECURITY_LABELS = {
+  starttls: "STARTTLS",
+  tls: "Implicit TLS",
+  none: "None",
+} as const
+
+/**
+ * The settings as a table, to enter by hand and to quote in a report. Kept apart from the
+ * generators (./index) so the wizard's first load does not carry them.
+ */
+export function settingsRows(values: SetupValues): SettingsRow[] {
+  const facts = connectionFacts(values)
+  const rows: SettingsRow[] = [
+    { label: "Sending method", value: methodInfo(values.method.method).name, copyable: true },
+    { label: "Server", value: facts.host, copyable: true },
+    { label: "Port", value: String(facts.port), copyable: true },
+    { label: "Security", value: SECURITY_LABELS[facts.security], copyable: true },
+  ]
+  if (facts.signsIn) {
+    rows.push({ label: "Username", value: facts.user, copyable: true })
+    rows.push({
+      label: "Password",
+      value: "(the mailbox password)",
+      note: "Never shown or stored by smtp365: type it into the device or app yourself.",
+      copyable: false,
+    })
+  } else {
+    rows.push({
+      label: "Authentication",
+      value: "None",
+      note: "Direct Send and relay do not sign in.",
+      copyable: false,
+    })
+  }
+  rows.push({ label: "From address", value: facts.fromAddress, copyable: true })
+  if (facts.fromName) rows.push({ label: "From name", value: facts.fromName, copyable: true })
+  return rows
+}
