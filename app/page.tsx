@@ -1,13 +1,20 @@
 import { connection } from "next/server"
 
 import { practiceModeEnabled } from "@/lib/practice/enabled"
+import { sharedSetup, type ShareParams } from "@/lib/share-link"
 import { DiagnoseLink } from "@/components/diagnose/diagnose-link"
 import { SetupWizard } from "@/components/wizard/setup-wizard"
 
-export default async function Home() {
+export default async function Home({ searchParams }: { searchParams: Promise<ShareParams> }) {
   // Read SMTP365_PRACTICE when the page is requested, not when it is built.
   await connection()
   const practiceEnabled = practiceModeEnabled()
+  const shared = sharedSetup(await searchParams)
+  // A link made where practice mode is on opens here with the real server instead.
+  const sharedValues = shared && {
+    ...shared,
+    server: { ...shared.server, practice: shared.server.practice && practiceEnabled },
+  }
 
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-6 sm:px-6 sm:py-10">
@@ -42,7 +49,7 @@ export default async function Home() {
         <DiagnoseLink />
       </header>
       <main>
-        <SetupWizard practiceEnabled={practiceEnabled} />
+        <SetupWizard practiceEnabled={practiceEnabled} sharedValues={sharedValues} />
       </main>
     </div>
   )

@@ -170,7 +170,7 @@ test.describe("Settings", () => {
     expect(copied).toContain("SMTP_PASSWORD=\n")
 
     // Other software, as a file with its usual name.
-    await page.getByLabel("Software").selectOption({ label: "Python (smtplib)" })
+    await page.getByLabel("Framework or language").selectOption({ label: "Python (smtplib)" })
     await expect(page.getByText("smtp.starttls(context=context)")).toBeVisible()
     const download = page.waitForEvent("download")
     await page.getByRole("button", { name: "Download send_mail.py" }).click()

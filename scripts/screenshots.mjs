@@ -52,7 +52,19 @@ await practiceTest("sender@contoso.com", "test-success")
 
 await next()
 await page.getByRole("heading", { name: "Settings" }).waitFor()
+await page.getByRole("region", { name: "Mail servers" }).waitFor()
 await page.screenshot({ path: file("settings"), fullPage: true })
+
+await page
+  .getByRole("region", { name: "Devices" })
+  .getByRole("combobox")
+  .selectOption({ label: "Printer or scanner (setup sheet)" })
+const [sheet] = await Promise.all([
+  page.waitForEvent("popup"),
+  page.getByRole("link", { name: /printable setup sheet/ }).click(),
+])
+await sheet.getByRole("heading", { level: 1 }).waitFor()
+await sheet.screenshot({ path: file("printer-sheet"), fullPage: true })
 
 await browser.close()
 console.log(`screenshots written to ${path.relative(process.cwd(), directory)}`)

@@ -2,8 +2,9 @@
 
 import { useId, useState } from "react"
 
-import type { SettingsFile, SettingsGroup } from "@/lib/settings-export"
+import type { SettingsFile, SettingsGroup } from "@/lib/settings-export/types"
 import { CodeBlock } from "@/components/ui/code-block"
+import { savedFileName } from "@/components/ui/download-button"
 
 const GROUP_INTROS: Record<SettingsGroup, string> = {
   "Frameworks and languages": "Paste into the code or configuration of the application that sends.",
@@ -12,6 +13,15 @@ const GROUP_INTROS: Record<SettingsGroup, string> = {
   Devices: "For a printer, scanner or other device configured through its own web page or panel.",
   "Test from the device":
     "Run on the device's own network: its firewall or provider may block what worked from here.",
+}
+
+/** The label of each group's picker. */
+const PICKER_LABELS: Record<SettingsGroup, string> = {
+  "Frameworks and languages": "Framework or language",
+  Applications: "Application",
+  "Mail servers": "Mail server",
+  Devices: "Device",
+  "Test from the device": "Tool",
 }
 
 /** One group of generated files: a picker and the chosen file, to copy or download. */
@@ -37,7 +47,7 @@ export function SettingsFiles({
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={selectId} className="text-sm font-medium">
-          {group === "Test from the device" ? "Tool" : "Software"}
+          {PICKER_LABELS[group]}
         </label>
         <select
           id={selectId}
@@ -59,7 +69,27 @@ export function SettingsFiles({
         language={chosen.language}
         downloadable
       />
+      {savedFileName(chosen.filename) !== chosen.filename ? (
+        <p className="text-sm text-muted-foreground">
+          Browsers save hidden files without the leading dot: rename the downloaded{" "}
+          <code className="font-mono">{savedFileName(chosen.filename)}</code> to{" "}
+          <code className="font-mono">{chosen.filename}</code>.
+        </p>
+      ) : null}
       <p className="text-sm text-muted-foreground">{chosen.secretNote}</p>
+      {chosen.companion ? (
+        <p className="text-sm">
+          <a
+            href={chosen.companion.href}
+            target="_blank"
+            rel="noopener"
+            className="font-medium text-primary underline underline-offset-4 outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            {chosen.companion.label}
+            <span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        </p>
+      ) : null}
     </section>
   )
 }

@@ -11,8 +11,6 @@ import {
   type FieldPath,
 } from "react-hook-form"
 
-import { SMTP_AUTH_HOST } from "@/lib/microsoft365/endpoints"
-import { methodInfo } from "@/lib/microsoft365/methods"
 import {
   STEP_FIELDS,
   STEP_IDS,
@@ -20,12 +18,14 @@ import {
   type SetupValues,
   type StepId,
 } from "@/lib/schemas/setup"
+import { defaultSetupValues } from "@/lib/setup-defaults"
 import type { TestOutcome } from "@/lib/smtp/types"
 import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
+import { Callout } from "@/components/ui/callout"
 import { TestResult } from "@/components/results/test-result"
 
-import { exportableSettings } from "./exportable-settings"
+import { exportableRows } from "./exportable-settings"
 import { prefillFromAddress } from "./prefill"
 import { Stepper, type StepperItem } from "./stepper"
 import { STEP_TITLES, activeSteps } from "./steps"
@@ -36,29 +36,20 @@ import { ServerStep } from "./steps/server-step"
 import { SettingsStep } from "./steps/settings-step"
 import { TestStep } from "./steps/test-step"
 
-const smtpAuth = methodInfo("smtp-auth")
-
-const DEFAULT_VALUES: SetupValues = {
-  method: { method: smtpAuth.id },
-  server: {
-    practice: false,
-    domain: "",
-    host: SMTP_AUTH_HOST,
-    port: smtpAuth.defaults.port,
-    security: smtpAuth.defaults.security,
-  },
-  account: { user: "", pass: "" },
-  sender: { fromAddress: "", fromName: "" },
-  test: { to: "" },
-}
-
 const UNREACHABLE_MESSAGE =
   "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
 
-export function SetupWizard({ practiceEnabled }: { practiceEnabled: boolean }) {
+export function SetupWizard({
+  practiceEnabled,
+  sharedValues,
+}: {
+  practiceEnabled: boolean
+  /** Values from a shared link: non-secret settings a colleague tested. */
+  sharedValues?: SetupValues | null
+}) {
   const form = useForm<SetupValues>({
     resolver: zodResolver(setupSchema),
-    defaultValues: DEFAULT_VALUES,
+    defaultValues: sharedValues ?? defaultSetupValues(),
     mode: "onTouched",
   })
   const method = useWatch({ control: form.control, name: "method.method" })
@@ -180,6 +171,14 @@ export function SetupWizard({ practiceEnabled }: { practiceEnabled: boolean }) {
 
   return (
     <div ref={rootRef} data-testid="setup-wizard" className="flex flex-col gap-8">
+      {sharedValues && stepId === "method" ? (
+        <Callout title="Settings from a shared link">
+          <p>
+            Each step is filled in with the settings someone shared with you. Check them, type the
+            password yourself (a link never carries it), and send a test.
+          </p>
+        </Callout>
+      ) : null}
       <Stepper items={stepperItems} onSelect={goTo} />
       <FormProvider {...form}>
         <form noValidate onSubmit={onFormSubmit}>
@@ -216,7 +215,7 @@ export function SetupWizard({ practiceEnabled }: { practiceEnabled: boolean }) {
         </form>
       </FormProvider>
       {stepId === "test" && outcome ? (
-        <TestResult outcome={outcome} settings={exportableSettings(form.getValues()).rows} />
+        <TestResult outcome={outcome} settings={exportableRows(form.getValues())} />
       ) : null}
       <div className="flex items-center justify-between gap-3 border-t pt-6">
         {index > 0 ? (

@@ -69,6 +69,21 @@ export class SetupWizardPage {
     await this.sendTest("it-team@contoso.com")
   }
 
+  /** A passed SMTP AUTH test, then the Settings step. */
+  async reachSettings(setup: { port: number; user: string; password: string }) {
+    await this.sendSmtpAuthTest(setup)
+    await expect(this.success).toBeVisible()
+    await this.next()
+    await expect(this.heading("Settings")).toBeVisible()
+  }
+
+  /** Chooses a file in a Settings group (a region named for the group); returns its code block. */
+  async chooseSettingsFile(group: string, option: string): Promise<Locator> {
+    const region = this.page.getByRole("region", { name: group, exact: true })
+    await region.getByRole("combobox").selectOption({ label: option })
+    return region.locator("figure[data-slot=code-block]")
+  }
+
   /** A successful test's result. */
   get success(): Locator {
     return this.page.getByRole("status")

@@ -2,7 +2,8 @@ import { chmod } from "node:fs/promises"
 import { parseEnv } from "node:util"
 import { describe, expect, test } from "vitest"
 
-import { buildSettings } from "./index"
+import { buildSettingsFiles } from "./index"
+import { settingsRows } from "./rows"
 import {
   PASSWORD,
   SCRATCH,
@@ -20,13 +21,13 @@ const values = () => smtpAuthSetup(simulator.server.port)
 
 describe("settings export", () => {
   test("never contains the password", () => {
-    const settings = buildSettings(values())
-    expect(JSON.stringify(settings)).not.toContain(PASSWORD)
+    const setup = values()
+    expect(JSON.stringify([buildSettingsFiles(setup), settingsRows(setup)])).not.toContain(PASSWORD)
   })
 
   test("Direct Send outputs carry no credentials at all", () => {
     const setup = directSendSetup()
-    for (const output of buildSettings(setup).files) {
+    for (const output of buildSettingsFiles(setup)) {
       expect(output.content, output.id).not.toMatch(
         /SMTP_PASSWORD|passwordeval|auth on|auth: \{|--auth|--user|\.login\(|EMAIL_HOST_PASSWORD = os/i
       )
@@ -83,6 +84,41 @@ describe("settings export", () => {
     expect(simulator.server.messages.at(-1)?.raw).toContain(
       'From: "Scan \\"Floor 2\\" #1" <sender@contoso.com>'
     )
+  })
+})
+
+describe("printer and scanner setup sheet (nothing parses it: exact text)", () => {
+  test("SMTP AUTH: every field under the names device menus use, and the device's requirements", () => {
+    const sheet = file("printer-sheet", values())
+    expect(sheet.content.split("\n").slice(0, 18)).toEqual([
+      "Scan to email through Microsoft 365",
+      "===================================",
+      "Enter these settings on the device's web page or control panel (often under Network, Email or SMTP).",
+      "",
+      `SMTP server          localhost`,
+      "                     (also called: Mail server, Outgoing server)",
+      `SMTP port            ${simulator.server.port}`,
+      "                     (also called: Port)",
+      "Secure connection    STARTTLS",
+      "                     (also called: TLS, Use TLS, SSL/TLS: STARTTLS)",
+      "SMTP authentication  On",
+      "                     (also called: Login, AUTH, Use authentication)",
+      "User name            sender@contoso.com",
+      "                     (also called: Login name, Account)",
+      "Password             The mailbox password, typed on the device",
+      "From address         sender@contoso.com",
+      "                     (also called: Sender, Device email address)",
+      'From name            Scan "Floor 2" #1',
+    ])
+    expect(sheet.content).toContain("- The device must support TLS 1.2 or later")
+    expect(sheet.companion?.href).toMatch(/^\/sheet\?method=smtp-auth&/)
+  })
+
+  test("Direct Send: authentication off, and why mail to outside addresses fails", () => {
+    const sheet = file("printer-sheet", directSendSetup()).content
+    expect(sheet).toContain("SMTP authentication  Off")
+    expect(sheet).not.toMatch(/User name|Password/)
+    expect(sheet).toContain("- Direct Send only reaches mailboxes in Microsoft 365")
   })
 })
 

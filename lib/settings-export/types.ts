@@ -11,6 +11,8 @@ export interface SettingsFile {
   content: string
   /** Where the secret goes, in the target's own terms. */
   secretNote: string
+  /** A page that presents the same settings another way (the printable sheet). */
+  companion?: { label: string; href: string }
 }
 
 /** The Settings step's groups, in display order (see SETTINGS_GROUPS). */
@@ -19,7 +21,7 @@ export type SettingsGroup =
 
 /** One generator per target software: what it is, and a pure function of the tested settings. */
 export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNote"> {
-  render(values: SetupValues): Pick<SettingsFile, "content" | "secretNote">
+  render(values: SetupValues): Pick<SettingsFile, "content" | "secretNote" | "companion">
 }
 
 export interface SettingsRow {

@@ -1,9 +1,10 @@
 "use client"
 
+import dynamic from "next/dynamic"
 import { useFormContext } from "react-hook-form"
 
 import type { SetupValues } from "@/lib/schemas/setup"
-import { SETTINGS_GROUPS } from "@/lib/settings-export"
+import { settingsRows } from "@/lib/settings-export/rows"
 import { Callout } from "@/components/ui/callout"
 import { CopyButton } from "@/components/ui/copy-button"
 import {
@@ -16,12 +17,19 @@ import {
   TableRow,
 } from "@/components/ui/table"
 
-import { exportableSettings } from "../exportable-settings"
-import { SettingsFiles } from "../settings-files"
+import { exportableValues } from "../exportable-settings"
+import { ShareLink } from "../share-link"
+
+// The generators load when this step opens, not with the wizard.
+const SettingsFilesPanel = dynamic(
+  () => import("../settings-files-panel").then((module) => module.SettingsFilesPanel),
+  { loading: () => <p className="text-sm text-muted-foreground">Preparing the files…</p> }
+)
 
 export function SettingsStep() {
   const { getValues } = useFormContext<SetupValues>()
-  const { rows, files } = exportableSettings(getValues())
+  const values = exportableValues(getValues())
+  const rows = settingsRows(values)
 
   return (
     <>
@@ -71,13 +79,9 @@ export function SettingsStep() {
         </p>
       </Callout>
 
-      {SETTINGS_GROUPS.map((group) => (
-        <SettingsFiles
-          key={group}
-          group={group}
-          files={files.filter((file) => file.group === group)}
-        />
-      ))}
+      <SettingsFilesPanel values={values} />
+
+      <ShareLink values={values} />
     </>
   )
 }

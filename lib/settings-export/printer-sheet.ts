@@ -1,0 +1,100 @@
+import { SOURCES } from "@/lib/microsoft365/sources"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { connectionFacts } from "./values"
+
+/** One line of the sheet: the setting under the names device menus use for it. */
+export interface SheetRow {
+  label: string
+  /** Other names the same field goes by on printers and scanners. */
+  alsoCalled?: string
+  value: string
+}
+
+export interface SheetNote {
+  text: string
+  source: { title: string; url: string }
+}
+
+/** A one-page setup sheet for a printer or scanner: what to enter, and what the device must do. */
+export interface PrinterSheet {
+  title: string
+  intro: string
+  rows: SheetRow[]
+  notes: SheetNote[]
+}
+
+const SECURITY = {
+  starttls: { value: "STARTTLS", alsoCalled: "TLS, Use TLS, SSL/TLS: STARTTLS" },
+  tls: { value: "SSL/TLS (implicit)", alsoCalled: "SSL, SMTPS" },
+  none: { value: "None", alsoCalled: "Off, No encryption" },
+} as const
+
+/** The sheet's content, from the tested values (never the password). */
+export function printerSheet(values: SetupValues): PrinterSheet {
+  const facts = connectionFacts(values)
+  const rows: SheetRow[] = [
+    { label: "SMTP server", alsoCalled: "Mail server, Outgoing server", value: facts.host },
+    { label: "SMTP port", alsoCalled: "Port", value: String(facts.port) },
+    { label: "Secure connection", ...SECURITY[facts.security] },
+  ]
+  if (facts.signsIn) {
+    rows.push(
+      { label: "SMTP authentication", alsoCalled: "Login, AUTH, Use authentication", value: "On" },
+      { label: "User name", alsoCalled: "Login name, Account", value: facts.user },
+      { label: "Password", value: "The mailbox password, typed on the device" }
+    )
+  } else {
+    rows.push({ label: "SMTP authentication", alsoCalled: "Login, AUTH", value: "Off" })
+  }
+  rows.push({
+    label: "From address",
+    alsoCalled: "Sender, Device email address",
+    value: facts.fromAddress,
+  })
+  if (facts.fromName)
+    rows.push({
+      label: "From name",
+      alsoCalled: "Display name, Device name",
+      value: facts.fromName,
+    })
+
+  const notes: SheetNote[] = facts.signsIn
+    ? [
+        // SOURCES.mfd, SMTP AUTH client submission requirements.
+        {
+          text: "The device must support TLS 1.2 or later: update its firmware if the test fails at TLS.",
+          source: SOURCES.mfd,
+        },
+        {
+          text: "If the device only offers port 465, it doesn't support SMTP AUTH client submission: use Direct Send or relay instead.",
+          source: SOURCES.mfd,
+        },
+        { text: "Use the name smtp.office365.com, never an IP address.", source: SOURCES.mfd },
+        {
+          text: "Mail goes out as the mailbox that signs in: the From address must be that mailbox or one it may send as.",
+          source: SOURCES.mfd,
+        },
+      ]
+    : [
+        // SOURCES.mfd, Direct Send and SMTP relay settings.
+        {
+          text: "Direct Send only reaches mailboxes in Microsoft 365: mail to outside addresses is rejected. Relay through a connector reaches anyone.",
+          source: SOURCES.mfd,
+        },
+        {
+          text: "Port 25 must be open from the device's network to the server: many providers block it.",
+          source: SOURCES.mfd,
+        },
+        {
+          text: "Add the device's static public IP address to the domain's SPF record so the mail is not treated as spam.",
+          source: SOURCES.mfd,
+        },
+      ]
+  return {
+    title: "Scan to email through Microsoft 365",
+    intro:
+      "Enter these settings on the device's web page or control panel (often under Network, Email or SMTP).",
+    rows,
+    notes,
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest"
+
+import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
+import { sharedSetup, shareQuery } from "./share-link"
+
+const PASSWORD = "Sh4red-Link-never%40"
+const params = (query: string) => Object.fromEntries(new URLSearchParams(query))
+
+describe("share link", () => {
+  const tested = {
+    ...smtpAuthValues(
+      { host: "smtp.office365.com", port: 587 },
+      { user: "scanner+floor2@contoso.com", pass: PASSWORD }
+    ),
+    sender: { fromAddress: "scanner+floor2@contoso.com", fromName: 'Scan "Floor 2" #1 & 100%' },
+  }
+
+  test("reopens the wizard with every non-secret value and an empty password", () => {
+    expect(sharedSetup(params(shareQuery(tested)))).toEqual({
+      ...tested,
+      account: { ...tested.account, pass: "" },
+    })
+  })
+
+  test("never carries the password, in any encoding", () => {
+    const query = shareQuery(tested)
+    expect(query).not.toContain(PASSWORD)
+    expect(query).not.toContain(encodeURIComponent(PASSWORD))
+    expect(decodeURIComponent(query)).not.toContain(PASSWORD)
+  })
+
+  test("ignores a password put into the link by hand", () => {
+    const shared = sharedSetup({ ...params(shareQuery(tested)), pass: "x", password: "y" })
+    expect(shared?.account.pass).toBe("")
+  })
+
+  test("Direct Send links carry no username and fill the server from the method", () => {
+    const direct = directSendValues(
+      { host: "contoso-com.mail.protection.outlook.com", port: 25 },
+      "a@contoso.com"
+    )
+    const query = shareQuery({ ...direct, account: { user: "left@over.com", pass: "" } })
+    expect(query).not.toContain("user=")
+    expect(sharedSetup({ method: "relay", domain: "fabrikam.com" })?.server).toMatchObject({
+      host: "fabrikam-com.mail.protection.outlook.com",
+      port: "25",
+    })
+  })
+
+  test("keeps the valid values of a tampered link and drops the rest", () => {
+    const shared = sharedSetup({
+      method: "smtp-auth",
+      host: "smtp.office365.com\r\nRCPT TO:<x@evil.example>",
+      port: "99999",
+      security: "ssl3",
+      user: "scanner",
+      from: "scanner@contoso.com",
+      to: ["it@contoso.com", "second@contoso.com"],
+    })
+    expect(shared).toMatchObject({
+      server: { host: "smtp.office365.com", port: "587", security: "starttls" },
+      account: { user: "", pass: "" },
+      sender: { fromAddress: "scanner@contoso.com" },
+      test: { to: "it@contoso.com" },
+    })
+  })
+
+  test("a link without settings opens the plain wizard", () => {
+    expect(sharedSetup({})).toBeNull()
+    expect(sharedSetup({ method: "carrier-pigeon", utm_source: "mail" })).toBeNull()
+  })
+})

@@ -1,0 +1,106 @@
+import type { z } from "zod"
+
+import {
+  accountStepSchema,
+  methodStepSchema,
+  senderStepSchema,
+  serverStepSchema,
+  testStepSchema,
+  type SetupValues,
+} from "@/lib/schemas/setup"
+import { defaultSetupValues } from "@/lib/setup-defaults"
+
+/**
+ * A link that reopens the wizard with the same settings, to hand to a colleague. It carries the
+ * non-secret values only: there is no parameter for the password, and none is ever read.
+ */
+export type ShareParams = Record<string, string | string[] | undefined>
+
+/** Query parameter names: short, readable in the address bar, stable (links are shared). */
+const PARAM = {
+  method: "method",
+  practice: "practice",
+  domain: "domain",
+  host: "host",
+  port: "port",
+  security: "security",
+  user: "user",
+  fromAddress: "from",
+  fromName: "name",
+  to: "to",
+} as const
+
+/** The query string (without "?") for these values. */
+export function shareQuery(values: SetupValues): string {
+  const query = new URLSearchParams()
+  const add = (name: string, value: string) => {
+    if (value) query.set(name, value)
+  }
+  add(PARAM.method, values.method.method)
+  if (values.server.practice) add(PARAM.practice, "1")
+  add(PARAM.domain, values.server.domain)
+  add(PARAM.host, values.server.host)
+  add(PARAM.port, values.server.port)
+  add(PARAM.security, values.server.security)
+  if (values.method.method === "smtp-auth") add(PARAM.user, values.account.user)
+  add(PARAM.fromAddress, values.sender.fromAddress)
+  add(PARAM.fromName, values.sender.fromName)
+  add(PARAM.to, values.test.to)
+  return query.toString()
+}
+
+function first(params: ShareParams, name: string): string | undefined {
+  const value = params[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/**
+ * The wizard's values from a shared link, or null when the link holds no valid setting. Each
+ * value is checked with its field's own rule; one that fails is left at its default (the
+ * wizard then asks for it) rather than spoiling the rest.
+ */
+export function sharedSetup(params: ShareParams): SetupValues | null {
+  const read = <T>(name: string, schema: z.ZodType<T>): T | undefined => {
+    const raw = first(params, name)
+    if (raw === undefined) return undefined
+    const parsed = schema.safeParse(raw)
+    return parsed.success ? parsed.data : undefined
+  }
+  const method = read(PARAM.method, methodStepSchema.shape.method)
+  const domain = read(PARAM.domain, serverStepSchema.shape.domain)
+  const values = defaultSetupValues(method, domain)
+  const found = {
+    host: read(PARAM.host, serverStepSchema.shape.host),
+    port: read(PARAM.port, serverStepSchema.shape.port),
+    security: read(PARAM.security, serverStepSchema.shape.security),
+    user:
+      values.method.method === "smtp-auth"
+        ? read(PARAM.user, accountStepSchema.shape.user)
+        : undefined,
+    fromAddress: read(PARAM.fromAddress, senderStepSchema.shape.fromAddress),
+    fromName: read(PARAM.fromName, senderStepSchema.shape.fromName),
+    to: read(PARAM.to, testStepSchema.shape.to),
+  }
+  const practice = first(params, PARAM.practice) === "1"
+  if (
+    !method &&
+    !domain &&
+    !practice &&
+    Object.values(found).every((value) => value === undefined)
+  ) {
+    return null
+  }
+  return {
+    method: values.method,
+    server: {
+      practice,
+      domain: values.server.domain,
+      host: found.host ?? values.server.host,
+      port: found.port ?? values.server.port,
+      security: found.security ?? values.server.security,
+    },
+    account: { user: found.user ?? "", pass: "" },
+    sender: { fromAddress: found.fromAddress ?? "", fromName: found.fromName ?? "" },
+    test: { to: found.to ?? "" },
+  }
+}
