@@ -282,6 +282,36 @@ describe("Symfony Mailer", () => {
     expect(match?.groups?.displayName?.replace(/^[ '"]+|[ '"]+$/g, "")).toBe(AWKWARD_FROM_NAME)
   })
 
+  test("Symfony's own Dotenv and Mailer (Debian's) send with the DSN and the URL-encoded password", async () => {
+    const directory = path.dirname(await writeScratch("symfony/.env.local", content(symfonyTarget)))
+    const script = await writeScratch(
+      "symfony/send.php",
+      [
+        "<?php",
+        "require '/usr/share/php/Symfony/Component/Dotenv/autoload.php';",
+        "require '/usr/share/php/Symfony/Component/Mailer/autoload.php';",
+        "use Symfony\\Component\\Dotenv\\Dotenv;",
+        "use Symfony\\Component\\Mailer\\Mailer;",
+        "use Symfony\\Component\\Mailer\\Transport;",
+        "use Symfony\\Component\\Mime\\Email;",
+        "(new Dotenv())->load(__DIR__ . '/.env.local');",
+        "$mailer = new Mailer(Transport::fromDsn($_ENV['MAILER_DSN']));",
+        "$mailer->send((new Email())->from($_ENV['MAILER_FROM'])->to('it-team@contoso.com')",
+        "  ->subject('Symfony test')->text('It works.'));",
+        "",
+      ].join("\n")
+    )
+    const before = simulator.server.messages.length
+    await run("php", [script], {
+      cwd: directory,
+      // As the secret note says: URL-encoded, because Dotenv pastes it into the DSN as is.
+      env: { ...caEnv, SMTP_PASSWORD: encodeURIComponent(PASSWORD) },
+      timeout: 15_000,
+    })
+    expect(simulator.server.messages).toHaveLength(before + 1)
+    expect(simulator.server.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+  })
+
   test("implicit TLS is smtps://; Direct Send has no user or password in the DSN", () => {
     const tls = dsnOf(content(symfonyTarget, implicitTlsSetup()))
     expect(tls.protocol).toBe("smtps:")
