@@ -1,7 +1,7 @@
 import { connection } from "next/server"
 
 import { practiceModeEnabled } from "@/lib/practice/enabled"
-import { sharedSetup, type ShareParams } from "@/lib/share-link"
+import { resumedStep, sharedSetup, type ShareParams } from "@/lib/share-link"
 import { DiagnoseLink } from "@/components/diagnose/diagnose-link"
 import { SetupWizard } from "@/components/wizard/setup-wizard"
 
@@ -9,7 +9,8 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sha
   // Read SMTP365_PRACTICE when the page is requested, not when it is built.
   await connection()
   const practiceEnabled = practiceModeEnabled()
-  const shared = sharedSetup(await searchParams)
+  const params = await searchParams
+  const shared = sharedSetup(params)
   // A link made where practice mode is on opens here with the real server instead.
   const sharedValues = shared && {
     ...shared,
@@ -49,7 +50,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sha
         <DiagnoseLink />
       </header>
       <main>
-        <SetupWizard practiceEnabled={practiceEnabled} sharedValues={sharedValues} />
+        <SetupWizard
+          practiceEnabled={practiceEnabled}
+          initialValues={sharedValues}
+          initialStep={sharedValues ? resumedStep(params) : null}
+        />
       </main>
     </div>
   )

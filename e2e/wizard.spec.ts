@@ -221,3 +221,44 @@ test.describe("Guides", () => {
     expect((await page.goto("/guide/nope"))?.status()).toBe(404)
   })
 })
+
+test.describe("Reload and Start over", () => {
+  test("a reload keeps the non-secret values and the step, never the password; Start over clears all", async ({
+    wizard,
+    page,
+  }) => {
+    await wizard.goto()
+    await wizard.next()
+    await wizard.fillServer({ host: "localhost", port: 2525 })
+    await wizard.next()
+    await wizard.fillAccount("scanner@contoso.com", TEST_PASSWORD)
+    await wizard.next()
+    await wizard.fillSender({ name: "Front desk scanner" })
+    // The address follows the form (debounced), then the page comes back as it was.
+    await expect(page).toHaveURL(/name=Front\+desk\+scanner/)
+    expect(page.url()).not.toContain(TEST_PASSWORD)
+    await page.reload()
+    await expect(page.locator("[data-hydrated]")).toBeAttached()
+
+    await expect(wizard.heading("Sender")).toBeVisible()
+    await expect(page.getByLabel("From address")).toHaveValue("scanner@contoso.com")
+    await expect(page.getByLabel("From name")).toHaveValue("Front desk scanner")
+    await wizard.back()
+    await expect(page.getByLabel("Username")).toHaveValue("scanner@contoso.com")
+    await expect(page.getByLabel("Password", { exact: true })).toHaveValue("")
+    await wizard.back()
+    await expect(page.getByLabel("Server", { exact: true })).toHaveValue("localhost")
+    await expect(page.getByLabel("Port")).toHaveValue("2525")
+
+    await page.getByRole("button", { name: "Start over" }).click()
+    await expect(wizard.heading("Sending method")).toBeVisible()
+    await expect(page).toHaveURL(
+      /\?method=smtp-auth&host=smtp.office365.com&port=587&security=starttls$/
+    )
+    await wizard.next()
+    await expect(page.getByLabel("Server", { exact: true })).toHaveValue("smtp.office365.com")
+    await expect(page.getByLabel("Port")).toHaveValue("587")
+    await wizard.next()
+    await expect(page.getByLabel("Username")).toHaveValue("")
+  })
+})

@@ -1,12 +1,14 @@
 import type { z } from "zod"
 
 import {
+  STEP_IDS,
   accountStepSchema,
   methodStepSchema,
   senderStepSchema,
   serverStepSchema,
   testStepSchema,
   type SetupValues,
+  type StepId,
 } from "@/lib/schemas/setup"
 import { defaultSetupValues } from "@/lib/setup-defaults"
 
@@ -47,6 +49,23 @@ export function shareQuery(values: SetupValues): string {
   add(PARAM.fromName, values.sender.fromName)
   add(PARAM.to, values.test.to)
   return query.toString()
+}
+
+/** Steps a reload may return to: the later ones need a test that has just run. */
+const RESUMABLE_STEPS: readonly StepId[] = STEP_IDS.slice(0, STEP_IDS.indexOf("test") + 1)
+const STEP_PARAM = "step"
+
+/** The wizard's own address while it is used: the share query and the current step, so a reload resumes. */
+export function resumeQuery(values: SetupValues, step: StepId): string {
+  const query = new URLSearchParams(shareQuery(values))
+  if (RESUMABLE_STEPS.includes(step) && step !== "method") query.set(STEP_PARAM, step)
+  return query.toString()
+}
+
+/** The step to resume at after a reload, or null for a fresh start (or a shared link). */
+export function resumedStep(params: ShareParams): StepId | null {
+  const step = first(params, STEP_PARAM)
+  return RESUMABLE_STEPS.find((id) => id === step) ?? null
 }
 
 function first(params: ShareParams, name: string): string | undefined {

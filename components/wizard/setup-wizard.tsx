@@ -19,13 +19,14 @@ import {
   type StepId,
 } from "@/lib/schemas/setup"
 import { defaultSetupValues } from "@/lib/setup-defaults"
+import { resumeQuery } from "@/lib/share-link"
 import type { TestOutcome } from "@/lib/smtp/types"
 import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
 import { TestResult } from "@/components/results/test-result"
 
-import { exportableRows } from "./exportable-settings"
+import { exportableRows, exportableValues } from "./exportable-settings"
 import { prefillFromAddress } from "./prefill"
 import { Stepper, type StepperItem } from "./stepper"
 import { STEP_TITLES, activeSteps } from "./steps"
@@ -41,19 +42,28 @@ const UNREACHABLE_MESSAGE =
 
 export function SetupWizard({
   practiceEnabled,
-  sharedValues,
+  initialValues,
+  initialStep,
 }: {
   practiceEnabled: boolean
-  /** Values from a shared link: non-secret settings a colleague tested. */
-  sharedValues?: SetupValues | null
+  /** Non-secret values from the address: a colleague's shared link, or this page before a reload. */
+  initialValues?: SetupValues | null
+  /** The step to resume at after a reload; null for a shared link or a fresh start. */
+  initialStep?: StepId | null
 }) {
   const form = useForm<SetupValues>({
     resolver: zodResolver(setupSchema),
-    defaultValues: sharedValues ?? defaultSetupValues(),
+    defaultValues: initialValues ?? defaultSetupValues(),
     mode: "onTouched",
   })
   const method = useWatch({ control: form.control, name: "method.method" })
-  const [stepId, setStepId] = useState<StepId>("method")
+  const [stepId, setStepId] = useState<StepId>(() =>
+    initialStep && initialValues && activeSteps(initialValues.method.method).includes(initialStep)
+      ? initialStep
+      : "method"
+  )
+  // The shared-link note is for a link someone sent, not for this page coming back after a reload.
+  const [fromLink, setFromLink] = useState(Boolean(initialValues) && !initialStep)
   const [outcome, setOutcome] = useState<TestOutcome | null>(null)
   const [sendError, setSendError] = useState<string | null>(null)
 
@@ -70,6 +80,28 @@ export function SetupWizard({
   useEffect(() => {
     if (navigated.current) headingRef.current?.focus()
   }, [stepId])
+
+  // The address keeps the non-secret values and the step (never the password), so a reload
+  // resumes where the user was. Debounced: browsers throttle frequent history updates.
+  useEffect(() => {
+    const remember = () => {
+      const query = resumeQuery(exportableValues(form.getValues()), stepId)
+      window.history.replaceState(null, "", `?${query}`)
+    }
+    remember()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        clearTimeout(timer)
+        timer = setTimeout(remember, 300)
+      },
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [form, stepId])
 
   const steps = activeSteps(method)
   const index = steps.indexOf(stepId)
@@ -90,6 +122,15 @@ export function SetupWizard({
     const valid = await form.trigger([...STEP_FIELDS[stepId]], { shouldFocus: true })
     const next = steps[index + 1]
     if (valid && next) goTo(next)
+  }
+
+  /** Clears every value and result, and the address, and returns to the first step. */
+  function startOver() {
+    form.reset(defaultSetupValues())
+    setOutcome(null)
+    setSendError(null)
+    setFromLink(false)
+    goTo("method")
   }
 
   function goBack() {
@@ -171,7 +212,7 @@ export function SetupWizard({
 
   return (
     <div ref={rootRef} data-testid="setup-wizard" className="flex flex-col gap-8">
-      {sharedValues && stepId === "method" ? (
+      {fromLink && stepId === "method" ? (
         <Callout title="Settings from a shared link">
           <p>
             Each step is filled in with the settings someone shared with you. Check them, type the
@@ -218,13 +259,18 @@ export function SetupWizard({
         <TestResult outcome={outcome} settings={exportableRows(form.getValues())} />
       ) : null}
       <div className="flex items-center justify-between gap-3 border-t pt-6">
-        {index > 0 ? (
-          <Button variant="outline" onClick={goBack} disabled={isSubmitting}>
-            Back
-          </Button>
-        ) : (
-          <span />
-        )}
+        <span className="flex items-center gap-2">
+          {index > 0 ? (
+            <Button variant="outline" onClick={goBack} disabled={isSubmitting}>
+              Back
+            </Button>
+          ) : null}
+          {index > 0 || form.formState.isDirty || fromLink ? (
+            <Button variant="ghost" onClick={startOver} disabled={isSubmitting}>
+              Start over
+            </Button>
+          ) : null}
+        </span>
         {showNext ? (
           <Button onClick={() => void goNext()} disabled={isSubmitting}>
             Next
