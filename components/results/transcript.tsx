@@ -25,7 +25,11 @@ export function Transcript({ lines }: { lines: TranscriptLine[] }) {
         <p className="text-xs text-muted-foreground">
           C: what smtp365 sent, S: what the server answered, *: what happened on the connection.
         </p>
-        <pre className="max-h-96 overflow-auto rounded-md bg-muted/60 p-3 font-mono text-xs leading-relaxed">
+        <pre
+          // Scrollable: keyboard users focus it to scroll (WCAG 2.1.1).
+          tabIndex={0}
+          className="max-h-96 overflow-auto rounded-md bg-muted/60 p-3 font-mono text-xs leading-relaxed outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
+        >
           {wire.map((row) => (
             <div
               key={row.key}

@@ -40,7 +40,11 @@ export function CodeBlock({
           <CopyButton text={code} what={heading} variant="ghost" />
         </span>
       </figcaption>
-      <pre className="overflow-x-auto p-3 font-mono text-[0.8125rem] leading-relaxed">
+      <pre
+        // Scrollable: keyboard users focus it to scroll (WCAG 2.1.1).
+        tabIndex={0}
+        className="overflow-x-auto p-3 font-mono text-[0.8125rem] leading-relaxed outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
+      >
         <code data-language={language}>{code}</code>
       </pre>
     </figure>
