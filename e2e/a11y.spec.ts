@@ -16,6 +16,8 @@ async function expectAccessible(page: Page, state: string) {
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`Accessibility, ${colorScheme} theme`, () => {
     test.use({ colorScheme })
+    // Each test scans several full pages with every axe rule: seconds per scan on a small machine.
+    test.describe.configure({ timeout: 60_000 })
 
     test("every wizard step, a field error, a failed and a passed test, and the settings", async ({
       wizard,
