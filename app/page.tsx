@@ -3,6 +3,7 @@ import { connection } from "next/server"
 import { practiceModeEnabled } from "@/lib/practice/enabled"
 import { resumedStep, sharedSetup, type ShareParams } from "@/lib/share-link"
 import { DiagnoseLink } from "@/components/diagnose/diagnose-link"
+import { DomainLink } from "@/components/domain/domain-link"
 import { SetupWizard } from "@/components/wizard/setup-wizard"
 
 export default async function Home({ searchParams }: { searchParams: Promise<ShareParams> }) {
@@ -48,6 +49,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sha
           Your password is used for the test only: never stored, logged or shown.
         </p>
         <DiagnoseLink />
+        <DomainLink />
       </header>
       <main>
         <SetupWizard

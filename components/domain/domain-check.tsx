@@ -1,0 +1,212 @@
+"use client"
+
+import { useEffect, useRef, useState } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { useForm, useWatch } from "react-hook-form"
+
+import type { DomainCheckResult } from "@/lib/dns/types"
+import {
+  domainCheckSchema,
+  type DomainCheckRequest,
+  type DomainCheckValues,
+} from "@/lib/dns/domain-check-schema"
+import type { SendingMethod } from "@/lib/schemas/setup"
+import { SENDING_METHODS_INFO } from "@/lib/microsoft365/methods"
+import { checkDomain } from "@/app/domain/actions"
+import { Callout } from "@/components/ui/callout"
+import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
+import { Input } from "@/components/ui/input"
+import { Label } from "@/components/ui/label"
+import { SubmitButton } from "@/components/ui/submit-button"
+
+import { CheckResults, checkSummary } from "./check-results"
+
+const UNREACHABLE_MESSAGE =
+  "The domain could not be checked: smtp365's server did not answer. Check that it is still running, then try again."
+
+type FieldName = keyof DomainCheckValues
+
+/**
+ * Checks a sender domain's DNS (MX, SPF, DKIM, DMARC) with a "Check domain" button. Given a
+ * `domain` (the wizard's sender domain) it shows it; without one it asks for it and the method.
+ * `onResult` hands the result on, for example the MX endpoint to the Server step.
+ */
+export function DomainCheck({
+  domain,
+  method = "smtp-auth",
+  onResult,
+}: {
+  domain?: string
+  method?: SendingMethod
+  onResult?: (result: DomainCheckResult) => void
+}) {
+  const askDomain = domain === undefined
+  const form = useForm<DomainCheckValues, unknown, DomainCheckRequest>({
+    resolver: zodResolver(domainCheckSchema),
+    defaultValues: { domain: domain ?? "", method, deviceIp: "", initialDomain: "" },
+  })
+  const { errors, isSubmitting } = form.formState
+  const [result, setResult] = useState<DomainCheckResult | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const failureRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    // End-to-end tests wait for this before they type: the form does nothing until React hydrates.
+    rootRef.current?.setAttribute("data-hydrated", "true")
+  }, [])
+
+  useEffect(() => {
+    // The wizard's values can change while this step is mounted.
+    if (domain !== undefined) form.setValue("domain", domain)
+    form.setValue("method", method)
+  }, [domain, method, form])
+
+  useEffect(() => {
+    if (failure) failureRef.current?.focus()
+  }, [failure])
+
+  const chosenMethod = useWatch({ control: form.control, name: "method" })
+  const anonymous = chosenMethod === "direct-send" || chosenMethod === "relay"
+
+  async function onCheck(values: DomainCheckRequest) {
+    setResult(null)
+    setFailure(null)
+    let response
+    try {
+      response = await checkDomain(values)
+    } catch {
+      setFailure(UNREACHABLE_MESSAGE)
+      return
+    }
+    if (response.kind === "checked") {
+      setResult(response.result)
+      onResult?.(response.result)
+    } else if (response.kind === "invalid") {
+      const names = Object.keys(response.fieldErrors) as FieldName[]
+      for (const name of names) {
+        form.setError(name, { type: "server", message: response.fieldErrors[name] })
+      }
+      if (!names.length) setFailure(response.error)
+    } else {
+      setFailure(response.error)
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    // One check at a time: the button stays focusable while busy (aria-disabled).
+    if (isSubmitting) {
+      event.preventDefault()
+      return
+    }
+    void form.handleSubmit(onCheck)(event)
+  }
+
+  const textField = (
+    name: "domain" | "deviceIp" | "initialDomain",
+    label: string,
+    hint: string,
+    props: React.ComponentProps<"input"> = {}
+  ) => {
+    const id = `domain-check-${name}`
+    const error = errors[name]?.message
+    return (
+      <Field data-invalid={error ? true : undefined}>
+        <Label htmlFor={id}>{label}</Label>
+        <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
+        <Input
+          id={id}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="none"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(error && `${id}-error`, `${id}-hint`)}
+          {...props}
+          {...form.register(name)}
+        />
+        <FieldError id={`${id}-error`} message={error} />
+      </Field>
+    )
+  }
+
+  return (
+    <div ref={rootRef} data-testid="domain-check" className="flex flex-col gap-8">
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+        {askDomain ? (
+          <>
+            {textField(
+              "domain",
+              "Domain",
+              "The domain of the From address, for example contoso.com (an address works too).",
+              { placeholder: "contoso.com" }
+            )}
+            <Field>
+              <Label htmlFor="domain-check-method">Sending method</Label>
+              <select
+                id="domain-check-method"
+                className="h-10 w-full rounded-md border border-input bg-card px-3 text-base shadow-xs outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/35 sm:text-sm"
+                {...form.register("method")}
+              >
+                {SENDING_METHODS_INFO.map((info) => (
+                  <option key={info.id} value={info.id}>
+                    {info.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </>
+        ) : (
+          <p className="text-sm">
+            Domain: <span className="font-medium">{domain}</span>
+          </p>
+        )}
+        {anonymous
+          ? textField(
+              "deviceIp",
+              "Device public IP (optional)",
+              "The address the device's mail comes from, to check that SPF covers it.",
+              { placeholder: "203.0.113.10", inputMode: "decimal" }
+            )
+          : null}
+        {textField(
+          "initialDomain",
+          "Initial onmicrosoft.com domain (optional)",
+          "Your tenant's contoso.onmicrosoft.com domain, to fill in the DKIM records if they are missing.",
+          { placeholder: "contoso.onmicrosoft.com" }
+        )}
+        {failure ? (
+          <Callout ref={failureRef} tabIndex={-1} tone="destructive" className="outline-none">
+            {failure}
+          </Callout>
+        ) : null}
+        <div>
+          <SubmitButton pending={isSubmitting} pendingLabel="Checking…">
+            Check domain
+          </SubmitButton>
+        </div>
+      </form>
+
+      <section
+        aria-labelledby={result ? "domain-check-heading" : undefined}
+        data-testid="domain-check-result"
+        className="flex flex-col gap-4"
+      >
+        {result ? (
+          <h2 id="domain-check-heading" className="text-xl font-semibold tracking-tight">
+            DNS checks for {result.domain}
+          </h2>
+        ) : null}
+        {/* Always in the page, so screen readers announce the summary when it appears. */}
+        <div role="status" aria-atomic="true">
+          {result ? <p className="font-medium">{checkSummary(result)}</p> : null}
+        </div>
+        {result?.mxEndpoint ? (
+          <p className="text-sm">
+            MX endpoint: <span className="font-mono break-all">{result.mxEndpoint}</span>
+          </p>
+        ) : null}
+        {result ? <CheckResults result={result} /> : null}
+      </section>
+    </div>
+  )
+}

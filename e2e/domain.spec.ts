@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test"
+
+/** The page against dnsmasq's test zones (e2e/support/dns-server.ts), started by global-setup. */
+test.describe("Check a domain", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto("/domain")
+    // Typing before hydration would be lost.
+    await expect(page.locator("[data-hydrated]")).toBeAttached()
+  })
+
+  test("passes a correct domain and shows its MX endpoint", async ({ page }) => {
+    await page.getByLabel("Domain", { exact: true }).fill("good.test")
+    await page.getByLabel("Sending method").selectOption("direct-send")
+    await page.getByLabel("Device public IP (optional)").fill("203.0.113.10")
+    await page.getByRole("button", { name: "Check domain" }).click()
+
+    await expect(page.getByRole("status")).toHaveText(
+      "Checked good.test: 4 passed, 0 with warnings, 0 failed."
+    )
+    await expect(page.getByText("MX endpoint: good-test.mail.protection.outlook.com")).toBeVisible()
+    await expect(page.getByRole("heading", { name: "SPF: Pass" })).toBeVisible()
+    await expect(page.getByTestId("dns-check-spf")).toContainText(
+      "The device's IP 203.0.113.10 is covered (ip4:203.0.113.10)."
+    )
+  })
+
+  test("fails a domain without Microsoft's SPF include and offers the record to copy", async ({
+    page,
+  }) => {
+    await page.getByLabel("Domain", { exact: true }).fill("someone@noinclude.test")
+    await page.getByRole("button", { name: "Check domain" }).click()
+
+    const spf = page.getByTestId("dns-check-spf")
+    await expect(page.getByRole("heading", { name: "SPF: Fail" })).toBeVisible()
+    await expect(spf.locator("pre")).toHaveText(
+      "v=spf1 include:spf.otherhost.test include:spf.protection.outlook.com ~all"
+    )
+    await expect(spf.getByRole("button", { name: "Copy TXT noinclude.test" })).toBeVisible()
+    await expect(
+      page.getByRole("heading", { name: "MX (the tenant's MX endpoint): Warning" })
+    ).toBeVisible()
+  })
+
+  test("fills in the DKIM records with the initial domain", async ({ page }) => {
+    await page.getByLabel("Domain", { exact: true }).fill("nodkim.test")
+    await page
+      .getByLabel("Initial onmicrosoft.com domain (optional)")
+      .fill("contoso.onmicrosoft.com")
+    await page.getByRole("button", { name: "Check domain" }).click()
+
+    const dkim = page.getByTestId("dns-check-dkim")
+    await expect(page.getByRole("heading", { name: "DKIM: Fail" })).toBeVisible()
+    await expect(dkim.locator("pre").first()).toHaveText(
+      "selector1-nodkim-test._domainkey.contoso.onmicrosoft.com"
+    )
+  })
+
+  test("says when the domain does not exist, and asks for a valid one", async ({ page }) => {
+    await page.getByRole("button", { name: "Check domain" }).click()
+    const field = page.getByLabel("Domain", { exact: true })
+    await expect(field).toHaveAttribute("aria-invalid", "true")
+    await expect(field).toHaveAccessibleDescription(/Enter the domain of the From address/)
+
+    await field.fill("missing.test")
+    await page.getByRole("button", { name: "Check domain" }).click()
+    await expect(page.getByTestId("dns-check-mx")).toContainText(
+      "missing.test does not exist in DNS (NXDOMAIN)."
+    )
+  })
+
+  test("is linked from the wizard", async ({ page }) => {
+    await page.goto("/")
+    await page.getByRole("link", { name: "Check a domain" }).click()
+    await expect(page).toHaveURL("/domain")
+    await expect(page.getByRole("heading", { level: 1, name: "Check a domain" })).toBeVisible()
+  })
+})

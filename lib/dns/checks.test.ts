@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+
+import {
+  startBrokenDnsServer,
+  startDnsServer,
+  type RunningDnsServer,
+} from "@/e2e/support/dns-server"
+
+import { checkDomain } from "./check-domain"
+import { checkDkim } from "./dkim"
+import { checkDmarc } from "./dmarc"
+import { checkMx } from "./mx"
+import { createLookups, type DnsLookups } from "./resolver"
+import { checkSpf } from "./spf"
+
+let dns: RunningDnsServer
+let silent: RunningDnsServer
+let lookups: DnsLookups
+
+beforeAll(async () => {
+  ;[dns, silent] = await Promise.all([startDnsServer(), startBrokenDnsServer()])
+  lookups = createLookups({ servers: [`127.0.0.1:${dns.port}`] })
+})
+afterAll(async () => {
+  await Promise.all([dns?.stop(), silent?.stop()])
+})
+
+describe("checkMx", () => {
+  test("finds the classic MX endpoint", async () => {
+    const { check, endpoint } = await checkMx(lookups, {
+      domain: "good.test",
+      method: "direct-send",
+    })
+    expect(endpoint).toBe("good-test.mail.protection.outlook.com")
+    expect(check.status).toBe("pass")
+    expect(check.details).toContain("It is the classic Microsoft 365 MX endpoint.")
+  })
+
+  test("finds the newer mx.microsoft endpoint", async () => {
+    const { check, endpoint } = await checkMx(lookups, { domain: "newmx.test", method: "relay" })
+    expect(endpoint).toBe("newmx-test.o-v1.mx.microsoft")
+    expect(check.details[0]).toMatch(/DNSSEC-capable/)
+  })
+
+  test("explains an MX that is not Microsoft 365", async () => {
+    const { check, endpoint } = await checkMx(lookups, {
+      domain: "noinclude.test",
+      method: "direct-send",
+    })
+    expect(endpoint).toBeNull()
+    expect(check.status).toBe("fail")
+    expect(check.summary).toBe(
+      "The MX record does not point to Microsoft 365: mail to noinclude.test goes to mx.otherhost.test."
+    )
+    const auth = await checkMx(lookups, { domain: "noinclude.test", method: "smtp-auth" })
+    expect(auth.check.status).toBe("warn")
+  })
+
+  test("reports a domain that does not exist as NXDOMAIN, with the MX to publish", async () => {
+    const { check } = await checkMx(lookups, { domain: "missing.test", method: "smtp-auth" })
+    expect(check.status).toBe("fail")
+    expect(check.summary).toBe("missing.test does not exist in DNS (NXDOMAIN).")
+    expect(check.publish[0]?.value).toBe("0 missing-test.mail.protection.outlook.com")
+  })
+})
+
+describe("checkSpf", () => {
+  test("passes one record with Microsoft's include and explains -all", async () => {
+    const check = await checkSpf(lookups, { domain: "good.test", method: "smtp-auth" })
+    expect(check.status).toBe("pass")
+    expect(check.summary).toBe("One SPF record that includes Microsoft 365, with 1 DNS lookup.")
+    expect(check.details.join(" ")).toMatch(/-all \(hard fail\)/)
+    expect(check.publish).toEqual([])
+  })
+
+  test("checks the device IP for Direct Send, and adds it when missing", async () => {
+    const covered = await checkSpf(lookups, {
+      domain: "good.test",
+      method: "direct-send",
+      deviceIp: "203.0.113.10",
+    })
+    expect(covered.status).toBe("pass")
+    expect(covered.details).toContain("The device's IP 203.0.113.10 is covered (ip4:203.0.113.10).")
+
+    const missing = await checkSpf(lookups, {
+      domain: "newmx.test",
+      method: "direct-send",
+      deviceIp: "198.51.100.20",
+    })
+    expect(missing.status).toBe("fail")
+    expect(missing.publish[0]?.value).toBe(
+      "v=spf1 include:spf.protection.outlook.com ip4:198.51.100.20 ~all"
+    )
+  })
+
+  test("fails a record without Microsoft's include and offers it added", async () => {
+    const check = await checkSpf(lookups, { domain: "noinclude.test", method: "smtp-auth" })
+    expect(check.status).toBe("fail")
+    expect(check.summary).toBe(
+      "The SPF record does not include Microsoft 365 (spf.protection.outlook.com)."
+    )
+    expect(check.publish[0]).toMatchObject({
+      type: "TXT",
+      name: "noinclude.test",
+      value: "v=spf1 include:spf.otherhost.test include:spf.protection.outlook.com ~all",
+    })
+  })
+
+  test("fails two SPF records and offers one merged record", async () => {
+    const check = await checkSpf(lookups, { domain: "twospf.test", method: "smtp-auth" })
+    expect(check.status).toBe("fail")
+    expect(check.summary).toBe("twospf.test has 2 SPF records; a domain may have only one.")
+    expect(check.publish[0]?.value).toMatch(
+      /^v=spf1 (include:spf\.protection\.outlook\.com ip4:198\.51\.100\.7|ip4:198\.51\.100\.7 include:spf\.protection\.outlook\.com) [-~]all$/
+    )
+  })
+
+  test("counts lookups through a chain of includes against the limit of 10", async () => {
+    const check = await checkSpf(lookups, { domain: "toomany.test", method: "smtp-auth" })
+    expect(check.status).toBe("fail")
+    expect(check.summary).toBe("The SPF record needs 11 DNS lookups, over the limit of 10.")
+  })
+
+  test("fails a domain that does not exist, and reports a timeout as such", async () => {
+    const check = await checkSpf(lookups, { domain: "missing.test", method: "smtp-auth" })
+    expect(check.summary).toBe("No SPF record: missing.test does not exist in DNS (NXDOMAIN).")
+    expect(check.publish[0]?.value).toBe("v=spf1 include:spf.protection.outlook.com -all")
+
+    const slow = createLookups({ servers: [`127.0.0.1:${silent.port}`], timeoutMs: 200, tries: 1 })
+    const timedOut = await checkSpf(slow, { domain: "good.test", method: "smtp-auth" })
+    expect(timedOut.status).toBe("warn")
+    expect(timedOut.summary).toBe(
+      "Could not check SPF: good.test could not be looked up: the DNS server did not answer in time."
+    )
+  })
+})
+
+describe("checkDkim", () => {
+  test("passes classic and newer-format CNAMEs", async () => {
+    expect((await checkDkim(lookups, { domain: "good.test" })).status).toBe("pass")
+    const modern = await checkDkim(lookups, { domain: "newmx.test" })
+    expect(modern.status).toBe("pass")
+    expect(modern.details[0]).toMatch(/newer dkim\.mail\.microsoft format/)
+  })
+
+  test("offers the classic CNAMEs when missing, filled in with the initial domain", async () => {
+    const template = await checkDkim(lookups, { domain: "nodkim.test" })
+    expect(template.status).toBe("fail")
+    expect(template.publish[0]?.value).toBe("selector1-nodkim-test._domainkey.<initial domain>")
+    expect(template.commands[0]).toMatch(/^Get-DkimSigningConfig -Identity nodkim.test/)
+
+    const filled = await checkDkim(lookups, {
+      domain: "nodkim.test",
+      initialDomain: "contoso.onmicrosoft.com",
+    })
+    expect(filled.publish.map((record) => `${record.name} ${record.value}`)).toEqual([
+      "selector1._domainkey.nodkim.test selector1-nodkim-test._domainkey.contoso.onmicrosoft.com",
+      "selector2._domainkey.nodkim.test selector2-nodkim-test._domainkey.contoso.onmicrosoft.com",
+    ])
+  })
+})
+
+describe("checkDmarc", () => {
+  test("passes p=reject, warns on p=none and on a missing record", async () => {
+    expect((await checkDmarc(lookups, { domain: "good.test" })).status).toBe("pass")
+    const none = await checkDmarc(lookups, { domain: "newmx.test" })
+    expect(none.status).toBe("warn")
+    expect(none.summary).toBe("DMARC is set with policy p=none.")
+    const missing = await checkDmarc(lookups, { domain: "noinclude.test" })
+    expect(missing.status).toBe("warn")
+    expect(missing.publish[0]).toMatchObject({ name: "_dmarc.noinclude.test", type: "TXT" })
+  })
+})
+
+describe("checkDomain", () => {
+  test("runs every check and returns the MX endpoint", async () => {
+    const result = await checkDomain(lookups, { domain: "Good.Test.", method: "direct-send" })
+    expect(result.mxEndpoint).toBe("good-test.mail.protection.outlook.com")
+    expect(result.checks.map((check) => [check.id, check.status])).toEqual([
+      ["mx", "pass"],
+      ["spf", "pass"],
+      ["dkim", "pass"],
+      ["dmarc", "pass"],
+    ])
+    // Plain data: what a server action can return.
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result)
+  })
+
+  test("reports timeouts for every check instead of throwing", async () => {
+    const slow = createLookups({ servers: [`127.0.0.1:${silent.port}`], timeoutMs: 200, tries: 1 })
+    const result = await checkDomain(slow, { domain: "good.test", method: "smtp-auth" })
+    expect(result.checks.every((check) => check.status === "warn")).toBe(true)
+    expect(
+      result.checks.every((check) =>
+        /did not answer in time/.test(check.summary + check.details.join(" "))
+      )
+    ).toBe(true)
+  })
+})

@@ -1,0 +1,120 @@
+import type { SendingMethod } from "@/lib/schemas/setup"
+import { MX_FORMATS, classicMxHost } from "@/lib/microsoft365/dns-records"
+import { SOURCES } from "@/lib/microsoft365/sources"
+
+import { describeFailure, isAbsent, type DnsLookups } from "./resolver"
+import type { DnsCheck } from "./types"
+
+/** Which Microsoft 365 MX format a host is, if any. */
+export function microsoftMxFormat(host: string) {
+  const name = host.toLowerCase().replace(/\.$/, "")
+  return MX_FORMATS.find((format) => name.endsWith(format.suffix))
+}
+
+const WHERE_TO_FIND =
+  "Microsoft lists the exact MX value for each domain in the Microsoft 365 admin center (Settings, Domains, the domain's DNS records); the newer *.mx.microsoft names cannot be guessed from the domain."
+
+/**
+ * MX: finds the tenant's MX endpoint (classic *.mail.protection.outlook.com or the newer
+ * *.mx.microsoft) that Direct Send and relay connect to (SOURCES.mfd, SOURCES.mxMicrosoft).
+ */
+export async function checkMx(
+  lookups: DnsLookups,
+  input: { domain: string; method: SendingMethod }
+): Promise<{ check: DnsCheck; endpoint: string | null }> {
+  const { domain, method } = input
+  const anonymous = method === "direct-send" || method === "relay"
+  const base: DnsCheck = {
+    id: "mx",
+    title: "MX (the tenant's MX endpoint)",
+    status: "pass",
+    summary: "",
+    details: [],
+    found: [],
+    publish: [],
+    commands: [],
+    sources: [SOURCES.mfd, SOURCES.mxMicrosoft],
+  }
+  const template = {
+    type: "MX" as const,
+    name: domain,
+    value: `0 ${classicMxHost(domain)}`,
+    note: `The classic form, for domains added before July 2026. ${WHERE_TO_FIND}`,
+  }
+
+  const mx = await lookups.mx(domain)
+  if (!mx.ok) {
+    if (!isAbsent(mx.failure)) {
+      return {
+        check: {
+          ...base,
+          status: "warn",
+          summary: `Could not check MX: ${domain} ${describeFailure(mx.failure)}.`,
+        },
+        endpoint: null,
+      }
+    }
+    return {
+      check: {
+        ...base,
+        status: "fail",
+        summary:
+          mx.failure === "nxdomain"
+            ? `${domain} ${describeFailure("nxdomain")}.`
+            : `${domain} has no MX record: mail to it cannot be delivered.`,
+        details: [
+          mx.failure === "nxdomain"
+            ? "Check the spelling, or add the domain at your DNS host first."
+            : "Microsoft 365 gives each domain an MX record to publish.",
+        ],
+        publish: [template],
+      },
+      endpoint: null,
+    }
+  }
+
+  const sorted = [...mx.records].sort((a, b) => a.priority - b.priority)
+  const found = sorted.map((record) => `${record.priority} ${record.exchange}`)
+  const microsoft = sorted.find((record) => microsoftMxFormat(record.exchange))
+  if (!microsoft) {
+    return {
+      check: {
+        ...base,
+        status: anonymous ? "fail" : "warn",
+        summary: `The MX record does not point to Microsoft 365: mail to ${domain} goes to ${sorted[0]?.exchange}.`,
+        details: [
+          "Mail for this domain is received by another service (another mail host or a filtering service in front of Microsoft 365).",
+          anonymous
+            ? `Direct Send and relay still connect to the tenant's Microsoft 365 MX endpoint, which DNS does not show here. ${WHERE_TO_FIND}`
+            : "SMTP AUTH sends through smtp.office365.com, so this does not stop it; replies and bounces to this domain go to that service.",
+        ],
+        found,
+      },
+      endpoint: null,
+    }
+  }
+
+  const format = microsoftMxFormat(microsoft.exchange)
+  const endpoint = microsoft.exchange.replace(/\.$/, "")
+  const first = sorted[0] === microsoft
+  return {
+    check: {
+      ...base,
+      status: first ? "pass" : "warn",
+      summary: `The tenant's MX endpoint is ${endpoint}.`,
+      details: [
+        `It is ${format?.description}.`,
+        ...(first
+          ? []
+          : [
+              `Another host has a lower preference (${sorted[0]?.exchange}), so mail to ${domain} reaches it first.`,
+            ]),
+        anonymous
+          ? "Direct Send and relay connect to this host on port 25."
+          : "SMTP AUTH sends through smtp.office365.com; this host receives mail for the domain.",
+      ],
+      found,
+    },
+    endpoint,
+  }
+}
