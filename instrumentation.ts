@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
+  // The rate limit needs each request's socket address, which Next.js does not pass on.
+  const { recordPeerAddresses } = await import("@/lib/security/peer-address")
+  recordPeerAddresses()
   const { startPracticeServers } = await import("@/lib/practice/practice-server")
   await startPracticeServers()
 }

@@ -1,13 +1,20 @@
 import type { NextConfig } from "next"
 
+// Headers that never change. The Content-Security-Policy (frame-ancestors 'none' included) needs a
+// fresh nonce per response, so proxy.ts sets it, along with Cache-Control.
 const securityHeaders = [
-  // The wizard handles credentials: it must never be framed by another site (clickjacking).
+  // The wizard handles credentials: it must never be framed by another site (clickjacking); for
+  // browsers older than CSP's frame-ancestors.
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   // Don't let browsers guess content types.
   { key: "X-Content-Type-Options", value: "nosniff" },
   // Never leak the wizard's URL (which can carry settings) to other sites.
   { key: "Referrer-Policy", value: "no-referrer" },
+  // The wizard needs no device or sensor: deny the powerful features outright.
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  },
 ]
 
 const nextConfig: NextConfig = {

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next"
+import { connection } from "next/server"
 
 import "./globals.css"
 
@@ -12,7 +13,10 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 }
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // Every page renders per request: proxy.ts gives each response a fresh CSP nonce, which Next.js
+  // can only put on the scripts of a page it renders then (the Content Security Policy guide).
+  await connection()
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans antialiased">{children}</body>

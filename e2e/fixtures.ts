@@ -1,12 +1,14 @@
-import { test as base, expect } from "@playwright/test"
+import { mkdir, writeFile } from "node:fs/promises"
+import path from "node:path"
+import { test as base, expect, type Response } from "@playwright/test"
 
 import { startSimulator, type RunningSimulator } from "../lib/practice/simulator"
 import { DiagnosePage } from "./pages/diagnose-page"
 import { SetupWizardPage } from "./pages/setup-wizard-page"
 import { testServerTls } from "./support/test-ca"
+import { RESPONSES_DIRECTORY, TEST_PASSWORD } from "./support/test-secrets"
 
-/** The password the test simulators accept; no page, transcript or log may ever show it. */
-export const TEST_PASSWORD = "Gr4phite-Lantern-e2e!"
+export { TEST_PASSWORD }
 
 interface Simulators {
   /** Stands in for smtp.office365.com:587. */
@@ -32,6 +34,24 @@ export const test = base.extend<
     },
     { scope: "worker" },
   ],
+  // Every response any page of the test receives from the app (HTML, RSC payloads, scripts) is
+  // written to RESPONSES_DIRECTORY, for the secret scan after the suite (support/secret-scan.ts).
+  context: async ({ context, baseURL }, use, testInfo) => {
+    const directory = path.join(RESPONSES_DIRECTORY, testInfo.testId)
+    const writes: Promise<void>[] = []
+    let count = 0
+    const record = async (response: Response) => {
+      if (!baseURL || !response.url().startsWith(baseURL)) return
+      const body = await response.body().catch(() => null)
+      if (!body) return
+      const name = `${String(count++).padStart(3, "0")}-${new URL(response.url()).pathname.replace(/[^a-z0-9]+/gi, "_").slice(0, 80)}`
+      await mkdir(directory, { recursive: true })
+      await writeFile(path.join(directory, name), body)
+    }
+    context.on("response", (response) => writes.push(record(response)))
+    await use(context)
+    await Promise.allSettled(writes)
+  },
   wizard: async ({ page }, use) => {
     await use(new SetupWizardPage(page))
   },

@@ -1,0 +1,26 @@
+/** The password the test simulators accept; no page, transcript or log may ever show it. */
+export const TEST_PASSWORD = "Gr4phite-Lantern-e2e!"
+
+/**
+ * Every password, client secret and token the end-to-end tests type or hand to the app. After the
+ * run, e2e/support/secret-scan.ts fails it if any of them (or its base64, as AUTH LOGIN and AUTH
+ * PLAIN carry it) appears in the server's log or in a response the browser received. A test that
+ * uses a new secret adds it here.
+ */
+export const TEST_SECRETS: readonly string[] = [
+  TEST_PASSWORD,
+  "not-the-practice-password",
+  "wrong-password-for-cache-check",
+  // bad-input.spec.ts posts it with every well-formed fuzz value; security.spec.ts's access password.
+  "Fuzz-not-a-secret",
+  "Tundra-Quill-Access-8",
+]
+
+// Named by port, so that runs against servers on different ports keep apart.
+const RUN_DIRECTORY = `test-results/secret-scan-${process.env.PORT ?? 3100}`
+
+/** Where the fixtures write each response body the browser received, one file per response. */
+export const RESPONSES_DIRECTORY = `${RUN_DIRECTORY}/responses`
+
+/** Where playwright.config.ts's web server writes its stdout and stderr. */
+export const SERVER_LOG = `${RUN_DIRECTORY}/server.log`

@@ -1,0 +1,60 @@
+import { NextResponse, type NextRequest } from "next/server"
+
+import { env } from "@/lib/env"
+import { checkActionRequest, MAX_ACTION_BODY_BYTES } from "@/lib/security/action-request"
+import { BASIC_AUTH_CHALLENGE, hasAccessPassword } from "@/lib/security/basic-auth"
+import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy"
+
+/**
+ * Runs before every request: asks for the access password when SMTP365_ACCESS_PASSWORD is set, and
+ * gives each response a Content-Security-Policy with a fresh nonce (Next.js reads it from the
+ * request headers and puts it on the scripts it renders). Pages, actions and their results are
+ * never cached: they can carry a test's transcript.
+ */
+export async function proxy(request: NextRequest) {
+  const nonce = createNonce()
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development")
+  const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
+    new NextResponse(`${message}\n`, {
+      status,
+      headers: {
+        ...headers,
+        "Content-Security-Policy": policy,
+        "Cache-Control": "no-store",
+        "Content-Type": "text/plain; charset=utf-8",
+      },
+    })
+
+  const password = env().SMTP365_ACCESS_PASSWORD
+  if (password && !hasAccessPassword(request.headers.get("authorization"), password)) {
+    return refuse(401, "smtp365 asks for its access password.", {
+      "WWW-Authenticate": BASIC_AUTH_CHALLENGE,
+    })
+  }
+
+  // A malformed server action request gets a 4xx here rather than a 500 from Next.js's decoder.
+  if (request.method === "POST") {
+    if (Number(request.headers.get("content-length")) > MAX_ACTION_BODY_BYTES) {
+      return refuse(413, "The request is too large.")
+    }
+    const problem = checkActionRequest(
+      request.headers.get("next-action"),
+      request.headers.get("content-type") ?? "",
+      request.headers.has("next-action") ? await request.clone().text() : ""
+    )
+    if (problem) return refuse(problem.status, problem.message)
+  }
+
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set("x-nonce", nonce)
+  requestHeaders.set("Content-Security-Policy", policy)
+  // Nothing behind the proxy needs the password.
+  requestHeaders.delete("authorization")
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  response.headers.set("Content-Security-Policy", policy)
+  // Built assets are immutable and hold no result; everything else is a page or an action.
+  if (!request.nextUrl.pathname.startsWith("/_next/static/")) {
+    response.headers.set("Cache-Control", "no-store")
+  }
+  return response
+}
