@@ -1,10 +1,16 @@
-import type { TestOutcome } from "@/lib/smtp/types"
+import type { TestProgress } from "@/lib/smtp/progress"
 
 /**
  * What the test-send server action answers: invalid input (with messages per form field), a test
- * that ran (passed or failed, with its stages and transcript), or an unexpected server error.
+ * that is running (its stages and transcript stream as they happen, then the outcome: passed or
+ * failed), or an error (the abuse limit, or an unexpected server error).
  */
 export type SendTestEmailResult =
   | { kind: "invalid"; error: string; fieldErrors: Record<string, string> }
-  | { kind: "ran"; outcome: TestOutcome }
-  | { kind: "error"; error: string }
+  | { kind: "running"; progress: AsyncIterable<TestProgress> }
+  | {
+      kind: "error"
+      error: string
+      /** Set when the abuse limit refused the test: seconds until a test may run again. */
+      retryAfterSeconds?: number
+    }

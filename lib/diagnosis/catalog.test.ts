@@ -389,6 +389,26 @@ const SERVER_ROWS: SessionRow[] = [
   },
 ]
 
+// OAuth (XOAUTH2) entries are reproduced against the local identity server and the simulator in
+// lib/smtp/oauth-run-test.test.ts, which asserts each of these diagnoses.
+const OAUTH_ENTRIES_IN_OAUTH_TESTS = [
+  "aadsts-invalid-client-secret",
+  "aadsts-client-secret-expired",
+  "aadsts-application-not-found",
+  "aadsts-tenant-not-found",
+  "aadsts-consent-missing",
+  "aadsts-public-client-flows-off",
+  "aadsts-not-multi-tenant",
+  "aadsts-device-code-expired",
+  "aadsts-authorization-pending",
+  "identity-unreachable",
+  "device-code-not-finished",
+  "xoauth2-graph-token",
+  "xoauth2-app-rejected",
+  "xoauth2-delegated-rejected",
+  "xoauth2-malformed",
+]
+
 describe("every server-side entry, reproduced by the simulator in a real session", () => {
   test.concurrent.for(SERVER_ROWS.map((row) => [row.entry, row.via, row] as const))(
     "%s (%s)",
@@ -403,7 +423,10 @@ describe("every server-side entry, reproduced by the simulator in a real session
   )
 
   test("covers every server-side entry that is not bounce-only", () => {
-    const covered = new Set(SERVER_ROWS.map((row) => row.entry))
+    const covered = new Set([
+      ...SERVER_ROWS.map((row) => row.entry),
+      ...OAUTH_ENTRIES_IN_OAUTH_TESTS,
+    ])
     const missing = CATALOG.filter(
       (entry) => entry.side === "server" && !entry.bounceOnly && !covered.has(entry.id)
     ).map((entry) => entry.id)
@@ -647,7 +670,11 @@ describe("replies and faults no live test reaches", () => {
       "connection-dropped",
       "tls-version-mismatch",
     ]
-    const covered = new Set([...here, ...CLIENT_FAULTS_IN_RUN_TEST])
+    const covered = new Set([
+      ...here,
+      ...CLIENT_FAULTS_IN_RUN_TEST,
+      ...OAUTH_ENTRIES_IN_OAUTH_TESTS,
+    ])
     const missing = CATALOG.filter((entry) => entry.side === "client" && !covered.has(entry.id))
     expect(missing.map((entry) => entry.id)).toEqual([])
   })

@@ -1,6 +1,7 @@
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
 import { SOURCES } from "@/lib/microsoft365/sources"
-import type { Actor, Diagnosis, DiagnosisSource, StageId } from "@/lib/smtp/types"
+import type { Actor, Diagnosis, DiagnosisSource, SignInKind, StageId } from "@/lib/smtp/types"
+import { OAUTH_CATALOG } from "./oauth-catalog"
 
 /** A read-only check, before its placeholders are filled in. */
 export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
@@ -11,7 +12,8 @@ export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
  * Microsoft 365's, verbatim (shared/reference/microsoft-365-smtp.md §4).
  *
  * Placeholders in every text: {mailbox} (the sign-in address, or the From address when nothing
- * signs in), {from}, {to}, {host}, {port}.
+ * signs in), {from}, {to}, {host}, {port}, and for OAuth {tenant} and {clientId} (the Directory
+ * (tenant) ID and Application (client) ID typed).
  */
 export interface CatalogEntry {
   id: string
@@ -37,6 +39,8 @@ export interface CatalogEntry {
      */
     stage?: readonly StageId[]
     port?: readonly number[]
+    /** How the test signed in: the same 535 5.7.3 reads differently after XOAUTH2. */
+    signIn?: readonly SignInKind[]
   }
   /** Plain words, one line. */
   headline: string
@@ -176,6 +180,8 @@ const throttled = (
 })
 
 export const CATALOG: readonly CatalogEntry[] = [
+  // OAuth (XOAUTH2) first: after XOAUTH2, 535 5.7.3 has its own readings (oauth-catalog.ts).
+  ...OAUTH_CATALOG,
   // ── Authentication: 535 5.7.139 and its variants (reference §4, "Authentication") ───────────
   {
     id: "smtp-auth-disabled-tenant",

@@ -11,7 +11,14 @@ export interface DiagnosisContext {
   port: number
   /** The recipient, when known (a pasted bounce names it). */
   to?: string
+  /** OAuth: the Directory (tenant) ID or domain, and the Application (client) ID typed. */
+  tenant?: string
+  clientId?: string
 }
+
+/** Stand in for {tenant} and {clientId} when they are unknown (a pasted reply). */
+const UNKNOWN_TENANT = "<Directory (tenant) ID>"
+const UNKNOWN_CLIENT_ID = "<Application (client) ID>"
 
 /** Stands in for {to} when the recipient is unknown. */
 const UNKNOWN_RECIPIENT = "group@yourdomain.com"
@@ -35,7 +42,7 @@ function matches(
   cause: string | undefined,
   port: number
 ): boolean {
-  const { basic, enhanced, text, code, cause: causes, stage, port: ports } = entry.match
+  const { basic, enhanced, text, code, cause: causes, stage, port: ports, signIn } = entry.match
   if (basic && !(codes.basic && basic.includes(codes.basic))) return false
   if (enhanced && !enhanced.some((pattern) => enhancedMatches(pattern, codes))) return false
   if (text && !(facts.reply && text.test(facts.reply))) return false
@@ -43,6 +50,7 @@ function matches(
   if (causes && !(cause && causes.includes(cause))) return false
   if (stage && !stage.includes(facts.stage)) return false
   if (ports && !ports.includes(port)) return false
+  if (signIn && !(facts.signIn && signIn.includes(facts.signIn))) return false
   return true
 }
 
@@ -53,6 +61,8 @@ function fill(text: string, context: DiagnosisContext): string {
     .replaceAll("{to}", context.to || UNKNOWN_RECIPIENT)
     .replaceAll("{host}", context.host)
     .replaceAll("{port}", String(context.port))
+    .replaceAll("{tenant}", context.tenant || UNKNOWN_TENANT)
+    .replaceAll("{clientId}", context.clientId || UNKNOWN_CLIENT_ID)
 }
 
 /** The guide a diagnosis links to, opened beside the wizard so nothing typed there is lost. */

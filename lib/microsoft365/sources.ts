@@ -216,4 +216,81 @@ export const SOURCES = {
     title: "RFC 5321: Simple Mail Transfer Protocol (reply codes, section 4.2)",
     url: "https://www.rfc-editor.org/rfc/rfc5321",
   },
+  /** Microsoft identity platform: the AADSTS error code reference. */
+  aadstsErrorCodes: {
+    title: "Microsoft Learn: Microsoft Entra authentication and authorization error codes (AADSTS)",
+    url: "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+  },
+  /** OAuth 2.0 client credentials grant on the Microsoft identity platform. */
+  clientCredentialsFlow: {
+    title: "Microsoft Learn: OAuth 2.0 client credentials flow on the Microsoft identity platform",
+    url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow",
+  },
+  /** OAuth 2.0 device authorization grant on the Microsoft identity platform. */
+  deviceCodeFlow: {
+    title: "Microsoft Learn: OAuth 2.0 device authorization grant (device code flow)",
+    url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-device-code",
+  },
+  /** RBAC for Applications for SMTP (ms.date 17 Oct 2025). */
+  smtpAppRbac: {
+    title: "Microsoft Learn: RBAC for Applications with SMTP (Application SMTP.SendAsApp role)",
+    url: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/smtp-app-rbac-onboarding",
+  },
+  /** A Graph .default token used for SMTP gets 535 5.7.3 (Microsoft Q&A). */
+  graphTokenForSmtp: {
+    title: "Microsoft Q&A: sending email using JavaMail with OAuth2 and SMTP (Graph token refused)",
+    url: "https://learn.microsoft.com/en-us/answers/questions/1110981/sending-email-using-javmail-with-oauth2-and-smtp",
+  },
+  /** AADSTS7000215 verbatim from the token endpoint, in a public log. */
+  observedInvalidSecret: {
+    title: "microsoft-365-agents-toolkit issue 8621: AADSTS7000215 Invalid client secret provided",
+    url: "https://github.com/OfficeDev/microsoft-365-agents-toolkit/issues/8621",
+  },
+  /** AADSTS7000222 verbatim, in a public log. */
+  observedSecretExpired: {
+    title: "dotnet/sign issue 849: AADSTS7000222 the provided client secret keys are expired",
+    url: "https://github.com/dotnet/sign/issues/849",
+  },
+  /** AADSTS700016 verbatim, in a public log. */
+  observedAppNotFound: {
+    title: "oneindex issue 621: AADSTS700016 application was not found in the directory",
+    url: "https://github.com/donwa/oneindex/issues/621",
+  },
+  /** AADSTS90002 verbatim, in a public log. */
+  observedTenantNotFound: {
+    title: "azure-cli issue 22145: AADSTS90002 tenant not found",
+    url: "https://github.com/Azure/azure-cli/issues/22145",
+  },
+  /** AADSTS65001 verbatim, in a public log. */
+  observedConsentMissing: {
+    title:
+      "aspnet-connect-rest-sample issue 33: AADSTS65001 the user or administrator has not consented",
+    url: "https://github.com/microsoftgraph/aspnet-connect-rest-sample/issues/33",
+  },
+  /** AADSTS7000218 from the device code flow's token request, in a public log. */
+  observedPublicClientFlows: {
+    title: "azure-docs issue 31986: AADSTS7000218 after a device code request",
+    url: "https://github.com/MicrosoftDocs/azure-docs/issues/31986",
+  },
+  /** AADSTS50194 verbatim, in a public log. */
+  observedNotMultiTenant: {
+    title:
+      "react-microsoft-login issue 73: AADSTS50194 not configured as a multi-tenant application",
+    url: "https://github.com/alexandrtovmach/react-microsoft-login/issues/73",
+  },
+  /** AADSTS70016 verbatim, in a public log. */
+  observedAuthorizationPending: {
+    title: "ESPTeamsPresence issue 49: AADSTS70016 authorization is pending",
+    url: "https://github.com/toblum/ESPTeamsPresence/issues/49",
+  },
+  /** AADSTS70020 verbatim, in a public log. */
+  observedDeviceCodeExpired: {
+    title: "azure-cli issue 22251: AADSTS70020 this device code has expired",
+    url: "https://github.com/Azure/azure-cli/issues/22251",
+  },
+  /** 501 5.5.124 for a malformed XOAUTH2 string (observed; not in Microsoft's docs). */
+  observedXoauth2Malformed: {
+    title: "sasl-xoauth2 issue 110: 501 5.5.124 Invalid XOAUTH2 auth data",
+    url: "https://github.com/tarickb/sasl-xoauth2/issues/110",
+  },
 } as const satisfies Record<string, { title: string; url: string }>

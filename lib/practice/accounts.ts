@@ -48,6 +48,11 @@ export type PracticeScenario =
       source: string
       /** The reference marks the wording or its meaning as not confirmed by Microsoft. */
       unconfirmed?: true
+      /**
+       * Also refuses an OAuth (XOAUTH2) sign-in. Only the SMTP AUTH switches do: the reference (§3)
+       * says SMTP AUTH "must still be enabled" for OAuth, citing MailKit issue 700.
+       */
+      refusesOAuth?: true
     }
 
 const MFD_DOC =
@@ -86,6 +91,7 @@ export const PRACTICE_ACCOUNTS = {
       "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [host]",
     description: "SMTP AUTH turned off for the whole organization",
     source: "https://github.com/nodemailer/nodemailer/issues/1484",
+    refusesOAuth: true,
   },
   "auth-disabled-mailbox": {
     outcome: "rejected",
@@ -93,6 +99,7 @@ export const PRACTICE_ACCOUNTS = {
     reply:
       "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.",
     description: "SMTP AUTH turned off for this one mailbox",
+    refusesOAuth: true,
     // The reference saw this line in many repositories but names no single URL; this is the page
     // on the per-mailbox setting it describes.
     source:
@@ -391,7 +398,15 @@ export const SIMULATOR_REPLIES = {
   /** XOAUTH2 token refused (wrong audience or scope, missing service principal, ...). */
   oauthRejected: {
     reply: "535 5.7.3 Authentication unsuccessful [host]",
-    source: FIX_DOC,
+    // The OAuth page's own failure sample (reference §3).
+    source:
+      "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+  },
+  /** AUTH XOAUTH2 with a string that is not user=…^Aauth=Bearer …^A^A. */
+  xoauth2Malformed: {
+    reply: "501 5.5.124 Invalid XOAUTH2 auth data",
+    source: "https://github.com/tarickb/sasl-xoauth2/issues/110",
+    unconfirmed: true,
   },
   /** MX endpoint: recipient outside the accepted domains and no matching inbound connector. */
   relayDenied: {

@@ -24,6 +24,12 @@ import {
   type PracticeMxSender,
   type PracticeScenario,
 } from "@/lib/practice/accounts"
+import { verifyAccessToken } from "@/lib/practice/access-tokens"
+import {
+  EXCHANGE_AUDIENCE,
+  PRACTICE_DELEGATED_MAILBOXES,
+  findPracticeApp,
+} from "@/lib/practice/identity-scenarios"
 
 /** "submission" behaves like smtp.office365.com:587, "mx" like contoso-com.mail.protection.outlook.com:25. */
 export type SimulatorRole = "submission" | "mx"
@@ -55,6 +61,18 @@ export interface SimulatorOptions {
   startTls?: boolean
   /** Close the connection in the middle of DATA, once the first part of the message arrives. */
   dropInData?: boolean
+  /**
+   * HS256 key of the practice identity server (identity-server.ts): AUTH XOAUTH2 accepts the tokens
+   * it signs. Without it every token gets 535 5.7.3.
+   */
+  tokenKey?: string
+  /**
+   * Greet, then answer the first command with Exchange Online's 421 (the TLS 1.0/1.1 refusal of
+   * accounts.ts "legacy-tls") and hang up, as a server that turns the client away does.
+   */
+  closeAfterGreeting421?: boolean
+  /** Greet at once, then answer each command only after this many milliseconds. */
+  replyDelayMs?: number
 }
 
 export interface SimulatorEvent {
@@ -93,6 +111,8 @@ const DEFAULT_SERVER_NAMES: Record<SimulatorRole, string> = {
 }
 
 const SOCKET_TIMEOUT_MS = 30_000
+/** Exchange Online's audiences: app-only tokens are for outlook.office365.com, SMTP.Send ones for outlook.office.com. */
+const EXCHANGE_AUDIENCES = new Set([EXCHANGE_AUDIENCE, "https://outlook.office.com"])
 // How long close() lets sessions finish before smtp-server sends them 421 and hangs up.
 const CLOSE_GRACE_MS = 100
 
@@ -111,6 +131,21 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const messages: SimulatedMessage[] = []
 
   if (options.silent) return startSilentServer(host, options.port ?? 0, events, messages)
+  if (options.closeAfterGreeting421 || options.replyDelayMs) {
+    const name = options.serverName ?? DEFAULT_SERVER_NAMES[options.role]
+    const refusal = fillReply(PRACTICE_ACCOUNTS["legacy-tls"].reply, name)
+    return startScriptedServer(host, options.port ?? 0, name, events, messages, {
+      delayMs: options.replyDelayMs ?? 0,
+      answer: (command) =>
+        options.closeAfterGreeting421
+          ? { reply: refusal, close: true }
+          : /^(EHLO|HELO)\b/i.test(command)
+            ? { reply: `250 ${name} Hello` }
+            : /^QUIT\b/i.test(command)
+              ? { reply: "221 2.0.0 Service closing transmission channel", close: true }
+              : { reply: "250 2.0.0 OK" },
+    })
+  }
 
   const { role } = options
   const startTls = options.startTls ?? true
@@ -145,10 +180,39 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     return from.toLowerCase() === user.username.toLowerCase()
   }
 
-  // TODO: accept tokens once practice mode covers OAuth (check the audience, scope and user of the
-  // token); until then every token gets the reply Exchange Online gives a token it cannot use.
-  function checkAccessToken(_username: string, _accessToken: string): SMTPServerError {
-    return reject(SIMULATOR_REPLIES.oauthRejected.reply)
+  /**
+   * Exchange Online's checks of an XOAUTH2 token (reference §3): a valid token for Exchange Online,
+   * then for an app-only token a service principal registered with the right object ID, the
+   * SMTP.SendAsApp role (or RBAC for Applications) and FullAccess to the mailbox; for a delegated
+   * token the SMTP.Send scope and the user's own mailbox or one it has FullAccess to. Exchange
+   * Online gives all of these the same reply, 535 5.7.3.
+   */
+  function checkAccessToken(username: string, accessToken: string): SignedInUser | SMTPServerError {
+    const refused = reject(SIMULATOR_REPLIES.oauthRejected.reply)
+    const claims = options.tokenKey ? verifyAccessToken(accessToken, options.tokenKey) : undefined
+    if (!claims || claims.exp * 1000 <= Date.now()) return refused
+    if (!EXCHANGE_AUDIENCES.has(String(claims.aud))) return refused
+    const mailbox = username.toLowerCase()
+    const roles = Array.isArray(claims.roles) ? claims.roles : []
+    if (claims.idtyp === "app") {
+      const app = findPracticeApp(String(claims.appid ?? ""))
+      if (!app || app.servicePrincipal !== "registered") return refused
+      if (!roles.includes("SMTP.SendAsApp") && !app.rbac) return refused
+      if (!app.mailboxes.includes(mailbox)) return refused
+    } else {
+      const scopes = String(claims.scp ?? "").split(" ")
+      const user = String(claims.upn ?? "").toLowerCase()
+      if (!scopes.includes("SMTP.Send")) return refused
+      if (mailbox !== user && !PRACTICE_DELEGATED_MAILBOXES[user]?.includes(mailbox)) return refused
+    }
+    // A mailbox outside the practice list (a shared mailbox) sends like "sender".
+    const scenario =
+      findScenario(username) ?? (isAccepted(username) ? PRACTICE_ACCOUNTS.sender : undefined)
+    if (!scenario) return refused
+    if (scenario.outcome === "rejected" && "refusesOAuth" in scenario && scenario.refusesOAuth) {
+      return reject(scenario.reply)
+    }
+    return { username, scenario }
   }
 
   function onAuth(
@@ -158,8 +222,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   ) {
     const username = auth.username ?? ""
     events.push({ type: "auth", detail: `${auth.method} ${username}`.trim() })
-    if (auth.method === "XOAUTH2")
-      return callback(checkAccessToken(username, auth.accessToken ?? ""))
+    if (auth.method === "XOAUTH2") {
+      const result = checkAccessToken(username, auth.accessToken ?? "")
+      return result instanceof Error ? callback(result) : callback(null, { user: result })
+    }
     const scenario = findScenario(username)
     // The password is checked first, so a typo always reads as a typo, whatever the mailbox.
     if (auth.method !== "LOGIN" || !scenario || auth.password !== password) {
@@ -303,6 +369,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       // No AUTH in the EHLO reply until STARTTLS; onSecure lifts this.
       if (role === "submission" && startTls) session.disabledCommands = ["AUTH"]
       greetLikeExchangeOnline(server, session, serverName)
+      authRepliesLikeExchangeOnline(server, session)
       callback()
     },
     onSecure(socket, session, callback) {
@@ -353,6 +420,27 @@ function greetLikeExchangeOnline(
         `${serverName} Microsoft ESMTP MAIL Service ready at ${rfc2822Date(new Date())}`,
         false
       )
+  }
+}
+
+/**
+ * Two replies smtp-server words itself: a successful AUTH ("235 Authentication successful";
+ * Exchange Online says "235 2.7.0 Authentication successful", reference §3) and a malformed XOAUTH2
+ * string, answered before onAuth with "501 Error: invalid userdata" (Exchange Online: 501 5.5.124,
+ * SIMULATOR_REPLIES.xoauth2Malformed). They are rewritten on this one connection, as the greeting
+ * is above.
+ */
+function authRepliesLikeExchangeOnline(server: SMTPServer, session: SMTPServerSession) {
+  const [code, ...words] = SIMULATOR_REPLIES.xoauth2Malformed.reply.split(" ")
+  for (const connection of server.connections) {
+    if (connection.id !== session.id) continue
+    const send = connection.send.bind(connection)
+    connection.send = (status, data, context) =>
+      status === 501 && data === "Error: invalid userdata"
+        ? send(Number(code), words.join(" "), context)
+        : status === 235 && data === "Authentication successful"
+          ? send(status, "2.7.0 Authentication successful", context)
+          : send(status, data, context)
   }
 }
 
@@ -429,6 +517,67 @@ async function startSilentServer(
     socket.on("error", () => undefined)
     socket.setTimeout(SOCKET_TIMEOUT_MS, () => socket.destroy())
     socket.resume() // discard whatever the client sends
+  })
+  return {
+    host,
+    port: await listen(server, port, host),
+    messages,
+    events,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const socket of sockets) socket.destroy()
+      }),
+  }
+}
+
+interface ScriptedReplies {
+  /** The reply to one command line, and whether to hang up after it. */
+  answer: (command: string) => { reply: string; close?: boolean }
+  delayMs: number
+}
+
+/**
+ * A plain TCP server that greets like Exchange Online and answers each command from a script,
+ * optionally late. It records connections and any AUTH it is sent (the method only), so tests can
+ * prove from the server's side that no credential arrived.
+ */
+async function startScriptedServer(
+  host: string,
+  port: number,
+  serverName: string,
+  events: SimulatorEvent[],
+  messages: SimulatedMessage[],
+  script: ScriptedReplies
+): Promise<RunningSimulator> {
+  const sockets = new Set<net.Socket>()
+  const server = net.createServer((socket) => {
+    events.push({ type: "connect", detail: socket.remoteAddress })
+    sockets.add(socket)
+    socket.on("close", () => sockets.delete(socket))
+    socket.on("error", () => undefined)
+    socket.setTimeout(SOCKET_TIMEOUT_MS, () => socket.destroy())
+    socket.write(
+      `220 ${serverName} Microsoft ESMTP MAIL Service ready at ${rfc2822Date(new Date())}\r\n`
+    )
+    let buffered = ""
+    socket.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("latin1")
+      let end: number
+      while ((end = buffered.indexOf("\r\n")) >= 0) {
+        const command = buffered.slice(0, end)
+        buffered = buffered.slice(end + 2)
+        if (/^AUTH\b/i.test(command)) {
+          events.push({ type: "auth", detail: command.split(" ")[1] ?? "" })
+        }
+        const { reply, close } = script.answer(command)
+        setTimeout(() => {
+          if (socket.destroyed) return
+          if (close) socket.end(`${reply}\r\n`)
+          else socket.write(`${reply}\r\n`)
+        }, script.delayMs)
+      }
+    })
   })
   return {
     host,

@@ -69,7 +69,25 @@ export const serverStepSchema = z.object({
 export const FULL_ADDRESS_MESSAGE =
   "Enter the full email address (name@domain): Microsoft 365 signs in with the whole address, not the part before @"
 
+/**
+ * How SMTP AUTH signs in: a password, or OAuth 2.0 (XOAUTH2) with an app-only token (client
+ * credentials) or a user's token from the device code flow. Unset means "password".
+ */
+export const AUTH_TYPES = ["password", "oauth-app", "oauth-device"] as const
+export type AuthType = (typeof AUTH_TYPES)[number]
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Labels as the Microsoft Entra admin center names the values, so admins can copy across. */
+export const OAUTH_FIELD_LABELS = {
+  tenant: "Directory (tenant) ID",
+  clientId: "Application (client) ID",
+  clientSecret: "Client secret",
+  user: "Username",
+} as const
+
 export const accountStepSchema = z.object({
+  authType: z.enum(AUTH_TYPES, "Choose how the mailbox signs in").optional(),
   user: line().pipe(
     z
       .string()
@@ -78,6 +96,39 @@ export const accountStepSchema = z.object({
       .refine((value) => value === "" || z.email().safeParse(value).success, FULL_ADDRESS_MESSAGE)
   ),
   pass: line().pipe(z.string().max(1024, "A password is at most 1024 characters")),
+  /** OAuth: the tenant's ID (a GUID) or one of its domains, as the token endpoint's path takes. */
+  tenant: line()
+    .pipe(
+      z
+        .string()
+        .trim()
+        .max(253)
+        .refine(
+          (value) => value === "" || GUID.test(value) || HOST_NAME.test(value),
+          "Enter the Directory (tenant) ID from the app's Overview page, or a domain of the tenant such as contoso.onmicrosoft.com"
+        )
+    )
+    .optional(),
+  /** OAuth: the app registration's Application (client) ID. */
+  clientId: line()
+    .pipe(
+      z
+        .string()
+        .trim()
+        .refine(
+          (value) => value === "" || GUID.test(value),
+          "Enter the Application (client) ID from the app's Overview page: a GUID such as 8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c"
+        )
+    )
+    .optional(),
+  /** OAuth app-only: handled like the password (never echoed, logged or stored). */
+  clientSecret: line()
+    .pipe(z.string().max(1024, "A client secret is at most 1024 characters"))
+    .optional(),
+  /** OAuth device code: the server-side sign-in the test uses (its token stays on the server). */
+  flowId: line()
+    .pipe(z.string().regex(/^([A-Za-z0-9_-]{16,64})?$/, "Start the device code sign-in again"))
+    .optional(),
 })
 
 export const senderStepSchema = z.object({
@@ -108,20 +159,51 @@ export const setupSchema = stepShapes.superRefine(
   (values, ctx) => {
     if (values.method.method !== "smtp-auth") return
     // The account step may itself be invalid here (a bare user name); check presence on the raw value.
-    const account = values.account as Partial<Record<"user" | "pass", unknown>> | undefined
-    if (!String(account?.user ?? "").trim()) {
+    const account = values.account as
+      | Partial<
+          Record<
+            "authType" | "user" | "pass" | "tenant" | "clientId" | "clientSecret" | "flowId",
+            unknown
+          >
+        >
+      | undefined
+    const missing = (field: string, message: string) => {
+      if (!String(account?.[field as keyof typeof account] ?? "").trim()) {
+        ctx.addIssue({ code: "custom", path: ["account", field], message })
+      }
+    }
+    missing("user", "Enter the mailbox's full email address")
+    const authType = account?.authType ?? "password"
+    if (authType === "password") {
+      if (!account?.pass) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["account", "pass"],
+          message: "Enter the password (or app password) of that mailbox",
+        })
+      }
+      return
+    }
+    missing("tenant", "Enter the Directory (tenant) ID of the app registration")
+    // Client credentials are always asked of one tenant; msal refuses the multi-tenant paths.
+    if (
+      authType === "oauth-app" &&
+      ["common", "organizations", "consumers"].includes(
+        String(account?.tenant).trim().toLowerCase()
+      )
+    ) {
       ctx.addIssue({
         code: "custom",
-        path: ["account", "user"],
-        message: "Enter the mailbox's full email address",
+        path: ["account", "tenant"],
+        message:
+          "App-only tokens need your Directory (tenant) ID or domain, not common or organizations",
       })
     }
-    if (!account?.pass) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["account", "pass"],
-        message: "Enter the password (or app password) of that mailbox",
-      })
+    missing("clientId", "Enter the Application (client) ID of the app registration")
+    if (authType === "oauth-app") {
+      missing("clientSecret", "Enter the client secret's Value (not its Secret ID)")
+    } else {
+      missing("flowId", "Sign in with the device code first")
     }
   },
   { when: (payload) => methodOnly.safeParse(payload.value).success }
@@ -134,7 +216,15 @@ export type SetupInput = z.input<typeof setupSchema>
 export const STEP_FIELDS = {
   method: ["method.method"],
   server: ["server.practice", "server.domain", "server.host", "server.port", "server.security"],
-  account: ["account.user", "account.pass"],
+  account: [
+    "account.authType",
+    "account.user",
+    "account.pass",
+    "account.tenant",
+    "account.clientId",
+    "account.clientSecret",
+    "account.flowId",
+  ],
   sender: ["sender.fromAddress", "sender.fromName"],
   test: ["test.to"],
   settings: [],

@@ -3,13 +3,14 @@ import "server-only"
 import { classify } from "@/lib/diagnosis/classify"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { checkHost } from "./host-guard"
+import { fetchToken, type TokenSource } from "./oauth-sign-in"
 import { createRedactor } from "./redact"
-import { runSession, type SessionTarget, type SessionTimeouts } from "./session"
+import { runSession, type SessionAuth, type SessionTarget, type SessionTimeouts } from "./session"
 import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
 import { composeTestMessage } from "./test-message"
 import { Transcript } from "./transcript"
-import type { FailureFacts, SessionEvent, TestOutcome } from "./types"
+import type { FailureFacts, SessionEvent, SignInKind, TestOutcome } from "./types"
 
 /** Connect, greeting and each reply at most 10 s; a whole test at most 30 s. */
 export const DEFAULT_TIMEOUTS: SessionTimeouts = { stepMs: 10_000, totalMs: 30_000 }
@@ -23,7 +24,7 @@ export interface PracticeTarget {
   description: string
 }
 
-export interface RunTestOptions {
+export interface RunTestOptions extends TokenSource {
   allowedHosts: readonly string[]
   /** Finds the simulator endpoint for a sending method; null when practice mode is off. */
   practiceTarget?: (values: SetupValues) => Promise<PracticeTarget | null>
@@ -33,7 +34,8 @@ export interface RunTestOptions {
 
 /**
  * Runs one test send end to end: checks and resolves the server, talks SMTP stage by stage, and
- * diagnoses a failure. Always resolves with plain data; the password never appears in it.
+ * diagnoses a failure. With OAuth it first gets the token (the "token" stage). Always resolves with
+ * plain data; the password, client secret and token never appear in it.
  */
 export async function runSmtpTest(
   values: SetupValues,
@@ -43,10 +45,26 @@ export async function runSmtpTest(
   const startedAt = new Date()
   const t0 = performance.now()
   const signsIn = values.method.method === "smtp-auth"
-  const auth = signsIn ? { user: values.account.user, pass: values.account.pass } : undefined
+  const authType = values.account.authType ?? "password"
+  const oauth = signsIn && authType !== "password"
+  const signIn: SignInKind | undefined = !signsIn
+    ? undefined
+    : authType === "oauth-app"
+      ? "xoauth2-app"
+      : authType === "oauth-device"
+        ? "xoauth2-delegated"
+        : "password"
+  let auth: SessionAuth | undefined =
+    signsIn && !oauth ? { user: values.account.user, pass: values.account.pass } : undefined
   const tracker = new StageTracker(options.onEvent)
-  const redact = createRedactor([auth?.pass, auth?.user])
+  const secrets = signsIn
+    ? [values.account.user, oauth ? values.account.clientSecret : values.account.pass]
+    : []
+  // Rebuilt once the token is known, so it is redacted too (defence in depth).
+  let redactSecrets = createRedactor(secrets)
+  const redact = (text: string) => redactSecrets(text)
   const transcript = new Transcript(redact, options.onEvent)
+  let token: TestOutcome["token"]
   const port = Number(values.server.port)
   const practice = values.server.practice
 
@@ -61,7 +79,16 @@ export async function runSmtpTest(
       transcript: [],
       ...rest,
     }
+    if (token) outcome.token = token
     if (outcome.failure) {
+      if (signIn) outcome.failure.signIn = signIn
+      // The same 535 5.7.3 has one certain reading when the token was for Microsoft Graph.
+      if (
+        outcome.failure.stage === "auth" &&
+        token?.warnings.some((warning) => warning.id === "graph-audience")
+      ) {
+        outcome.failure.cause = "GRAPH_TOKEN"
+      }
       // Defence in depth: a reply or error message never carries a credential out either.
       outcome.failure.message = redact(outcome.failure.message)
       if (outcome.failure.reply) outcome.failure.reply = redact(outcome.failure.reply)
@@ -70,8 +97,9 @@ export async function runSmtpTest(
         from: values.sender.fromAddress,
         host: values.server.host,
         port,
+        ...(oauth ? { tenant: values.account.tenant, clientId: values.account.clientId } : {}),
       })
-      tracker.markNotReached(plannedStages(values.server.security, signsIn))
+      tracker.markNotReached(plannedStages(values.server.security, signsIn, oauth))
       if (outcome.failure.reply) {
         transcript.annotateReply(outcome.failure.reply, outcome.diagnosis.headline)
       }
@@ -101,7 +129,7 @@ export async function runSmtpTest(
     transcript.add("info", `Practice mode: ${simulator.description}`)
   } else {
     const guard = await withTimeout(
-      checkHost(values.server.host, options.allowedHosts),
+      checkHost(values.server.host, options.allowedHosts, port),
       timeouts.stepMs
     )
     if (!guard) {
@@ -127,6 +155,14 @@ export async function runSmtpTest(
       ...(guard.servername ? { servername: guard.servername } : {}),
     }
     tracker.pass("resolve", { detail: `${guard.address} · ${guard.reason}` })
+  }
+
+  if (oauth) {
+    const step = await fetchToken(values.account, options, timeouts.stepMs, tracker, transcript)
+    if (!step.ok) return finish({ ok: false, tls: null, failure: step.failure })
+    redactSecrets = createRedactor([...secrets, step.accessToken])
+    if (step.summary) token = step.summary
+    auth = { user: values.account.user, accessToken: step.accessToken }
   }
 
   const message = await composeTestMessage({

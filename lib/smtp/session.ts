@@ -3,7 +3,7 @@ import "server-only"
 import net from "node:net"
 import tls from "node:tls"
 import { format } from "node:util"
-import SMTPConnection from "nodemailer/lib/smtp-connection"
+import SMTPConnection, { type SMTPConnectionAuth } from "nodemailer/lib/smtp-connection"
 
 import type { SecurityMode } from "@/lib/schemas/setup"
 import { REDACTED } from "./redact"
@@ -23,9 +23,12 @@ export interface SessionTarget {
   ca?: string
 }
 
+/** A password (AUTH LOGIN), or an OAuth access token (AUTH XOAUTH2). */
+export type SessionAuth = { user: string; pass: string } | { user: string; accessToken: string }
+
 export interface SessionRequest {
   target: SessionTarget
-  auth?: { user: string; pass: string }
+  auth?: SessionAuth
   envelope: { from: string; to: string }
   message: Buffer
   timeouts: SessionTimeouts
@@ -149,7 +152,7 @@ export async function runSession(
         )
       }
       const auth = request.auth
-      await step<unknown>((done) => conn.login({ user: auth.user, pass: auth.pass }, done))
+      await step<unknown>((done) => conn.login(loginOptions(auth), done))
       tracker.pass("auth")
     } else {
       tracker.skip("auth", "No sign-in: Direct Send and relay send without credentials")
@@ -172,6 +175,29 @@ export async function runSession(
     clearTimeout(totalTimer)
     connection?.close()
     socket?.destroy()
+  }
+}
+
+/**
+ * nodemailer's login options. For a token, a minimal token provider in place of its XOAuth2 class:
+ * it hands over the token already fetched and builds the SASL string the way nodemailer does
+ * ("user=…^Aauth=Bearer …^A^A", SOURCES.oauth); it never fetches or refreshes one.
+ */
+function loginOptions(auth: SessionAuth): SMTPConnectionAuth {
+  if ("pass" in auth) return { user: auth.user, pass: auth.pass }
+  const provider = {
+    getToken: (_renew: boolean, callback: (err: Error | null, token?: string) => void) =>
+      callback(null, auth.accessToken),
+    buildXOAuth2Token: (token?: string) =>
+      Buffer.from(
+        `user=${auth.user}\x01auth=Bearer ${token ?? auth.accessToken}\x01\x01`,
+        "utf8"
+      ).toString("base64"),
+  }
+  return {
+    user: auth.user,
+    method: "XOAUTH2",
+    oauth2: provider as unknown as SMTPConnectionAuth["oauth2"],
   }
 }
 

@@ -4,6 +4,7 @@ import type { SessionEvent, StageId, StageResult } from "./types"
 
 const LABELS: Record<StageId, string> = {
   resolve: "Resolve",
+  token: "Token",
   connect: "Connect",
   tls: "TLS",
   greeting: "Greeting",

@@ -3,8 +3,12 @@
  * client (which renders it); nothing here may ever hold a password, a token or a message body.
  */
 
+import type { TokenSummary } from "@/lib/oauth/claims"
+
 export const STAGE_IDS = [
   "resolve",
+  // OAuth only: the token from the Microsoft identity platform, before any SMTP.
+  "token",
   "connect",
   "tls",
   "greeting",
@@ -53,9 +57,14 @@ export interface TlsDetails {
   validTo: string | null
 }
 
+/** How the test signs in: a password (AUTH LOGIN), or a token (XOAUTH2), app-only or as a user. */
+export type SignInKind = "password" | "xoauth2-app" | "xoauth2-delegated"
+
 /** Where the session failed, in terms a classifier can match. */
 export interface FailureFacts {
   stage: StageId
+  /** How the test signed in, when it did: the same 535 5.7.3 means other things after XOAUTH2. */
+  signIn?: SignInKind
   /** nodemailer's error code (EAUTH, ESOCKET, ETIMEDOUT...) or our own (EGUARD, ENOTLS...). */
   code: string
   /** The low-level cause, for example ECONNREFUSED or ERR_SSL_WRONG_VERSION_NUMBER. */
@@ -116,6 +125,8 @@ export interface TestOutcome {
   stages: StageResult[]
   transcript: TranscriptLine[]
   tls: TlsDetails | null
+  /** OAuth: what the token said that matters (never the token itself). */
+  token?: TokenSummary
   /** The server's final reply to DATA and the Message-ID we set, on success. */
   messageId?: string
   response?: string
