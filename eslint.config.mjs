@@ -37,6 +37,7 @@ export default defineConfig([
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
+    "bench/.bare-build/**",
     ".test-ca/**",
   ]),
 ])

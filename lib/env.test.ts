@@ -8,6 +8,11 @@ describe("readEnv", () => {
       SMTP365_ALLOWED_HOSTS: [],
       SMTP365_PRACTICE: true,
       SMTP365_PRACTICE_PORT: 0,
+      SMTP365_IDENTITY_URL: "https://login.microsoftonline.com",
+      SMTP365_RATE_LIMIT: 10,
+      SMTP365_TRUST_PROXY: undefined,
+      SMTP365_ACCESS_PASSWORD: undefined,
+      SMTP365_DNS_SERVERS: [],
     })
   })
 
@@ -33,5 +38,39 @@ describe("readEnv", () => {
 
   test("takes a valid practice port", () => {
     expect(readEnv({ SMTP365_PRACTICE_PORT: "2587" }).SMTP365_PRACTICE_PORT).toBe(2587)
+  })
+
+  test.each(["", "abc", "0", "-5", "2.5", "1e9"])(
+    "falls back to 10 test sends a minute for SMTP365_RATE_LIMIT=%j",
+    (value) => {
+      expect(readEnv({ SMTP365_RATE_LIMIT: value }).SMTP365_RATE_LIMIT).toBe(10)
+    }
+  )
+
+  test("takes a valid rate limit", () => {
+    expect(readEnv({ SMTP365_RATE_LIMIT: " 3 " }).SMTP365_RATE_LIMIT).toBe(3)
+  })
+
+  test("trusts a proxy only when it is named by an IP address", () => {
+    expect(readEnv({ SMTP365_TRUST_PROXY: " 10.0.0.5 " }).SMTP365_TRUST_PROXY).toBe("10.0.0.5")
+    expect(readEnv({ SMTP365_TRUST_PROXY: "[FD00::1]" }).SMTP365_TRUST_PROXY).toBe("fd00::1")
+    expect(readEnv({ SMTP365_TRUST_PROXY: "proxy.internal" }).SMTP365_TRUST_PROXY).toBeUndefined()
+    expect(readEnv({ SMTP365_TRUST_PROXY: "true" }).SMTP365_TRUST_PROXY).toBeUndefined()
+  })
+
+  test("asks for an access password only when one is set, keeping it verbatim", () => {
+    expect(readEnv({ SMTP365_ACCESS_PASSWORD: "  " }).SMTP365_ACCESS_PASSWORD).toBeUndefined()
+    expect(readEnv({ SMTP365_ACCESS_PASSWORD: " s3cret " }).SMTP365_ACCESS_PASSWORD).toBe(
+      " s3cret "
+    )
+  })
+
+  test("reads DNS servers as ip[:port], dropping entries that are not addresses", () => {
+    expect(
+      readEnv({
+        SMTP365_DNS_SERVERS:
+          " 127.0.0.1:5353, 9.9.9.9,[::1]:53, 2001:db8::1, dns.example, 10.0.0.1:0, [1.2.3.4]:53 ",
+      }).SMTP365_DNS_SERVERS
+    ).toEqual(["127.0.0.1:5353", "9.9.9.9", "[::1]:53", "2001:db8::1"])
   })
 })

@@ -1,6 +1,10 @@
 import "server-only"
 
+import { isIP } from "node:net"
 import { z } from "zod"
+
+/** Test sends per minute and client address, and per minute and recipient. */
+export const DEFAULT_RATE_LIMIT = 10
 
 /** A comma-separated list; blanks and stray spaces are ignored. */
 const list = z
@@ -18,7 +22,50 @@ const list = z
       .filter(Boolean)
   )
 
+/**
+ * One DNS server as "ip", "ip:port" or "[ipv6]:port", in the form node:dns setServers takes, or
+ * null when it is not an address.
+ */
+export function dnsServer(entry: string): string | null {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry)
+  const withPort = /^([^:]+):(\d+)$/.exec(entry)
+  const [ip, port] = bracketed
+    ? [bracketed[1] ?? "", bracketed[2]]
+    : withPort
+      ? [withPort[1] ?? "", withPort[2]]
+      : [entry, undefined]
+  const family = isIP(ip)
+  if (!family || (bracketed && family !== 6)) return null
+  if (port === undefined) return ip
+  const number = Number(port)
+  if (!Number.isInteger(number) || number < 1 || number > 65535) return null
+  return family === 6 ? `[${ip}]:${number}` : `${ip}:${number}`
+}
+
+/** The Microsoft identity platform, where OAuth tokens come from (SOURCES.oauth). */
+export const DEFAULT_IDENTITY_URL = "https://login.microsoftonline.com"
+
+/** An https base URL without query or fragment, trailing slashes removed; null otherwise. */
+export function identityUrl(value: string | undefined): string | null {
+  try {
+    const url = new URL((value ?? "").trim())
+    if (url.protocol !== "https:" || url.search || url.hash || url.username) return null
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, "")
+  } catch {
+    return null
+  }
+}
+
 const envSchema = z.object({
+  /**
+   * Base URL of the Microsoft identity platform for OAuth tokens (the token endpoint is
+   * `{url}/{tenant}/oauth2/v2.0/token`). Tests point it at a local identity server. Unset or not an
+   * https URL: https://login.microsoftonline.com.
+   */
+  SMTP365_IDENTITY_URL: z
+    .string()
+    .optional()
+    .transform((value) => identityUrl(value) ?? DEFAULT_IDENTITY_URL),
   /**
    * Extra hosts the test may connect to besides Microsoft 365's endpoints: host names and IP
    * addresses, comma-separated (for example "127.0.0.1,localhost,mail.contoso.test").
@@ -40,6 +87,53 @@ const envSchema = z.object({
       const port = Number(value)
       return Number.isInteger(port) && port > 0 && port < 65536 ? port : 0
     }),
+  /**
+   * Test sends allowed per minute, per client address and per recipient alike (two separate
+   * limits). Unset or not a whole number from 1 to 100000: 10.
+   */
+  SMTP365_RATE_LIMIT: z
+    .string()
+    .optional()
+    .transform((value) => {
+      const limit = Number(value?.trim() || Number.NaN)
+      return Number.isInteger(limit) && limit >= 1 && limit <= 100_000 ? limit : DEFAULT_RATE_LIMIT
+    }),
+  /**
+   * The IP address of the reverse proxy in front of smtp365. Only a request from that address has
+   * its X-Forwarded-For header believed; unset (or not an IP address): the socket's address counts.
+   */
+  SMTP365_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => {
+      const address = (value ?? "")
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, "")
+      return isIP(address) ? address : undefined
+    }),
+  /**
+   * When set, every page and action asks for this password (HTTP basic authentication, any user
+   * name). Unset or blank: no password, for a wizard only its user can reach.
+   */
+  SMTP365_ACCESS_PASSWORD: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value : undefined)),
+  /**
+   * DNS servers for the domain checks (MX, SPF, DKIM, DMARC) only, comma-separated ip[:port]
+   * ("[ipv6]:port" with a port). Empty: the system's resolvers. Entries that are not addresses are
+   * ignored. SMTP hosts always use the system resolver.
+   */
+  SMTP365_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) => dnsServer(entry.trim()))
+        .filter((server): server is string => server !== null)
+    ),
 })
 
 export type Env = z.infer<typeof envSchema>
