@@ -3,14 +3,20 @@
 import type { SendTestEmailResult } from "@/lib/action-result"
 import { env } from "@/lib/env"
 import { practiceTarget } from "@/lib/practice/practice-server"
+import { limitTestSend } from "@/lib/security/limit-test-send"
 import { setupSchema, toFieldErrors } from "@/lib/schemas/setup"
+import { endingInError, streamProgress } from "@/lib/smtp/progress"
 import { runSmtpTest } from "@/lib/smtp/run-test"
+
+const UNEXPECTED = "smtp365 hit an unexpected error; nothing was sent. Try again."
 
 /**
  * Sends the test email described by the wizard's values. The input is parsed again here with the
  * same schema as the form (an action is reachable by a plain POST, whatever the UI checked).
  */
 export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult> {
+  const limited = await limitTestSend(input)
+  if (limited) return limited
   const parsed = setupSchema.safeParse(input)
   if (!parsed.success) {
     return {
@@ -19,18 +25,22 @@ export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult
       fieldErrors: toFieldErrors(parsed.error),
     }
   }
-  try {
-    const outcome = await runSmtpTest(parsed.data, {
+  const progress = streamProgress((onEvent) =>
+    runSmtpTest(parsed.data, {
       allowedHosts: env().SMTP365_ALLOWED_HOSTS,
       practiceTarget,
+      onEvent,
     })
-    return { kind: "ran", outcome }
-  } catch (error) {
-    // A bug, not an SMTP failure (those are outcomes). Log the error only: never the input.
-    console.error(
-      "sendTestEmail failed unexpectedly:",
-      error instanceof Error ? error.message : error
-    )
-    return { kind: "error", error: "smtp365 hit an unexpected error; nothing was sent. Try again." }
+  )
+  // Stages reach the browser as they happen (React streams the async iterable), then the outcome.
+  return {
+    kind: "running",
+    progress: endingInError(progress, UNEXPECTED, (error) =>
+      // A bug, not an SMTP failure (those are outcomes). Log the error only: never the input.
+      console.error(
+        "sendTestEmail failed unexpectedly:",
+        error instanceof Error ? error.message : error
+      )
+    ),
   }
 }

@@ -1,4 +1,6 @@
+import { startSimulator } from "../lib/practice/simulator"
 import { TEST_PASSWORD, expect, test } from "./fixtures"
+import { testServerTls } from "./support/test-ca"
 
 test.describe("SMTP AUTH, end to end", () => {
   test("sends a real test email and shows every stage with a redacted transcript", async ({
@@ -252,13 +254,52 @@ test.describe("Reload and Start over", () => {
 
     await page.getByRole("button", { name: "Start over" }).click()
     await expect(wizard.heading("Sending method")).toBeVisible()
-    await expect(page).toHaveURL(
-      /\?method=smtp-auth&host=smtp.office365.com&port=587&security=starttls$/
-    )
+    // Nothing entered: the plain address, and after a reload no note about a shared link.
+    await expect(page).toHaveURL(/\/$/)
+    await page.reload()
+    await expect(page.locator("[data-hydrated]")).toBeAttached()
+    await expect(page.getByText("Settings from a shared link")).toBeHidden()
     await wizard.next()
     await expect(page.getByLabel("Server", { exact: true })).toHaveValue("smtp.office365.com")
     await expect(page.getByLabel("Port")).toHaveValue("587")
     await wizard.next()
     await expect(page.getByLabel("Username")).toHaveValue("")
+  })
+})
+
+test.describe("Progress", () => {
+  test("a slow test shows each stage as it happens, before the verdict", async ({
+    wizard,
+    page,
+  }) => {
+    // A server that accepts the connection and never greets: the verdict waits for the 10 s timeout.
+    const silent = await startSimulator({ role: "submission", tls: testServerTls(), silent: true })
+    try {
+      await wizard.goto()
+      await wizard.next()
+      await wizard.fillServer({ host: "localhost", port: silent.port })
+      await wizard.next()
+      await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
+      await wizard.next()
+      await wizard.next()
+      await wizard.sendTest("it-team@contoso.com")
+
+      const progress = page.getByRole("region", { name: "Testing…" })
+      await expect(progress.locator("[data-stage=connect]")).toHaveAttribute(
+        "data-status",
+        "passed"
+      )
+      await expect(progress.locator("[data-stage=greeting]")).toHaveAttribute(
+        "data-status",
+        "running"
+      )
+      await expect(wizard.failure).toBeHidden()
+
+      await expect(wizard.failure).toBeVisible({ timeout: 20_000 })
+      await expect(progress).toBeHidden()
+      await expect(wizard.stage("Greeting")).toHaveAttribute("data-status", "failed")
+    } finally {
+      await silent.close()
+    }
   })
 })

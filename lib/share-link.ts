@@ -58,7 +58,8 @@ const STEP_PARAM = "step"
 /** The wizard's own address while it is used: the share query and the current step, so a reload resumes. */
 export function resumeQuery(values: SetupValues, step: StepId): string {
   const query = new URLSearchParams(shareQuery(values))
-  if (RESUMABLE_STEPS.includes(step) && step !== "method") query.set(STEP_PARAM, step)
+  // Always set, even for the first step: it tells a reload from a link someone shared.
+  if (RESUMABLE_STEPS.includes(step)) query.set(STEP_PARAM, step)
   return query.toString()
 }
 

@@ -20,10 +20,12 @@ import {
 } from "@/lib/schemas/setup"
 import { defaultSetupValues } from "@/lib/setup-defaults"
 import { resumeQuery } from "@/lib/share-link"
-import type { TestOutcome } from "@/lib/smtp/types"
+import { withStage, type TestProgress } from "@/lib/smtp/progress"
+import type { StageResult, TestOutcome } from "@/lib/smtp/types"
 import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
+import { StageList } from "@/components/results/stage-list"
 import { TestResult } from "@/components/results/test-result"
 
 import { exportableRows, exportableValues } from "./exportable-settings"
@@ -65,6 +67,8 @@ export function SetupWizard({
   // The shared-link note is for a link someone sent, not for this page coming back after a reload.
   const [fromLink, setFromLink] = useState(Boolean(initialValues) && !initialStep)
   const [outcome, setOutcome] = useState<TestOutcome | null>(null)
+  // The stages of the test now running, as they happen; null when no test runs.
+  const [liveStages, setLiveStages] = useState<StageResult[] | null>(null)
   const [sendError, setSendError] = useState<string | null>(null)
 
   const rootRef = useRef<HTMLDivElement>(null)
@@ -84,9 +88,11 @@ export function SetupWizard({
   // The address keeps the non-secret values and the step (never the password), so a reload
   // resumes where the user was. Debounced: browsers throttle frequent history updates.
   useEffect(() => {
+    const untouched = resumeQuery(defaultSetupValues(), "method")
     const remember = () => {
       const query = resumeQuery(exportableValues(form.getValues()), stepId)
-      window.history.replaceState(null, "", `?${query}`)
+      // Nothing entered yet: keep the plain address.
+      window.history.replaceState(null, "", query === untouched ? "/" : `?${query}`)
     }
     remember()
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -154,8 +160,8 @@ export function SetupWizard({
       setSendError(UNREACHABLE_MESSAGE)
       return
     }
-    if (result.kind === "ran") {
-      setOutcome(result.outcome)
+    if (result.kind === "running") {
+      await follow(result.progress)
       return
     }
     if (result.kind === "error") {
@@ -170,6 +176,22 @@ export function SetupWizard({
     }
     if (!fieldErrors.some(([path]) => known.has(path))) setSendError(result.error)
     goToFirstStepWith((field) => field in result.fieldErrors)
+  }
+
+  /** Shows each stage as the server reports it, then the outcome. */
+  async function follow(progress: AsyncIterable<TestProgress>) {
+    setLiveStages([])
+    try {
+      for await (const item of progress) {
+        if (item.type === "event") setLiveStages((stages) => withStage(stages ?? [], item.event))
+        else if (item.type === "done") setOutcome(item.outcome)
+        else setSendError(item.error)
+      }
+    } catch {
+      setSendError(UNREACHABLE_MESSAGE)
+    } finally {
+      setLiveStages(null)
+    }
   }
 
   function onInvalid(errors: FieldErrors<SetupValues>) {
@@ -255,6 +277,18 @@ export function SetupWizard({
           </section>
         </form>
       </FormProvider>
+      {stepId === "test" && liveStages ? (
+        <section
+          aria-labelledby="progress-heading"
+          aria-busy="true"
+          className="flex flex-col gap-3"
+        >
+          <h2 id="progress-heading" className="text-xl font-semibold tracking-tight">
+            Testing…
+          </h2>
+          <StageList stages={liveStages} />
+        </section>
+      ) : null}
       {stepId === "test" && outcome ? (
         <TestResult outcome={outcome} settings={exportableRows(form.getValues())} />
       ) : null}
