@@ -28,6 +28,7 @@ export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult
   const progress = streamProgress((onEvent) =>
     runSmtpTest(parsed.data, {
       allowedHosts: env().SMTP365_ALLOWED_HOSTS,
+      identityUrl: env().SMTP365_IDENTITY_URL,
       practiceTarget,
       onEvent,
     })
