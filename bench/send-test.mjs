@@ -1,0 +1,91 @@
+// Calls the wizard's sendTestEmail server action over HTTP, as the browser does.
+import { readFile } from "node:fs/promises"
+import path from "node:path"
+
+const ACTION = { filename: "app/actions.ts", exportedName: "sendTestEmail" }
+const REQUEST_TIMEOUT_MS = 60_000
+
+/** The action's id in this build, from .next/server/server-reference-manifest.json. */
+export async function findActionId(appDir) {
+  const file = path.join(appDir, ".next/server/server-reference-manifest.json")
+  const manifest = JSON.parse(await readFile(file, "utf8"))
+  for (const [id, entry] of Object.entries(manifest.node ?? {})) {
+    if (entry.filename === ACTION.filename && entry.exportedName === ACTION.exportedName) return id
+  }
+  throw new Error(`${ACTION.exportedName} is not in ${file}`)
+}
+
+/** The rows of a React Server Components response ("<id>:<json>", one a line) that are objects. */
+function objectRows(body) {
+  const rows = []
+  for (const line of body.split("\n")) {
+    const json = line.slice(line.indexOf(":") + 1)
+    if (!json.startsWith("{")) continue
+    try {
+      rows.push(JSON.parse(json))
+    } catch {
+      // A row of another shape.
+    }
+  }
+  return rows
+}
+
+/**
+ * The action's result: { kind, outcome? } with the test's outcome. The action answers
+ * { kind: "running", progress } and streams its progress (stage events, then a "done" item with
+ * the outcome, or an "error" item) in later rows of the same response; an action that answers
+ * { kind: "ran", outcome } at once is read as well.
+ */
+export function parseActionResult(body) {
+  const rows = objectRows(body)
+  const result = rows.find((row) => row && "kind" in row)
+  if (result?.kind !== "running") return result
+  const end = rows.find((row) => row?.type === "done" || row?.type === "error")
+  if (end?.type === "done") return { kind: "ran", outcome: end.outcome }
+  return { kind: "error", error: end?.error ?? "the progress stream ended without an outcome" }
+}
+
+/** A short verdict from the action's result: { ok, reply?, failure? }. */
+export function actionVerdict(result) {
+  if (result?.kind !== "ran") {
+    return { ok: false, failure: `no test ran (${result?.kind ?? "?"}: ${result?.error ?? ""})` }
+  }
+  const { outcome } = result
+  if (outcome.ok) return { ok: true, reply: outcome.response }
+  const failure = outcome.failure ?? {}
+  return {
+    ok: false,
+    reply: failure.reply,
+    failure: [failure.code, failure.cause].filter(Boolean).join(" "),
+  }
+}
+
+/**
+ * POSTs the values to the action (Next-Action header, arguments as a JSON text body, as React's
+ * encodeReply sends plain values) and reads the response to its end. Resolves with the verdict
+ * the HTTP status and when the response began.
+ */
+export async function sendTestOverHttp(baseUrl, actionId, values) {
+  const start = performance.now()
+  const response = await fetch(`${baseUrl}/`, {
+    method: "POST",
+    headers: {
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      "Next-Action": actionId,
+      Origin: baseUrl,
+    },
+    body: JSON.stringify([values]),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  })
+  // The headers come with the first row of the stream: when the wizard can show the first stage.
+  const firstByteMs = performance.now() - start
+  const body = await response.text()
+  if (!response.ok)
+    return {
+      status: response.status,
+      firstByteMs,
+      verdict: { ok: false, failure: `HTTP ${response.status}` },
+    }
+  return { status: response.status, firstByteMs, verdict: actionVerdict(parseActionResult(body)) }
+}
