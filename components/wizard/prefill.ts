@@ -31,6 +31,11 @@ export function fillHostFromDomain(form: Form, domain: string) {
   suggest(form, "server.host", guessMxHost(domain))
 }
 
+/** Direct Send and relay: the tenant's MX endpoint found in DNS replaces the guess (never a typed host). */
+export function fillHostFromMx(form: Form, endpoint: string) {
+  suggest(form, "server.host", endpoint)
+}
+
 /** Under SMTP AUTH the mailbox that signs in is the natural From address. */
 export function prefillFromAddress(form: Form) {
   if (form.getValues("method.method") !== "smtp-auth") return

@@ -1,5 +1,5 @@
 import type { SendingMethod } from "@/lib/schemas/setup"
-import { MX_FORMATS, classicMxHost } from "@/lib/microsoft365/dns-records"
+import { MX_FORMATS, MX_WHERE_TO_FIND, classicMxHost } from "@/lib/microsoft365/dns-records"
 import { SOURCES } from "@/lib/microsoft365/sources"
 
 import { describeFailure, isAbsent, type DnsLookups } from "./resolver"
@@ -10,9 +10,6 @@ export function microsoftMxFormat(host: string) {
   const name = host.toLowerCase().replace(/\.$/, "")
   return MX_FORMATS.find((format) => name.endsWith(format.suffix))
 }
-
-const WHERE_TO_FIND =
-  "Microsoft lists the exact MX value for each domain in the Microsoft 365 admin center (Settings, Domains, the domain's DNS records); the newer *.mx.microsoft names cannot be guessed from the domain."
 
 /**
  * MX: finds the tenant's MX endpoint (classic *.mail.protection.outlook.com or the newer
@@ -39,7 +36,7 @@ export async function checkMx(
     type: "MX" as const,
     name: domain,
     value: `0 ${classicMxHost(domain)}`,
-    note: `The classic form, for domains added before July 2026. ${WHERE_TO_FIND}`,
+    note: `The classic form, for domains added before July 2026. ${MX_WHERE_TO_FIND}`,
   }
 
   const mx = await lookups.mx(domain)
@@ -85,7 +82,7 @@ export async function checkMx(
         details: [
           "Mail for this domain is received by another service (another mail host or a filtering service in front of Microsoft 365).",
           anonymous
-            ? `Direct Send and relay still connect to the tenant's Microsoft 365 MX endpoint, which DNS does not show here. ${WHERE_TO_FIND}`
+            ? `Direct Send and relay still connect to the tenant's Microsoft 365 MX endpoint, which DNS does not show here. ${MX_WHERE_TO_FIND}`
             : "SMTP AUTH sends through smtp.office365.com, so this does not stop it; replies and bounces to this domain go to that service.",
         ],
         found,

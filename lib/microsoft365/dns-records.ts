@@ -126,3 +126,7 @@ export function dkimEnableCommand(domain: string) {
 
 export const DMARC_POLICIES = ["none", "quarantine", "reject"] as const
 export type DmarcPolicy = (typeof DMARC_POLICIES)[number]
+
+/** Where an admin reads the exact MX value (SOURCES.mxMicrosoft: the newer names cannot be derived). */
+export const MX_WHERE_TO_FIND =
+  "Microsoft lists the exact MX value for each domain in the Microsoft 365 admin center (Settings, Domains, the domain's DNS records); the newer *.mx.microsoft names cannot be guessed from the domain."

@@ -1,13 +1,17 @@
 "use client"
 
+import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 
+import { MX_WHERE_TO_FIND } from "@/lib/microsoft365/dns-records"
 import { serverWarnings, type ServerWarning } from "@/lib/microsoft365/server-warnings"
 import type { SecurityMode, SetupValues } from "@/lib/schemas/setup"
 import { FieldError, FieldWarning, describedBy } from "@/components/ui/field"
 import { RadioCard } from "@/components/ui/radio-card"
 
-import { fillHostFromDomain } from "../prefill"
+import { findMxEndpoint } from "@/app/domain/actions"
+
+import { fillHostFromDomain, fillHostFromMx } from "../prefill"
 import { TextField, useFieldError } from "../text-field"
 
 const SECURITY_OPTIONS: { id: SecurityMode; label: string; description: string }[] = [
@@ -43,6 +47,19 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
     control,
     name: ["method.method", "server.domain", "server.host", "server.port", "server.security"],
   })
+  // What DNS said about the domain's MX record, for the domain it was asked about.
+  const [mx, setMx] = useState<{ domain: string; endpoint: string | null; summary: string }>()
+
+  async function lookUpMx(value: string) {
+    const asked = value.trim()
+    const found = await findMxEndpoint(asked).catch(() => null)
+    // A later edit of the domain wins over an older answer.
+    if (!found || form.getValues("server.domain").trim() !== asked) return
+    setMx({ domain: asked, ...found })
+    if (found.endpoint) fillHostFromMx(form, found.endpoint)
+  }
+  const mxForDomain = mx && mx.domain === domain.trim() ? mx : undefined
+
   const warnings = serverWarnings({ method, host: host.trim(), port: port.trim(), security })
   const usesMx = method !== "smtp-auth"
   const securityError = useFieldError("server.security")
@@ -92,6 +109,8 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
           registerOptions={{
             onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
               fillHostFromDomain(form, event.target.value),
+            onBlur: (event: React.FocusEvent<HTMLInputElement>) =>
+              void lookUpMx(event.target.value),
           }}
         />
       ) : null}
@@ -103,7 +122,13 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
         autoCapitalize="none"
         spellCheck={false}
         hint={
-          usesMx ? (
+          usesMx && mxForDomain?.endpoint ? (
+            <>The tenant&apos;s MX endpoint, from {mxForDomain.domain}&apos;s MX record in DNS.</>
+          ) : usesMx && mxForDomain ? (
+            <>
+              {mxForDomain.summary} The guess from Domain stays. {MX_WHERE_TO_FIND}
+            </>
+          ) : usesMx ? (
             <>
               Filled in from Domain, but only a guess: your domain&apos;s real MX record wins (
               <code className="font-mono whitespace-nowrap">
