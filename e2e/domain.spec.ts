@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test"
 
+import { SetupWizardPage } from "./pages/setup-wizard-page"
+
 /** The page against dnsmasq's test zones (e2e/support/dns-server.ts), started by global-setup. */
 test.describe("Check a domain", () => {
   test.beforeEach(async ({ page }) => {
@@ -73,5 +75,46 @@ test.describe("Check a domain", () => {
     await page.getByRole("link", { name: "Check a domain" }).click()
     await expect(page).toHaveURL("/domain")
     await expect(page.getByRole("heading", { level: 1, name: "Check a domain" })).toBeVisible()
+  })
+})
+
+test.describe("Domain checks in the wizard", () => {
+  test("Direct Send takes the Server from the domain's MX record; the Domain step checks the From domain", async ({
+    page,
+  }) => {
+    const wizard = new SetupWizardPage(page)
+    await wizard.goto()
+    await wizard.chooseMethod("Direct Send")
+    await wizard.next()
+    await page.getByLabel("Domain", { exact: true }).fill("newmx.test")
+    const server = page.getByLabel("Server", { exact: true })
+    // The guess from the name first, then the real (newer, unguessable) MX endpoint from DNS.
+    await expect(server).toHaveValue("newmx-test.mail.protection.outlook.com")
+    await page.getByLabel("Domain", { exact: true }).blur()
+    await expect(server).toHaveValue("newmx-test.o-v1.mx.microsoft")
+    await expect(server).toHaveAccessibleDescription(/from newmx\.test's MX record in DNS/)
+
+    await wizard.next()
+    await wizard.fillSender({ address: "scanner@newmx.test" })
+    await wizard.next()
+    await expect(wizard.heading("Domain")).toBeVisible()
+    await page.getByRole("button", { name: "Check domain" }).click()
+    await expect(page.getByRole("status")).toContainText("Checked newmx.test:")
+    await expect(page.getByText("MX endpoint: newmx-test.o-v1.mx.microsoft")).toBeVisible()
+  })
+
+  test("a host the user typed is never replaced by the MX record", async ({ page }) => {
+    const wizard = new SetupWizardPage(page)
+    await wizard.goto()
+    await wizard.chooseMethod("SMTP relay")
+    await wizard.next()
+    const server = page.getByLabel("Server", { exact: true })
+    await server.fill("relay.contoso.test")
+    await page.getByLabel("Domain", { exact: true }).fill("good.test")
+    await page.getByLabel("Domain", { exact: true }).blur()
+    await expect(server).toHaveAccessibleDescription(
+      /good\.test's MX record in DNS points to good-test\.mail\.protection\.outlook\.com/
+    )
+    await expect(server).toHaveValue("relay.contoso.test")
   })
 })

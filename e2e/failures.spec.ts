@@ -56,6 +56,7 @@ test.describe("Failures through the UI", () => {
       await wizard.next()
       if (failure.from) await wizard.fillSender({ address: failure.from })
       await wizard.next()
+      await wizard.next()
       await wizard.sendTest("it-team@contoso.com")
 
       await expect(wizard.failure).toContainText(failure.headline)

@@ -74,6 +74,10 @@ test.describe("Keyboard", () => {
     await tabTo(page, next)
     await page.keyboard.press("Enter")
 
+    await expect(wizard.heading("Domain")).toBeFocused()
+    await tabTo(page, next)
+    await page.keyboard.press("Enter")
+
     await expect(wizard.heading("Test")).toBeFocused()
     await tabTo(page, page.getByLabel("Send test email to"))
     await page.keyboard.type("it-team@contoso.com")

@@ -28,6 +28,7 @@ test.describe("SMTP AUTH, end to end", () => {
     await expect(page.getByLabel("From address")).toHaveValue("sender@contoso.com")
     await wizard.fillSender({ name: "Front desk scanner" })
     await wizard.next()
+    await wizard.next()
 
     const before = simulators.submission.messages.length
     await wizard.sendTest("it-team@contoso.com")
@@ -110,6 +111,7 @@ test.describe("Direct Send", () => {
     // No account step: Direct Send does not sign in.
     await expect(wizard.heading("Sender")).toBeVisible()
     await wizard.fillSender({ address: "scanner@contoso.com" })
+    await wizard.next()
     await wizard.next()
     await wizard.sendTest("someone@gmail.com")
 
@@ -195,6 +197,7 @@ test.describe("Practice mode", () => {
     await wizard.fillAccount("sender@contoso.com", "practice")
     await wizard.next()
     await wizard.next()
+    await wizard.next()
     await wizard.sendTest("it-team@contoso.com")
     await expect(wizard.success).toContainText("Test email sent")
 
@@ -203,6 +206,7 @@ test.describe("Practice mode", () => {
     await page.getByLabel("Username").fill("security-defaults@contoso.com")
     await wizard.next()
     await page.getByLabel("From address").fill("security-defaults@contoso.com")
+    await wizard.next()
     await wizard.next()
     await page.getByRole("button", { name: "Send test email" }).click()
     await expect(wizard.failure).toContainText("Security defaults block SMTP AUTH")
@@ -280,6 +284,7 @@ test.describe("Progress", () => {
       await wizard.fillServer({ host: "localhost", port: silent.port })
       await wizard.next()
       await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
+      await wizard.next()
       await wizard.next()
       await wizard.next()
       await wizard.sendTest("it-team@contoso.com")

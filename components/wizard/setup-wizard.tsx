@@ -1,6 +1,7 @@
 "use client"
 
 import { useEffect, useRef, useState } from "react"
+import dynamic from "next/dynamic"
 import { zodResolver } from "@hookform/resolvers/zod"
 import {
   FormProvider,
@@ -26,7 +27,6 @@ import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
 import { StageList } from "@/components/results/stage-list"
-import { TestResult } from "@/components/results/test-result"
 
 import { exportableRows, exportableValues } from "./exportable-settings"
 import { prefillFromAddress } from "./prefill"
@@ -34,10 +34,19 @@ import { Stepper, type StepperItem } from "./stepper"
 import { STEP_TITLES, activeSteps } from "./steps"
 import { AccountStep } from "./steps/account-step"
 import { MethodStep } from "./steps/method-step"
+import { DomainStep } from "./steps/domain-step"
 import { SenderStep } from "./steps/sender-step"
 import { ServerStep } from "./steps/server-step"
 import { SettingsStep } from "./steps/settings-step"
 import { TestStep } from "./steps/test-step"
+
+// Loaded when first needed, so the wizard's first load stays small.
+const DomainCheck = dynamic(() =>
+  import("@/components/domain/domain-check").then((module) => module.DomainCheck)
+)
+const TestResult = dynamic(() =>
+  import("@/components/results/test-result").then((module) => module.TestResult)
+)
 
 const UNREACHABLE_MESSAGE =
   "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
@@ -59,6 +68,8 @@ export function SetupWizard({
     mode: "onTouched",
   })
   const method = useWatch({ control: form.control, name: "method.method" })
+  const fromAddress = useWatch({ control: form.control, name: "sender.fromAddress" })
+  const fromDomain = fromAddress.trim().split("@")[1] ?? ""
   const [stepId, setStepId] = useState<StepId>(() =>
     initialStep && initialValues && activeSteps(initialValues.method.method).includes(initialStep)
       ? initialStep
@@ -151,6 +162,8 @@ export function SetupWizard({
   }
 
   async function onSend(values: SetupValues) {
+    // Fetch the result's code while the test runs.
+    void import("@/components/results/test-result")
     setOutcome(null)
     setSendError(null)
     let result
@@ -272,11 +285,13 @@ export function SetupWizard({
             {stepId === "server" ? <ServerStep practiceEnabled={practiceEnabled} /> : null}
             {stepId === "account" ? <AccountStep practiceEnabled={practiceEnabled} /> : null}
             {stepId === "sender" ? <SenderStep /> : null}
+            {stepId === "domain" ? <DomainStep fromDomain={fromDomain} /> : null}
             {stepId === "test" ? <TestStep sendError={sendError} /> : null}
             {stepId === "settings" ? <SettingsStep /> : null}
           </section>
         </form>
       </FormProvider>
+      {stepId === "domain" ? <DomainCheck domain={fromDomain} method={method} /> : null}
       {stepId === "test" && liveStages ? (
         <section
           aria-labelledby="progress-heading"

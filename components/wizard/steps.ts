@@ -6,6 +6,7 @@ export const STEP_TITLES: Record<StepId, string> = {
   server: "Server",
   account: "Account",
   sender: "Sender",
+  domain: "Domain",
   test: "Test",
   settings: "Settings",
 }

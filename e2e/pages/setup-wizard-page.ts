@@ -66,6 +66,7 @@ export class SetupWizardPage {
     await this.fillAccount(setup.user, setup.password)
     await this.next()
     await this.next()
+    await this.next()
     await this.sendTest("it-team@contoso.com")
   }
 

@@ -1,7 +1,15 @@
 import { z } from "zod"
 
 /** Wizard steps, in order. The form values are keyed by the steps that hold fields. */
-export const STEP_IDS = ["method", "server", "account", "sender", "test", "settings"] as const
+export const STEP_IDS = [
+  "method",
+  "server",
+  "account",
+  "sender",
+  "domain",
+  "test",
+  "settings",
+] as const
 export type StepId = (typeof STEP_IDS)[number]
 
 export const SENDING_METHODS = ["smtp-auth", "direct-send", "relay"] as const
@@ -226,6 +234,8 @@ export const STEP_FIELDS = {
     "account.flowId",
   ],
   sender: ["sender.fromAddress", "sender.fromName"],
+  // The domain check is optional and has its own small form (outside the wizard's).
+  domain: [],
   test: ["test.to"],
   settings: [],
 } as const satisfies Record<StepId, readonly string[]>

@@ -122,8 +122,13 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
         autoCapitalize="none"
         spellCheck={false}
         hint={
-          usesMx && mxForDomain?.endpoint ? (
+          usesMx && mxForDomain?.endpoint === host.trim() ? (
             <>The tenant&apos;s MX endpoint, from {mxForDomain.domain}&apos;s MX record in DNS.</>
+          ) : usesMx && mxForDomain?.endpoint ? (
+            <>
+              {mxForDomain.domain}&apos;s MX record in DNS points to{" "}
+              <span className="font-mono">{mxForDomain.endpoint}</span>.
+            </>
           ) : usesMx && mxForDomain ? (
             <>
               {mxForDomain.summary} The guess from Domain stays. {MX_WHERE_TO_FIND}
