@@ -276,7 +276,7 @@ test.describe("Progress", () => {
     wizard,
     page,
   }) => {
-    // A server that accepts the connection and never greets: the verdict waits for the 10 s timeout.
+    // A server that accepts the connection and never greets: the verdict waits for the 8 s timeout.
     const silent = await startSimulator({ role: "submission", tls: testServerTls(), silent: true })
     try {
       await wizard.goto()

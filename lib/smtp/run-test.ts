@@ -12,8 +12,11 @@ import { composeTestMessage } from "./test-message"
 import { Transcript } from "./transcript"
 import type { FailureFacts, SessionEvent, SignInKind, TestOutcome } from "./types"
 
-/** Connect, greeting and each reply at most 10 s; a whole test at most 30 s. */
-export const DEFAULT_TIMEOUTS: SessionTimeouts = { stepMs: 10_000, totalMs: 30_000 }
+/**
+ * Connect, greeting and each reply at most 8 s (Microsoft 365 answers within a second or two, and a
+ * silent port must get its verdict within 10 s); a whole test at most 30 s.
+ */
+export const DEFAULT_TIMEOUTS: SessionTimeouts = { stepMs: 8_000, totalMs: 30_000 }
 
 /** Where practice mode sends: the built-in simulator, trusted through its own CA only. */
 export interface PracticeTarget {
