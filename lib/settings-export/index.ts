@@ -29,7 +29,9 @@ import { railsTarget } from "./targets/rails"
 import { symfonyTarget } from "./targets/symfony"
 import { wordpressTarget } from "./targets/wordpress"
 import { zabbixTarget } from "./targets/zabbix"
+import { withOAuthNote } from "./oauth-note"
 import type { SettingsFile, SettingsGroup, SettingsTarget } from "./types"
+import { connectionFacts, oauthKind } from "./values"
 
 export type { SettingsFile, SettingsGroup } from "./types"
 
@@ -81,12 +83,16 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   testNetConnectionTarget,
 ]
 
-/** One target's file for these values. */
+/**
+ * One target's file for these values. With an OAuth 2.0 sign-in, a target that cannot do it keeps
+ * the settings it can use under a note saying so and what to do instead.
+ */
 export function renderTarget(
-  { render, ...about }: SettingsTarget,
+  { render, oauth, oauthCaveat, ...about }: SettingsTarget,
   values: SetupValues
 ): SettingsFile {
-  return { ...about, ...render(values) }
+  const file = { ...about, ...render(values) }
+  return oauth || !oauthKind(connectionFacts(values)) ? file : withOAuthNote(file, oauthCaveat)
 }
 
 /** Every ready-made file for these values, in display order. */

@@ -1,7 +1,12 @@
 import { methodInfo } from "@/lib/microsoft365/methods"
-import type { SetupValues } from "@/lib/schemas/setup"
+import { OAUTH_FIELD_LABELS, type SetupValues } from "@/lib/schemas/setup"
 import type { SettingsRow } from "./types"
-import { connectionFacts } from "./values"
+import { connectionFacts, oauthKind } from "./values"
+
+const OAUTH_NAMES = {
+  "oauth-app": "OAuth 2.0, app-only (client credentials)",
+  "oauth-device": "OAuth 2.0, as a user (device code)",
+} as const
 
 const SECURITY_LABELS = {
   starttls: "STARTTLS",
@@ -21,7 +26,21 @@ export function settingsRows(values: SetupValues): SettingsRow[] {
     { label: "Port", value: String(facts.port), copyable: true },
     { label: "Security", value: SECURITY_LABELS[facts.security], copyable: true },
   ]
-  if (facts.signsIn) {
+  const kind = oauthKind(facts)
+  if (kind) {
+    rows.push({ label: "Authentication", value: OAUTH_NAMES[kind], copyable: false })
+    rows.push({ label: OAUTH_FIELD_LABELS.user, value: facts.user, copyable: true })
+    rows.push({ label: OAUTH_FIELD_LABELS.tenant, value: facts.tenant, copyable: true })
+    rows.push({ label: OAUTH_FIELD_LABELS.clientId, value: facts.clientId, copyable: true })
+    if (kind === "oauth-app") {
+      rows.push({
+        label: OAUTH_FIELD_LABELS.clientSecret,
+        value: "(the client secret's Value)",
+        note: "Never shown or stored by smtp365: put it into the app yourself.",
+        copyable: false,
+      })
+    }
+  } else if (facts.signsIn) {
     rows.push({ label: "Username", value: facts.user, copyable: true })
     rows.push({
       label: "Password",

@@ -21,6 +21,14 @@ export type SettingsGroup =
 
 /** One generator per target software: what it is, and a pure function of the tested settings. */
 export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNote"> {
+  /**
+   * How the target meets an OAuth 2.0 sign-in: "supported" renders its own OAuth variant,
+   * "no-sign-in" never signs in (a port or TLS check). Unset: it cannot, and the registry puts a
+   * note at the top of its output (see oauth-note.ts).
+   */
+  oauth?: "supported" | "no-sign-in"
+  /** Replaces the note's first line where the software can do part of it (verified, with a source). */
+  oauthCaveat?: string
   render(values: SetupValues): Pick<SettingsFile, "content" | "secretNote" | "companion">
 }
 

@@ -45,6 +45,9 @@ export const curlTarget: SettingsTarget = {
   group: GROUP,
   filename: "curl-test.sh",
   language: "bash",
+  // curl --help all: "--oauth2-bearer <token> OAuth 2 Bearer Token" (curl 7.88).
+  oauthCaveat:
+    "OAuth 2.0: curl can sign in with a token (--oauth2-bearer) but cannot fetch one itself.",
   render(values) {
     const facts = connectionFacts(values)
     const scheme = facts.security === "tls" ? "smtps" : "smtp"
@@ -85,6 +88,7 @@ export const opensslTarget: SettingsTarget = {
   group: GROUP,
   filename: "openssl-test.sh",
   language: "bash",
+  oauth: "no-sign-in",
   render(values) {
     const facts = connectionFacts(values)
     const content = [
@@ -110,6 +114,7 @@ export const testNetConnectionTarget: SettingsTarget = {
   group: GROUP,
   filename: "test-port.ps1",
   language: "powershell",
+  oauth: "no-sign-in",
   render(values) {
     const facts = connectionFacts(values)
     const content = [

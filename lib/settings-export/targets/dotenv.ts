@@ -1,6 +1,13 @@
 import { envValue as quote } from "../literals"
 import type { SettingsTarget } from "../types"
-import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
+import {
+  CLIENT_SECRET_VARIABLE,
+  OAUTH_SCOPES,
+  PASSWORD_VARIABLE,
+  connectionFacts,
+  oauthKind,
+  secretNote,
+} from "../values"
 
 export const dotenvTarget: SettingsTarget = {
   id: "dotenv",
@@ -8,8 +15,10 @@ export const dotenvTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: ".env",
   language: "dotenv",
+  oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
+    const kind = oauthKind(facts)
     const lines = [
       "# Microsoft 365 SMTP settings from smtp365",
       `SMTP_HOST=${quote(facts.host)}`,
@@ -17,7 +26,21 @@ export const dotenvTarget: SettingsTarget = {
       "# starttls: plain text, then upgraded (ports 587, 25); tls: implicit TLS; none: no TLS",
       `SMTP_SECURITY=${facts.security}`,
     ]
-    if (facts.signsIn) {
+    if (kind) {
+      lines.push(
+        kind === "oauth-app"
+          ? "# OAuth 2.0 app-only (client credentials): the app signs in as itself (XOAUTH2)."
+          : "# OAuth 2.0 as a user (device code flow): the mailbox user signs in in a browser (XOAUTH2).",
+        `SMTP_USER=${quote(facts.user)}`,
+        `OAUTH_TENANT_ID=${quote(facts.tenant)}`,
+        `OAUTH_CLIENT_ID=${quote(facts.clientId)}`,
+        `OAUTH_SCOPE=${quote(OAUTH_SCOPES[kind].join(" "))}`
+      )
+      if (kind === "oauth-app") {
+        lines.push("# Set the client secret's Value here or in the environment; never commit it.")
+        lines.push(`${CLIENT_SECRET_VARIABLE}=`)
+      }
+    } else if (facts.signsIn) {
       lines.push(`SMTP_USER=${quote(facts.user)}`)
       lines.push(`# Set the mailbox password here or in the environment; never commit it.`)
       lines.push(`${PASSWORD_VARIABLE}=`)
@@ -26,10 +49,15 @@ export const dotenvTarget: SettingsTarget = {
     if (facts.fromName) lines.push(`MAIL_FROM_NAME=${quote(facts.fromName)}`)
     return {
       content: lines.join("\n") + "\n",
-      secretNote: secretNote(
-        facts,
-        `${PASSWORD_VARIABLE} is left empty: fill it in on the machine that sends, and keep the file out of version control.`
-      ),
+      secretNote:
+        kind === "oauth-app"
+          ? `${CLIENT_SECRET_VARIABLE} is left empty: fill it in on the machine that sends, and keep the file out of version control.`
+          : kind === "oauth-device"
+            ? "No secret: the mailbox user signs in in a browser when the app asks for a token."
+            : secretNote(
+                facts,
+                `${PASSWORD_VARIABLE} is left empty: fill it in on the machine that sends, and keep the file out of version control.`
+              ),
     }
   },
 }

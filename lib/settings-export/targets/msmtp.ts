@@ -8,6 +8,11 @@ export const msmtpTarget: SettingsTarget = {
   group: "Mail servers",
   filename: ".msmtprc",
   language: "ini",
+  // man msmtp (1.8.23): "oauthbearer or its predecessor xoauth2 (an OAuth2 token from the mail
+  // provider is used as the password. ... The passwordeval command can be used to pass the
+  // regularly changing tokens into msmtp from a script".
+  oauthCaveat:
+    "OAuth 2.0: msmtp can sign in with a token (auth xoauth2, the token printed by passwordeval)\nbut cannot fetch or renew one itself.",
   render(values) {
     const facts = connectionFacts(values)
     const tls =

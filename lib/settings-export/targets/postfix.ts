@@ -1,11 +1,30 @@
 // Postfix as a smart-host client: every message leaves through Microsoft 365 (relayhost).
 // Parameters: https://www.postfix.org/postconf.5.html, SMTP AUTH: https://www.postfix.org/SASL_README.html
 // (client side, sasl_passwd), TLS: https://www.postfix.org/TLS_README.html (client security levels).
+//
+// OAuth 2.0 goes through the sasl-xoauth2 plugin (https://github.com/tarickb/sasl-xoauth2: README
+// and sasl-xoauth2.conf(5)): /etc/sasl-xoauth2.conf names the app registration and the token
+// endpoint, sasl_passwd points each account at a token file, and the plugin renews the token from
+// the refresh token in it. Its Microsoft 365 setup signs in as a user (delegated SMTP.Send), so it
+// needs a refresh token from one sign-in (sasl-xoauth2-tool get-token outlook --use-device-flow).
+// Debian 12 (bookworm) main has no package of it (apt-cache search xoauth2, 2026-11): build it
+// from source or use the project's Ubuntu PPA.
+import { DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
 import type { SettingsTarget } from "../types"
-import { connectionFacts, secretNote, type ConnectionFacts } from "../values"
+import {
+  connectionFacts,
+  oauthKind,
+  secretNote,
+  tokenEndpoint,
+  type ConnectionFacts,
+} from "../values"
 
 const SASL_PASSWD = "/etc/postfix/sasl_passwd"
 const PASSWORD_PLACEHOLDER = "REPLACE-WITH-MAILBOX-PASSWORD"
+const SASL_XOAUTH2_CONF = "/etc/sasl-xoauth2.conf"
+/** Where sasl_passwd says the token file is: inside Postfix's chroot when smtp runs chrooted. */
+const tokenFile = (facts: ConnectionFacts) => `/etc/tokens/${facts.user}`
+const CHROOT = "/var/spool/postfix"
 
 /** A main.cf value: `$` starts a parameter reference, so a literal one is written `$$`. */
 const cf = (value: string) => value.replaceAll("$", () => "$$")
@@ -40,20 +59,39 @@ export const postfixMainCfTarget: SettingsTarget = {
   group: "Mail servers",
   filename: "main.cf",
   language: "ini",
+  oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    const sasl = facts.signsIn
+    const kind = oauthKind(facts)
+    const sasl = kind
       ? [
           "",
-          `# SMTP AUTH with the user name and password in ${SASL_PASSWD} (see sasl_passwd).`,
+          "# SMTP AUTH with OAuth 2.0 (XOAUTH2) through the sasl-xoauth2 plugin",
+          "# (https://github.com/tarickb/sasl-xoauth2), which fetches and renews the token itself:",
+          `# see the sasl_passwd file. Debian 12 has no package of it: build it from source (cmake, as`,
+          "# its README says) or, on Ubuntu, install it from ppa:sasl-xoauth2/stable. Its token",
+          `# requests run inside the chroot (${CHROOT}), so copy the CA bundle there:`,
+          `#   sudo mkdir -p ${CHROOT}/etc/ssl/certs`,
+          `#   sudo cp /etc/ssl/certs/ca-certificates.crt ${CHROOT}/etc/ssl/certs/`,
           "smtp_sasl_auth_enable = yes",
           `smtp_sasl_password_maps = hash:${SASL_PASSWD}`,
-          "# Allow LOGIN, a plain-text mechanism (the default forbids those): it only runs inside TLS.",
+          "# Allow XOAUTH2, which Cyrus SASL counts as plain text as it does LOGIN (the default,",
+          "# noplaintext, forbids those): it only runs inside TLS.",
           "smtp_sasl_security_options = noanonymous",
-          "# Microsoft 365 offers AUTH LOGIN, not PLAIN (Debian: apt install libsasl2-modules).",
-          "smtp_sasl_mechanism_filter = login",
+          "smtp_sasl_mechanism_filter = xoauth2",
         ]
-      : ["", "# Direct Send and relay do not sign in: SMTP AUTH stays off."]
+      : facts.signsIn
+        ? [
+            "",
+            `# SMTP AUTH with the user name and password in ${SASL_PASSWD} (see sasl_passwd).`,
+            "smtp_sasl_auth_enable = yes",
+            `smtp_sasl_password_maps = hash:${SASL_PASSWD}`,
+            "# Allow LOGIN, a plain-text mechanism (the default forbids those): it only runs inside TLS.",
+            "smtp_sasl_security_options = noanonymous",
+            "# Microsoft 365 offers AUTH LOGIN, not PLAIN (Debian: apt install libsasl2-modules).",
+            "smtp_sasl_mechanism_filter = login",
+          ]
+        : ["", "# Direct Send and relay do not sign in: SMTP AUTH stays off."]
     const content = [
       "# /etc/postfix/main.cf: add or replace these lines, then run: sudo postfix reload",
       "# Every message goes to Microsoft 365; the brackets skip the MX lookup.",
@@ -68,10 +106,12 @@ export const postfixMainCfTarget: SettingsTarget = {
     ].join("\n")
     return {
       content,
-      secretNote: secretNote(
-        facts,
-        `The password goes in ${SASL_PASSWD} (root only, chmod 600), turned into a lookup table with postmap: see the sasl_passwd file.`
-      ),
+      secretNote: kind
+        ? "No password: sasl-xoauth2 keeps the token and renews it; see the sasl_passwd file."
+        : secretNote(
+            facts,
+            `The password goes in ${SASL_PASSWD} (root only, chmod 600), turned into a lookup table with postmap: see the sasl_passwd file.`
+          ),
     }
   },
 }
@@ -82,8 +122,10 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
   group: "Mail servers",
   filename: "sasl_passwd",
   language: "text",
+  oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
+    if (oauthKind(facts)) return saslXoauth2Passwd(facts)
     const content = facts.signsIn
       ? [
           `# ${SASL_PASSWD}: the Microsoft 365 sign-in for relayhost ${nextHop(facts)}.`,
@@ -110,4 +152,45 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
       ),
     }
   },
+}
+
+/** sasl_passwd for sasl-xoauth2: the "password" is the token file, set up once by a user sign-in. */
+function saslXoauth2Passwd(facts: ConnectionFacts) {
+  const conf = {
+    client_id: facts.clientId,
+    // A public client: the device code sign-in needs no secret.
+    client_secret: "",
+    token_endpoint: tokenEndpoint(facts, DEFAULT_IDENTITY_URL),
+  }
+  const content = [
+    `# ${SASL_PASSWD} for XOAUTH2 with sasl-xoauth2: the "password" is the file where`,
+    "# sasl-xoauth2 keeps this mailbox's tokens and renews them.",
+    ...(facts.auth === "oauth-app"
+      ? [
+          "# sasl-xoauth2 signs in as the mailbox user (delegated), not as the app: the client secret",
+          "# of the app-only sign-in is not used here.",
+        ]
+      : []),
+    "#",
+    `# 1. ${SASL_XOAUTH2_CONF}: the app registration and the tenant's token endpoint.`,
+    ...JSON.stringify(conf, null, 2)
+      .split("\n")
+      .map((line) => `#      ${line}`),
+    `# 2. A refresh token: sign in once as ${facts.user} with a device code (the app`,
+    '#    registration needs the delegated permission SMTP.Send and "Allow public client flows").',
+    `#    Postfix's smtp client runs chrooted in ${CHROOT} on Debian, so the file goes there:`,
+    `#      sudo mkdir -p ${CHROOT}/etc/tokens`,
+    `#      sudo sasl-xoauth2-tool get-token outlook --client-id=${facts.clientId} --tenant=${facts.tenant} --use-device-flow ${CHROOT}${tokenFile(facts)}`,
+    `#      sudo chown -R postfix:postfix ${CHROOT}/etc/tokens`,
+    "# 3. Build the table Postfix reads, and reload:",
+    `#      sudo postmap hash:${SASL_PASSWD}`,
+    "#      sudo postfix reload",
+    `${nextHop(facts)} ${facts.user}:${tokenFile(facts)}`,
+    "",
+  ].join("\n")
+  return {
+    content,
+    secretNote:
+      "No password: the token file holds a refresh token, so keep it readable by postfix only (chown above).",
+  }
 }

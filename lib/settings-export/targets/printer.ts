@@ -10,6 +10,8 @@ export const printerTarget: SettingsTarget = {
   group: "Devices",
   filename: "printer-setup.txt",
   language: "text",
+  oauthCaveat:
+    'OAuth 2.0: few printers and scanners can sign in with OAuth 2.0. If the device\'s email settings\noffer "OAuth" or "Modern authentication" for Microsoft 365, follow its manual instead.',
   render(values) {
     const sheet = printerSheet(values)
     const width = Math.max(...sheet.rows.map((row) => row.label.length)) + 2

@@ -1,0 +1,400 @@
+// The settings export for an OAuth 2.0 sign-in (issue 5): the nodemailer snippet really gets a token
+// from the practice identity server and sends through the simulator; the rest is parsed or, where
+// nothing here can run it (C#, sasl-xoauth2, msal for Python), checked line by line.
+import { spawn } from "node:child_process"
+import { copyFile, mkdir, writeFile } from "node:fs/promises"
+import path from "node:path"
+import { parseEnv } from "node:util"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { parse as parseYaml } from "yaml"
+
+import { testServerTls } from "@/e2e/support/test-ca"
+import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
+import {
+  PRACTICE_CLIENT_SECRET,
+  PRACTICE_TENANT_ID,
+  type PracticeAppId,
+} from "@/lib/practice/identity-scenarios"
+import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { SETTINGS_TARGETS, buildSettingsFiles } from "./index"
+import { oauthNoteLines } from "./oauth-note"
+import { settingsRows } from "./rows"
+import {
+  PASSWORD,
+  SCRATCH,
+  outputOf as file,
+  run,
+  smtpAuthSetup,
+  writeScratch,
+} from "./test-support"
+
+const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
+const DEVICE: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000011"
+const TOKEN_KEY = "settings-export-oauth-test-key"
+
+let identity: RunningIdentityServer
+let simulator: RunningSimulator
+
+beforeAll(async () => {
+  identity = await startIdentityServer({
+    tls: testServerTls(),
+    tokenKey: TOKEN_KEY,
+    pollIntervalSeconds: 1,
+  })
+  simulator = await startSimulator({
+    role: "submission",
+    tls: testServerTls(),
+    password: PASSWORD,
+    tokenKey: TOKEN_KEY,
+  })
+})
+afterAll(async () => {
+  await Promise.all([identity.close(), simulator.close()])
+})
+
+/** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
+function oauthSetup(
+  authType: "oauth-app" | "oauth-device",
+  clientId: string = authType === "oauth-app" ? APP_ONLY : DEVICE
+): SetupValues {
+  const setup = smtpAuthSetup(simulator?.port ?? 587)
+  return {
+    ...setup,
+    account: {
+      authType,
+      user: "sender@contoso.com",
+      pass: "",
+      tenant: PRACTICE_TENANT_ID,
+      clientId,
+      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
+    },
+  }
+}
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs a generated Node script against the practice identity server. For the device code flow it
+ * signs in with the code the script prints, as the user would in the browser.
+ */
+function runNode(script: string, env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], {
+      env: { ...process.env, OAUTH_AUTHORITY: identity.url, ...env },
+    })
+    const result: Run = { code: null, stdout: "", stderr: "" }
+    const timer = setTimeout(() => child.kill(), 20_000)
+    child.stdout.on("data", (chunk: Buffer) => {
+      result.stdout += chunk.toString()
+      const code = /enter the code (\w+)/.exec(result.stdout)?.[1]
+      if (code) identity.signIn(code)
+    })
+    child.stderr.on("data", (chunk: Buffer) => (result.stderr += chunk.toString()))
+    child.on("error", reject)
+    child.on("close", (code) => {
+      clearTimeout(timer)
+      resolve({ ...result, code })
+    })
+  })
+}
+
+describe("nodemailer with OAuth 2.0 (real token, real send)", () => {
+  test("app-only: the client credentials token signs in with XOAUTH2 and the message arrives", async () => {
+    const script = await writeScratch(
+      "oauth/app-only.mjs",
+      file("nodemailer", oauthSetup("oauth-app")).content
+    )
+    const before = simulator.messages.length
+    const result = await runNode(script, { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET })
+
+    expect(result.stderr).toBe("")
+    expect(result.code).toBe(0)
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
+    expect(identity.requests).toContainEqual({
+      path: `/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`,
+      grant: "client_credentials",
+      clientId: APP_ONLY,
+    })
+  })
+
+  test("app-only with a wrong secret: Microsoft's AADSTS reason, and nothing is sent", async () => {
+    const script = await writeScratch(
+      "oauth/app-only.mjs",
+      file("nodemailer", oauthSetup("oauth-app")).content
+    )
+    const before = simulator.messages.length
+    const result = await runNode(script, { SMTP_CLIENT_SECRET: "not-the-secret" })
+
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toContain("AADSTS7000215: Invalid client secret provided.")
+    expect(simulator.messages).toHaveLength(before)
+  })
+
+  test("device code: the script prints the code, the user signs in, and the message arrives", async () => {
+    const script = await writeScratch(
+      "oauth/device.mjs",
+      file("nodemailer", oauthSetup("oauth-device")).content
+    )
+    const before = simulator.messages.length
+    const result = await runNode(script, {})
+
+    expect(result.stdout).toMatch(
+      /^To sign in, use a web browser to open the page https:\/\/127\.0\.0\.1:\d+\/devicelogin and enter the code [A-Z]+ to authenticate\.\n$/
+    )
+    expect(result.stderr).toBe("")
+    expect(result.code).toBe(0)
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+  })
+})
+
+describe("Python with msal (msal is not installed here: compile, then exact lines)", () => {
+  test.each(["oauth-app", "oauth-device"] as const)("%s: the script compiles", async (kind) => {
+    const script = await writeScratch(
+      `oauth/send_mail_${kind}.py`,
+      file("python-smtplib", oauthSetup(kind)).content
+    )
+    await run("python3", ["-m", "py_compile", script], { timeout: 15_000 })
+  })
+
+  test("app-only: msal's client credentials call, then smtplib's AUTH XOAUTH2", () => {
+    const code = file("python-smtplib", oauthSetup("oauth-app")).content
+    for (const line of [
+      "import msal  # Microsoft's library for the token: pip install msal",
+      `TENANT = "${PRACTICE_TENANT_ID}"  # Directory (tenant) ID`,
+      `CLIENT_ID = "${APP_ONLY}"  # Application (client) ID`,
+      'AUTHORITY = os.environ.get("OAUTH_AUTHORITY", "https://login.microsoftonline.com")',
+      "app = msal.ConfidentialClientApplication(",
+      '    authority=f"{AUTHORITY}/{TENANT}",',
+      '    client_credential=os.environ["SMTP_CLIENT_SECRET"],',
+      'token = app.acquire_token_for_client(scopes=["https://outlook.office365.com/.default"])',
+      "xoauth2 = f\"user={USER}\\x01auth=Bearer {token['access_token']}\\x01\\x01\"",
+      "    smtp.starttls(context=context)  # fails instead of going on in plain text",
+      "    smtp.ehlo()",
+      '    smtp.auth("XOAUTH2", lambda challenge=None: xoauth2 if challenge is None else "")',
+    ]) {
+      expect(code.split("\n")).toContain(line)
+    }
+    expect(code).not.toContain("smtp.login(")
+  })
+
+  test("device code: msal's public client prints the sign-in message", () => {
+    const code = file("python-smtplib", oauthSetup("oauth-device")).content.split("\n")
+    expect(code).toContain(
+      'app = msal.PublicClientApplication(CLIENT_ID, authority=f"{AUTHORITY}/{TENANT}")'
+    )
+    expect(code).toContain(
+      'flow = app.initiate_device_flow(scopes=["https://outlook.office.com/SMTP.Send"])'
+    )
+    expect(code).toContain("token = app.acquire_token_by_device_flow(flow)")
+    expect(code.join("\n")).not.toContain("SMTP_CLIENT_SECRET")
+  })
+})
+
+describe(".NET with MSAL.NET and MailKit (no C# compiler here: exact lines)", () => {
+  test("app-only: ConfidentialClientApplicationBuilder, then SaslMechanismOAuth2", () => {
+    const code = file("dotnet-mailkit", oauthSetup("oauth-app")).content
+    expect(code).toContain(
+      [
+        'var authority = (Environment.GetEnvironmentVariable("OAUTH_AUTHORITY") ?? "https://login.microsoftonline.com")',
+        `    + "/" + "${PRACTICE_TENANT_ID}"; // Directory (tenant) ID`,
+        `var app = ConfidentialClientApplicationBuilder.Create("${APP_ONLY}") // Application (client) ID`,
+        '    .WithClientSecret(Environment.GetEnvironmentVariable("SMTP_CLIENT_SECRET"))',
+        "    .WithAuthority(authority)",
+        "    .Build();",
+        'var token = await app.AcquireTokenForClient(new[] { "https://outlook.office365.com/.default" }).ExecuteAsync();',
+      ].join("\n")
+    )
+    expect(code).toContain("using Microsoft.Identity.Client;")
+    expect(code).toContain(
+      'await client.AuthenticateAsync(new SaslMechanismOAuth2("sender@contoso.com", token.AccessToken));'
+    )
+    expect(code).not.toContain("SMTP_PASSWORD")
+  })
+
+  test("device code: PublicClientApplicationBuilder and AcquireTokenWithDeviceCode", () => {
+    const code = file("dotnet-mailkit", oauthSetup("oauth-device")).content
+    expect(code).toContain(
+      [
+        `var app = PublicClientApplicationBuilder.Create("${DEVICE}") // Application (client) ID`,
+        "    .WithAuthority(authority)",
+        "    .Build();",
+        'var token = await app.AcquireTokenWithDeviceCode(new[] { "https://outlook.office.com/SMTP.Send" }, code =>',
+        "{",
+        "    Console.WriteLine(code.Message); // where to sign in, and the code to enter",
+        "    return Task.CompletedTask;",
+        "}).ExecuteAsync();",
+      ].join("\n")
+    )
+    expect(code).not.toContain("SMTP_CLIENT_SECRET")
+  })
+
+  test("appsettings.json gains the tenant and client IDs, never the secret", () => {
+    expect(JSON.parse(file("dotnet-appsettings", oauthSetup("oauth-app")).content)).toEqual({
+      Smtp: {
+        Host: "localhost",
+        Port: simulator.port,
+        SecureSocketOptions: "StartTls",
+        Username: "sender@contoso.com",
+        TenantId: PRACTICE_TENANT_ID,
+        ClientId: APP_ONLY,
+        FromAddress: "sender@contoso.com",
+        FromName: 'Scan "Floor 2" #1',
+      },
+    })
+  })
+})
+
+describe(".env", () => {
+  test("app-only: the IDs and scope, an empty client secret, no password", () => {
+    const parsed = parseEnv(file("dotenv", oauthSetup("oauth-app")).content)
+    expect(parsed).toMatchObject({
+      SMTP_USER: "sender@contoso.com",
+      OAUTH_TENANT_ID: PRACTICE_TENANT_ID,
+      OAUTH_CLIENT_ID: APP_ONLY,
+      OAUTH_SCOPE: "https://outlook.office365.com/.default",
+      SMTP_CLIENT_SECRET: "",
+    })
+    expect(parsed).not.toHaveProperty("SMTP_PASSWORD")
+  })
+
+  test("device code: the delegated scope and no secret at all", () => {
+    const parsed = parseEnv(file("dotenv", oauthSetup("oauth-device")).content)
+    expect(parsed).toMatchObject({
+      OAUTH_CLIENT_ID: DEVICE,
+      OAUTH_SCOPE: "https://outlook.office.com/SMTP.Send offline_access",
+    })
+    expect(Object.keys(parsed).filter((key) => /SECRET|PASSWORD/.test(key))).toEqual([])
+  })
+})
+
+describe("Postfix with sasl-xoauth2", () => {
+  test("main.cf: postconf reads SASL with the xoauth2 mechanism only", async () => {
+    const directory = path.join(SCRATCH, "postfix", "oauth")
+    await mkdir(directory, { recursive: true })
+    await writeFile(
+      path.join(directory, "main.cf"),
+      file("postfix-main-cf", oauthSetup("oauth-device")).content
+    )
+    await copyFile("/etc/postfix/master.cf", path.join(directory, "master.cf"))
+    const { stdout, stderr } = await run("postconf", ["-c", directory, "-n"], { timeout: 15_000 })
+    expect(stderr).toBe("")
+    expect(stdout).toContain("smtp_sasl_auth_enable = yes\n")
+    expect(stdout).toContain("smtp_sasl_mechanism_filter = xoauth2\n")
+    expect(stdout).toContain("smtp_sasl_security_options = noanonymous\n")
+    expect(stdout).toContain("smtp_tls_security_level = secure\n")
+  })
+
+  test("sasl_passwd: the token file, the plugin's configuration and the one-time sign-in", () => {
+    const lines = file("postfix-sasl-passwd", oauthSetup("oauth-device")).content.split("\n")
+    expect(lines.at(-2)).toBe(
+      `[localhost]:${simulator.port} sender@contoso.com:/etc/tokens/sender@contoso.com`
+    )
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "# 1. /etc/sasl-xoauth2.conf: the app registration and the tenant's token endpoint.",
+        `#        "client_id": "${DEVICE}",`,
+        '#        "client_secret": "",',
+        `#        "token_endpoint": "https://login.microsoftonline.com/${PRACTICE_TENANT_ID}/oauth2/v2.0/token"`,
+        `#      sudo sasl-xoauth2-tool get-token outlook --client-id=${DEVICE} --tenant=${PRACTICE_TENANT_ID} --use-device-flow /var/spool/postfix/etc/tokens/sender@contoso.com`,
+        "#      sudo postmap hash:/etc/postfix/sasl_passwd",
+      ])
+    )
+  })
+
+  test("app-only: says that sasl-xoauth2 signs in as the user, not with the client secret", () => {
+    const content = file("postfix-sasl-passwd", oauthSetup("oauth-app")).content
+    expect(content).toContain(
+      "# sasl-xoauth2 signs in as the mailbox user (delegated), not as the app"
+    )
+    expect(file("postfix-main-cf", oauthSetup("oauth-app")).content).toContain(
+      "# see the sasl_passwd file. Debian 12 has no package of it"
+    )
+  })
+})
+
+describe("every target with OAuth 2.0", () => {
+  const SUPPORTED = SETTINGS_TARGETS.filter((target) => target.oauth === "supported")
+  const UNSUPPORTED = SETTINGS_TARGETS.filter((target) => !target.oauth)
+  const NOTE = oauthNoteLines()
+
+  test.each(["oauth-app", "oauth-device"] as const)(
+    "%s: the client secret is in no output, secret note or settings row",
+    (kind) => {
+      const setup = oauthSetup(kind)
+      expect(JSON.stringify([buildSettingsFiles(setup), settingsRows(setup)])).not.toContain(
+        PRACTICE_CLIENT_SECRET
+      )
+    }
+  )
+
+  test("the registry knows which targets do OAuth themselves", () => {
+    expect(SUPPORTED.map((target) => target.id)).toEqual([
+      "dotenv",
+      "nodemailer",
+      "python-smtplib",
+      "dotnet-appsettings",
+      "dotnet-mailkit",
+      "postfix-main-cf",
+      "postfix-sasl-passwd",
+    ])
+  })
+
+  test.each(UNSUPPORTED.map((target) => [target.id, target] as const))(
+    "%s starts with the note in its comment syntax and says so in the secret note",
+    (id, target) => {
+      const output = file(id, oauthSetup("oauth-app"))
+      const mark = { php: "// ", go: "// ", text: "" }[output.language] ?? "# "
+      const lines = output.content.split("\n")
+      const start = lines[0] === "<?php" ? 1 : 0
+      const first = target.oauthCaveat?.split("\n")[0] ?? NOTE[0]
+      expect(lines[start]).toBe(`${mark}${first}`)
+      expect(output.content).toContain(
+        `${mark}- or use Direct Send or SMTP relay through a connector, which need no sign-in.`
+      )
+      expect(output.secretNote).toMatch(/^No OAuth 2\.0 setup here \(see the note at the top\)/)
+    }
+  )
+
+  test("the note leaves password and Direct Send outputs alone", () => {
+    for (const output of buildSettingsFiles(smtpAuthSetup(587))) {
+      expect(output.content, output.id).not.toContain("OAuth 2.0")
+    }
+  })
+
+  test("PHP, Python and YAML outputs still parse with the note on top", async () => {
+    const setup = oauthSetup("oauth-app")
+    for (const output of buildSettingsFiles(setup).filter(
+      (f) => !SUPPORTED.some((t) => t.id === f.id)
+    )) {
+      const name = `oauth/notes/${output.id}-${output.filename}`
+      if (output.language === "php") {
+        const { stdout } = await run("php", ["-l", await writeScratch(name, output.content)], {
+          timeout: 15_000,
+        })
+        expect(stdout).toContain("No syntax errors detected")
+      } else if (output.language === "python") {
+        await run("python3", ["-m", "py_compile", await writeScratch(name, output.content)], {
+          timeout: 15_000,
+        })
+      } else if (output.language === "yaml") {
+        expect(() =>
+          parseYaml(output.content, { customTags: [{ tag: "!secret", resolve: String }] })
+        ).not.toThrow()
+      }
+    }
+  })
+
+  test("port and TLS checks need no sign-in and carry no note", () => {
+    for (const id of ["openssl", "test-netconnection"]) {
+      expect(file(id, oauthSetup("oauth-device")).content).not.toContain("OAuth")
+    }
+  })
+})
