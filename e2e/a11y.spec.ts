@@ -47,6 +47,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
       await wizard.back()
       await wizard.back()
+      await wizard.back()
       await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
       await wizard.next()
       await page.getByLabel("From address").fill("sender@contoso.com")

@@ -203,6 +203,7 @@ test.describe("Practice mode", () => {
 
     await wizard.back()
     await wizard.back()
+    await wizard.back()
     await page.getByLabel("Username").fill("security-defaults@contoso.com")
     await wizard.next()
     await page.getByLabel("From address").fill("security-defaults@contoso.com")
