@@ -17,7 +17,7 @@ export function Stepper({
 }) {
   return (
     <nav aria-label="Setup steps">
-      <ol className="grid grid-cols-3 gap-x-3 gap-y-4 [counter-reset:step] sm:grid-cols-6">
+      <ol className="grid grid-cols-4 gap-x-3 gap-y-4 [counter-reset:step] sm:grid-cols-7">
         {items.map((item) => (
           <li
             key={item.id}
