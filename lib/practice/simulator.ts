@@ -509,6 +509,22 @@ async function startSilentServer(
   events: SimulatorEvent[],
   messages: SimulatedMessage[]
 ): Promise<RunningSimulator> {
+  return startTcpServer(host, port, events, messages, (socket) => {
+    socket.resume() // discard whatever the client sends
+  })
+}
+
+/**
+ * A plain TCP server for the fault scenarios: records each connection, gives every socket the
+ * simulator's idle timeout, and closes its open sockets when it closes.
+ */
+async function startTcpServer(
+  host: string,
+  port: number,
+  events: SimulatorEvent[],
+  messages: SimulatedMessage[],
+  onSocket: (socket: net.Socket) => void
+): Promise<RunningSimulator> {
   const sockets = new Set<net.Socket>()
   const server = net.createServer((socket) => {
     events.push({ type: "connect", detail: socket.remoteAddress })
@@ -516,7 +532,7 @@ async function startSilentServer(
     socket.on("close", () => sockets.delete(socket))
     socket.on("error", () => undefined)
     socket.setTimeout(SOCKET_TIMEOUT_MS, () => socket.destroy())
-    socket.resume() // discard whatever the client sends
+    onSocket(socket)
   })
   return {
     host,
@@ -550,13 +566,7 @@ async function startScriptedServer(
   messages: SimulatedMessage[],
   script: ScriptedReplies
 ): Promise<RunningSimulator> {
-  const sockets = new Set<net.Socket>()
-  const server = net.createServer((socket) => {
-    events.push({ type: "connect", detail: socket.remoteAddress })
-    sockets.add(socket)
-    socket.on("close", () => sockets.delete(socket))
-    socket.on("error", () => undefined)
-    socket.setTimeout(SOCKET_TIMEOUT_MS, () => socket.destroy())
+  return startTcpServer(host, port, events, messages, (socket) => {
     socket.write(
       `220 ${serverName} Microsoft ESMTP MAIL Service ready at ${rfc2822Date(new Date())}\r\n`
     )
@@ -579,15 +589,4 @@ async function startScriptedServer(
       }
     })
   })
-  return {
-    host,
-    port: await listen(server, port, host),
-    messages,
-    events,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        for (const socket of sockets) socket.destroy()
-      }),
-  }
 }
