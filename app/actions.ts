@@ -2,7 +2,7 @@
 
 import type { SendTestEmailResult } from "@/lib/action-result"
 import { env } from "@/lib/env"
-import { practiceTarget } from "@/lib/practice/practice-server"
+import { practiceIdentityUrl, practiceTarget } from "@/lib/practice/practice-server"
 import { limitTestSend } from "@/lib/security/limit-test-send"
 import { setupSchema, toFieldErrors } from "@/lib/schemas/setup"
 import { endingInError, streamProgress } from "@/lib/smtp/progress"
@@ -25,10 +25,13 @@ export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult
       fieldErrors: toFieldErrors(parsed.error),
     }
   }
+  // Practice mode's tokens come from the practice identity server, never from Microsoft.
+  const identityUrl =
+    (parsed.data.server.practice ? await practiceIdentityUrl() : null) ?? env().SMTP365_IDENTITY_URL
   const progress = streamProgress((onEvent) =>
     runSmtpTest(parsed.data, {
       allowedHosts: env().SMTP365_ALLOWED_HOSTS,
-      identityUrl: env().SMTP365_IDENTITY_URL,
+      identityUrl,
       practiceTarget,
       onEvent,
     })

@@ -1,5 +1,6 @@
 "use server"
 
+import { headers } from "next/headers"
 import { z } from "zod"
 
 import { classify } from "@/lib/diagnosis/classify"
@@ -7,7 +8,11 @@ import { env } from "@/lib/env"
 import type { IdentityFailure } from "@/lib/oauth/identity-failure"
 import type { DeviceCodeActionResult } from "@/lib/oauth/device-code-result"
 import { cancelDeviceCode, startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
+import { practiceIdentityUrl, signInPracticeDeviceCode } from "@/lib/practice/practice-server"
 import { accountStepSchema, toFieldErrors } from "@/lib/schemas/setup"
+import { clientAddress } from "@/lib/security/client-address"
+import { rateLimitMessage } from "@/lib/security/limit-test-send"
+import { createTestSendLimiter, type TestSendLimiter } from "@/lib/security/rate-limit"
 
 /** The Account step's fields the device code sign-in needs, checked as the form checks them. */
 const startSchema = z.object({
@@ -21,7 +26,13 @@ const startSchema = z.object({
       path: ["clientId"],
       message: "Enter the Application (client) ID of the app registration",
     }),
+  /** Practice mode: sign in at the practice identity server, never at Microsoft. */
+  server: z.object({ practice: z.boolean() }).optional(),
 })
+
+// Each start asks the identity platform for a code: limited like test sends, per client address
+// and per mailbox.
+let limiter: TestSendLimiter | undefined
 
 const flowSchema = z.object({
   flowId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
@@ -45,8 +56,28 @@ export async function startDeviceCodeSignIn(input: unknown): Promise<DeviceCodeA
     }
   }
   const { tenant = "", clientId = "", user } = parsed.data.account
+  const { SMTP365_RATE_LIMIT, SMTP365_TRUST_PROXY } = env()
+  limiter ??= createTestSendLimiter(SMTP365_RATE_LIMIT)
+  const verdict = await limiter.consume(
+    await requestClient(SMTP365_TRUST_PROXY),
+    user.toLowerCase()
+  )
+  if (!verdict.allowed) {
+    return {
+      kind: "unknown",
+      error: rateLimitMessage(verdict, SMTP365_RATE_LIMIT).replace("test sends", "sign-ins"),
+    }
+  }
+  const practice = parsed.data.server?.practice === true
+  const identityUrl = practice ? await practiceIdentityUrl() : env().SMTP365_IDENTITY_URL
+  if (!identityUrl) {
+    return {
+      kind: "unknown",
+      error: "Practice mode is turned off on this smtp365 (SMTP365_PRACTICE=off).",
+    }
+  }
   try {
-    const result = await startDeviceCode({ tenant, clientId }, env().SMTP365_IDENTITY_URL)
+    const result = await startDeviceCode({ tenant, clientId }, identityUrl)
     if (result.ok) return { kind: "started", start: result.start }
     return failed(result.failure, { tenant, clientId, user })
   } catch (error) {
@@ -77,10 +108,29 @@ export async function checkDeviceCodeSignIn(input: unknown): Promise<DeviceCodeA
   }
 }
 
+/**
+ * Practice mode only: signs the practice device code in as the practice user, since the practice
+ * identity server has no sign-in page to open. Answers whether the code was waiting.
+ */
+export async function signInPracticeDeviceCodeAction(input: unknown): Promise<boolean> {
+  const parsed = z.object({ userCode: z.string().regex(/^[A-Z]{6,12}$/) }).safeParse(input)
+  if (!parsed.success || !env().SMTP365_PRACTICE) return false
+  return signInPracticeDeviceCode(parsed.data.userCode)
+}
+
 /** Stops waiting for a device code sign-in and forgets it (and its token, if any). */
 export async function cancelDeviceCodeSignIn(input: unknown): Promise<void> {
   const parsed = flowSchema.pick({ flowId: true }).safeParse(input)
   if (parsed.success) cancelDeviceCode(parsed.data.flowId)
+}
+
+/** The client's address; outside a request (unit tests call the action directly) there is none. */
+async function requestClient(trustProxy: string | undefined): Promise<string> {
+  try {
+    return clientAddress(await headers(), trustProxy)
+  } catch {
+    return "no-request"
+  }
 }
 
 function failed(

@@ -6,9 +6,14 @@ import { startSimulator, type RunningSimulator } from "../lib/practice/simulator
 import { DiagnosePage } from "./pages/diagnose-page"
 import { SetupWizardPage } from "./pages/setup-wizard-page"
 import { testServerTls } from "./support/test-ca"
-import { RESPONSES_DIRECTORY, TEST_PASSWORD } from "./support/test-secrets"
+import { RESPONSES_DIRECTORY, TEST_PASSWORD, TEST_TOKEN_KEY } from "./support/test-secrets"
 
 export { TEST_PASSWORD }
+
+/** The test identity server that e2e/global-setup.ts started on the port playwright.config.ts chose. */
+export function identityUrl(): string {
+  return `https://127.0.0.1:${process.env.SMTP365_TEST_IDENTITY_PORT}`
+}
 
 interface Simulators {
   /** Stands in for smtp.office365.com:587. */
@@ -26,7 +31,13 @@ export const test = base.extend<
     async ({}, use) => {
       const tls = testServerTls()
       const [submission, mx] = await Promise.all([
-        startSimulator({ role: "submission", tls, password: TEST_PASSWORD }),
+        // AUTH XOAUTH2 accepts the test identity server's tokens: they share the key.
+        startSimulator({
+          role: "submission",
+          tls,
+          password: TEST_PASSWORD,
+          tokenKey: TEST_TOKEN_KEY,
+        }),
         startSimulator({ role: "mx", tls }),
       ])
       await use({ submission, mx })

@@ -62,6 +62,15 @@ test.describe("Keyboard", () => {
     await page.keyboard.press("Enter")
 
     await expect(wizard.heading("Account")).toBeFocused()
+    // How it signs in: one Tab stop, arrow keys switch between Password and OAuth 2.0.
+    const password = page.getByRole("radio", { name: /^Password/ })
+    await tabTo(page, password)
+    await expect(password).toBeChecked()
+    await page.keyboard.press("ArrowDown")
+    await expect(page.getByRole("radio", { name: /^OAuth 2\.0/ })).toBeChecked()
+    await expect(page.getByRole("radio", { name: /^App-only/ })).toBeChecked()
+    await page.keyboard.press("ArrowUp")
+    await expect(password).toBeChecked()
     await tabTo(page, page.getByLabel("Username"))
     await page.keyboard.type("sender@contoso.com")
     await tabTo(page, page.getByLabel("Password", { exact: true }))

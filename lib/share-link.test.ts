@@ -69,4 +69,59 @@ describe("share link", () => {
     expect(sharedSetup({})).toBeNull()
     expect(sharedSetup({ method: "carrier-pigeon", utm_source: "mail" })).toBeNull()
   })
+
+  describe("OAuth", () => {
+    const SECRET = "Cl1ent~Secret.never-shared"
+    const oauthApp = {
+      ...tested,
+      account: {
+        authType: "oauth-app" as const,
+        user: "scanner@contoso.com",
+        pass: "",
+        tenant: "7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f",
+        clientId: "3f2b8c41-0a6e-4d6b-9c1e-000000000001",
+        clientSecret: SECRET,
+        flowId: "",
+      },
+    }
+
+    test("carries the flow, tenant and client ID, and reopens with an empty client secret", () => {
+      const query = shareQuery(oauthApp)
+      expect(params(query)).toMatchObject({
+        auth: "oauth-app",
+        tenant: oauthApp.account.tenant,
+        client: oauthApp.account.clientId,
+      })
+      expect(sharedSetup(params(query))?.account).toEqual({
+        ...oauthApp.account,
+        clientSecret: "",
+      })
+    })
+
+    test("never carries the client secret or the device code sign-in, in any encoding", () => {
+      const flowId = "Fl0wIdFl0wIdFl0wIdFl0wId"
+      const query = shareQuery({ ...oauthApp, account: { ...oauthApp.account, flowId } })
+      for (const secret of [SECRET, flowId]) {
+        expect(query).not.toContain(secret)
+        expect(query).not.toContain(encodeURIComponent(secret))
+        expect(decodeURIComponent(query)).not.toContain(secret)
+      }
+      const shared = sharedSetup({ ...params(query), secret: "x", clientSecret: "y", flowId })
+      expect(shared?.account).toMatchObject({ clientSecret: "", flowId: "" })
+    })
+
+    test("drops a tampered tenant or client ID, and OAuth values on a password link", () => {
+      const shared = sharedSetup({
+        ...params(shareQuery(oauthApp)),
+        tenant: "contoso.com/../evil",
+        client: "not-a-guid",
+      })
+      expect(shared?.account).toMatchObject({ authType: "oauth-app", tenant: "", clientId: "" })
+      const password = sharedSetup({
+        ...params(shareQuery(tested)),
+        tenant: oauthApp.account.tenant,
+      })
+      expect(password?.account).toEqual({ user: tested.account.user, pass: "" })
+    })
+  })
 })

@@ -14,7 +14,9 @@ import { defaultSetupValues } from "@/lib/setup-defaults"
 
 /**
  * A link that reopens the wizard with the same settings, to hand to a colleague. It carries the
- * non-secret values only: there is no parameter for the password, and none is ever read.
+ * non-secret values only: there is no parameter for the password or the client secret (nor the
+ * device code sign-in), and none is ever read. The tenant and client IDs are identifiers, not
+ * secrets: the Entra admin center shows them to anyone who can read the app registration.
  */
 export type ShareParams = Record<string, string | string[] | undefined>
 
@@ -27,6 +29,9 @@ const PARAM = {
   port: "port",
   security: "security",
   user: "user",
+  authType: "auth",
+  tenant: "tenant",
+  clientId: "client",
   fromAddress: "from",
   fromName: "name",
   to: "to",
@@ -44,7 +49,15 @@ export function shareQuery(values: SetupValues): string {
   add(PARAM.host, values.server.host)
   add(PARAM.port, values.server.port)
   add(PARAM.security, values.server.security)
-  if (values.method.method === "smtp-auth") add(PARAM.user, values.account.user)
+  if (values.method.method === "smtp-auth") {
+    add(PARAM.user, values.account.user)
+    const authType = values.account.authType ?? "password"
+    if (authType !== "password") {
+      add(PARAM.authType, authType)
+      add(PARAM.tenant, values.account.tenant ?? "")
+      add(PARAM.clientId, values.account.clientId ?? "")
+    }
+  }
   add(PARAM.fromAddress, values.sender.fromAddress)
   add(PARAM.fromName, values.sender.fromName)
   add(PARAM.to, values.test.to)
@@ -101,6 +114,13 @@ export function sharedSetup(params: ShareParams): SetupValues | null {
     fromName: read(PARAM.fromName, senderStepSchema.shape.fromName),
     to: read(PARAM.to, testStepSchema.shape.to),
   }
+  const smtpAuth = values.method.method === "smtp-auth"
+  const authType = smtpAuth ? read(PARAM.authType, accountStepSchema.shape.authType) : undefined
+  const oauth = authType === "oauth-app" || authType === "oauth-device"
+  const oauthFound = {
+    tenant: oauth ? read(PARAM.tenant, accountStepSchema.shape.tenant) : undefined,
+    clientId: oauth ? read(PARAM.clientId, accountStepSchema.shape.clientId) : undefined,
+  }
   const practice = first(params, PARAM.practice) === "1"
   if (
     !method &&
@@ -119,7 +139,19 @@ export function sharedSetup(params: ShareParams): SetupValues | null {
       port: found.port ?? values.server.port,
       security: found.security ?? values.server.security,
     },
-    account: { user: found.user ?? "", pass: "" },
+    account: {
+      user: found.user ?? "",
+      pass: "",
+      ...(oauth
+        ? {
+            authType,
+            tenant: oauthFound.tenant ?? "",
+            clientId: oauthFound.clientId ?? "",
+            clientSecret: "",
+            flowId: "",
+          }
+        : {}),
+    },
     sender: { fromAddress: found.fromAddress ?? "", fromName: found.fromName ?? "" },
     test: { to: found.to ?? "" },
   }

@@ -7,6 +7,7 @@ import { CheckCircleIcon, XCircleIcon } from "@/components/ui/icons"
 import { DiagnosisCard } from "./diagnosis-card"
 import { StageList } from "./stage-list"
 import { TlsDetails } from "./tls-details"
+import { TokenSummary } from "./token-summary"
 import { Transcript } from "./transcript"
 
 const SECURITY = { starttls: "STARTTLS", tls: "implicit TLS", none: "no TLS" } as const
@@ -121,6 +122,7 @@ export function TestResult({
         </p>
       )}
       <StageList stages={outcome.stages} />
+      {outcome.token ? <TokenSummary token={outcome.token} /> : null}
       {outcome.tls ? <TlsDetails tls={outcome.tls} /> : null}
       {outcome.transcript.length ? <Transcript lines={outcome.transcript} /> : null}
     </section>

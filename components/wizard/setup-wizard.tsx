@@ -26,7 +26,9 @@ import type { StageResult, TestOutcome } from "@/lib/smtp/types"
 import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
+import { DomainCheck } from "@/components/domain/domain-check"
 import { StageList } from "@/components/results/stage-list"
+import { useDeviceCodeSignIn } from "@/components/oauth/use-device-code-sign-in"
 
 import { exportableRows, exportableValues } from "./exportable-settings"
 import { prefillFromAddress } from "./prefill"
@@ -40,9 +42,10 @@ import { ServerStep } from "./steps/server-step"
 import { SettingsStep } from "./steps/settings-step"
 import { TestStep } from "./steps/test-step"
 
-// Loaded when first needed, so the wizard's first load stays small.
-const DomainCheck = dynamic(() =>
-  import("@/components/domain/domain-check").then((module) => module.DomainCheck)
+// Loaded when a test starts, so the wizard's first load stays small. (The domain check is not:
+// loading it late would move the Next button under the user's pointer.)
+const DeviceCodePanel = dynamic(() =>
+  import("@/components/oauth/device-code-panel").then((module) => module.DeviceCodePanel)
 )
 const TestResult = dynamic(() =>
   import("@/components/results/test-result").then((module) => module.TestResult)
@@ -81,6 +84,7 @@ export function SetupWizard({
   // The stages of the test now running, as they happen; null when no test runs.
   const [liveStages, setLiveStages] = useState<StageResult[] | null>(null)
   const [sendError, setSendError] = useState<string | null>(null)
+  const deviceSignIn = useDeviceCodeSignIn()
 
   const rootRef = useRef<HTMLDivElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -122,7 +126,8 @@ export function SetupWizard({
 
   const steps = activeSteps(method)
   const index = steps.indexOf(stepId)
-  const isSubmitting = form.formState.isSubmitting
+  const signingIn = ["starting", "waiting"].includes(deviceSignIn.state.status)
+  const isSubmitting = form.formState.isSubmitting || signingIn
 
   function goTo(next: StepId) {
     if (next === "sender") prefillFromAddress(form)
@@ -130,13 +135,18 @@ export function SetupWizard({
     if (STEP_IDS.indexOf(next) < STEP_IDS.indexOf("test")) {
       setOutcome(null)
       setSendError(null)
+      // A device code sign-in is for the account as it was: a changed one signs in again.
+      deviceSignIn.cancel()
+      form.setValue("account.flowId", "")
     }
     navigated.current = true
     setStepId(next)
   }
 
   async function goNext() {
-    const valid = await form.trigger([...STEP_FIELDS[stepId]], { shouldFocus: true })
+    // The device code sign-in (account.flowId) happens in the Test step, not before leaving Account.
+    const fields = STEP_FIELDS[stepId].filter((field) => field !== "account.flowId")
+    const valid = await form.trigger(fields, { shouldFocus: true })
     const next = steps[index + 1]
     if (valid && next) goTo(next)
   }
@@ -197,8 +207,11 @@ export function SetupWizard({
     try {
       for await (const item of progress) {
         if (item.type === "event") setLiveStages((stages) => withStage(stages ?? [], item.event))
-        else if (item.type === "done") setOutcome(item.outcome)
-        else setSendError(item.error)
+        else if (item.type === "done") {
+          setOutcome(item.outcome)
+          // The device code sign-in is gone (expired, or another server process): sign in again.
+          if (item.outcome.failure?.stage === "token") form.setValue("account.flowId", "")
+        } else setSendError(item.error)
       }
     } catch {
       setSendError(UNREACHABLE_MESSAGE)
@@ -211,10 +224,48 @@ export function SetupWizard({
     goToFirstStepWith((field) => Boolean(get(errors, field)))
   }
 
+  /**
+   * Device code: checks every other field, signs in (the code shows in the Test step), then sends
+   * with the finished sign-in's flowId. A sign-in from an earlier send on this visit is reused.
+   */
+  async function sendWithDeviceCode() {
+    setOutcome(null)
+    setSendError(null)
+    const fields = steps
+      .flatMap((step): readonly string[] => STEP_FIELDS[step])
+      .filter((field) => field !== "account.flowId") as FieldPath<SetupValues>[]
+    if (!(await form.trigger(fields, { shouldFocus: true }))) {
+      goToFirstStepWith((field) => form.getFieldState(field as FieldPath<SetupValues>).invalid)
+      return
+    }
+    if (!form.getValues("account.flowId")) {
+      const { tenant, clientId, user } = form.getValues("account")
+      const signedIn = await deviceSignIn.signIn(
+        { tenant, clientId, user },
+        form.getValues("server.practice")
+      )
+      if (!signedIn.ok) {
+        for (const [path, message] of Object.entries(signedIn.fieldErrors ?? {})) {
+          form.setError(path as FieldPath<SetupValues>, { type: "server", message })
+        }
+        if (signedIn.fieldErrors) goToFirstStepWith((field) => field in signedIn.fieldErrors!)
+        return
+      }
+      form.setValue("account.flowId", signedIn.flowId)
+    }
+    await form.handleSubmit(onSend, onInvalid)()
+  }
+
   function onFormSubmit(event: React.FormEvent<HTMLFormElement>) {
     // Only the Test step sends; Enter elsewhere must not submit the whole setup. One test at a time.
-    if (stepId !== "test" || form.formState.isSubmitting) {
+    if (stepId !== "test" || isSubmitting) {
       event.preventDefault()
+      return
+    }
+    const values = form.getValues()
+    if (values.method.method === "smtp-auth" && values.account.authType === "oauth-device") {
+      event.preventDefault()
+      void sendWithDeviceCode()
       return
     }
     if (form.getValues("method.method") !== "smtp-auth") {
@@ -286,12 +337,19 @@ export function SetupWizard({
             {stepId === "account" ? <AccountStep practiceEnabled={practiceEnabled} /> : null}
             {stepId === "sender" ? <SenderStep /> : null}
             {stepId === "domain" ? <DomainStep fromDomain={fromDomain} /> : null}
-            {stepId === "test" ? <TestStep sendError={sendError} /> : null}
+            {stepId === "test" ? <TestStep sendError={sendError} busy={signingIn} /> : null}
             {stepId === "settings" ? <SettingsStep /> : null}
           </section>
         </form>
       </FormProvider>
       {stepId === "domain" ? <DomainCheck domain={fromDomain} method={method} /> : null}
+      {stepId === "test" && deviceSignIn.state.status !== "idle" && !liveStages && !outcome ? (
+        <DeviceCodePanel
+          state={deviceSignIn.state}
+          onCancel={deviceSignIn.cancel}
+          onPracticeSignIn={deviceSignIn.signInPractice}
+        />
+      ) : null}
       {stepId === "test" && liveStages ? (
         <section
           aria-labelledby="progress-heading"

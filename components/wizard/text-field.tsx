@@ -25,6 +25,8 @@ export type TextFieldName =
   | "server.host"
   | "server.port"
   | "account.user"
+  | "account.tenant"
+  | "account.clientId"
   | "sender.fromAddress"
   | "sender.fromName"
   | "test.to"

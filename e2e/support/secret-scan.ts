@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises"
 import path from "node:path"
 
-import { RESPONSES_DIRECTORY, SERVER_LOG, TEST_SECRETS } from "./test-secrets"
+import { verifyAccessToken } from "../../lib/practice/access-tokens"
+import { RESPONSES_DIRECTORY, SERVER_LOG, TEST_SECRETS, TEST_TOKEN_KEY } from "./test-secrets"
 
 const root = path.join(__dirname, "..", "..")
 
@@ -17,6 +18,20 @@ function secretForms(secret: string): string[] {
     // so the whole blob is checked for the users the tests sign in with.
     base64(`\u0000sender@contoso.com\u0000${secret}`),
   ]
+}
+
+/**
+ * Tokens of the test identity server in `text`, as they are or inside a base64 XOAUTH2 string:
+ * any JWT whose signature holds under the test key is one it issued.
+ */
+function issuedTokens(text: string): number {
+  const jwt = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g
+  const decoded = [...text.matchAll(/[A-Za-z0-9+/]{120,}={0,2}/g)].map((match) =>
+    Buffer.from(match[0], "base64").toString("latin1")
+  )
+  return [text, ...decoded]
+    .flatMap((part) => part.match(jwt) ?? [])
+    .filter((token) => verifyAccessToken(token, TEST_TOKEN_KEY)).length
 }
 
 async function filesUnder(directory: string): Promise<string[]> {
@@ -42,6 +57,7 @@ export default async function scanForSecrets() {
     const text = await readFile(file, "latin1").catch(() => undefined)
     if (text === undefined) continue
     scanned += 1
+    if (issuedTokens(text)) hits.push(`${path.relative(root, file)}: an access token`)
     TEST_SECRETS.forEach((secret, index) =>
       secretForms(secret).forEach((form, kind) => {
         if (text.includes(form))

@@ -2,6 +2,22 @@
 export const TEST_PASSWORD = "Gr4phite-Lantern-e2e!"
 
 /**
+ * The HS256 key of the test identity server (e2e/global-setup.ts) and the worker simulators
+ * (e2e/fixtures.ts): the simulators accept the tokens it signs. Every token it issues is a secret
+ * too: the scan below finds any of them by its signature under this key.
+ */
+export const TEST_TOKEN_KEY = "e2e-identity-hs256-Kestrel-Ferry-51"
+
+/**
+ * The client secret of every app of the test identity server. Not the practice one: the practice
+ * hints show that, and the scan must find this one nowhere.
+ */
+export const TEST_CLIENT_SECRET = "Ot7Q~e2e.Client-Secret_Harbor"
+
+/** A client secret the oauth spec types that the identity server refuses (AADSTS7000215). */
+export const WRONG_CLIENT_SECRET = "Wr0ng~Client.Secret-e2e"
+
+/**
  * Every password, client secret and token the end-to-end tests type or hand to the app. After the
  * run, e2e/support/secret-scan.ts fails it if any of them (or its base64, as AUTH LOGIN and AUTH
  * PLAIN carry it) appears in the server's log or in a response the browser received. A test that
@@ -14,6 +30,9 @@ export const TEST_SECRETS: readonly string[] = [
   // bad-input.spec.ts posts it with every well-formed fuzz value; security.spec.ts's access password.
   "Fuzz-not-a-secret",
   "Tundra-Quill-Access-8",
+  TEST_CLIENT_SECRET,
+  WRONG_CLIENT_SECRET,
+  TEST_TOKEN_KEY,
 ]
 
 // Named by port, so that runs against servers on different ports keep apart.

@@ -28,6 +28,11 @@ export interface IdentityServerOptions {
   port?: number
   /** Seconds between device code polls the server asks for. Microsoft says 5; tests use 1. */
   pollIntervalSeconds?: number
+  /**
+   * The client secret of every app; defaults to PRACTICE_CLIENT_SECRET. End-to-end tests use one
+   * the practice hints never show, so the secret scan can look for it.
+   */
+  clientSecret?: string
 }
 
 export interface IdentityRequest {
@@ -152,7 +157,7 @@ export async function startIdentityServer(
     }
 
     if (grant === "client_credentials") {
-      if (form.get("client_secret") !== PRACTICE_CLIENT_SECRET) {
+      if (form.get("client_secret") !== (options.clientSecret ?? PRACTICE_CLIENT_SECRET)) {
         return fail("invalidSecret", { clientId })
       }
       const error = app.tokenError?.client_credentials

@@ -2,8 +2,15 @@ import { afterAll, describe, expect, test } from "vitest"
 
 import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { runSmtpTest } from "@/lib/smtp/run-test"
+import { startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { DEFAULT_PRACTICE_PASSWORD } from "./accounts"
-import { practiceTarget, stopPracticeServers } from "./practice-server"
+import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "./identity-scenarios"
+import {
+  practiceIdentityUrl,
+  practiceTarget,
+  signInPracticeDeviceCode,
+  stopPracticeServers,
+} from "./practice-server"
 
 afterAll(() => stopPracticeServers())
 
@@ -35,5 +42,53 @@ describe("practice mode", () => {
     const outcome = await runSmtpTest(practice("sender@contoso.com", "465"), options)
     expect(outcome.failure?.cause).toBe("ECONNREFUSED")
     expect(outcome.diagnosis?.id).toBe("connection-refused")
+  })
+})
+
+describe("practice mode with OAuth", () => {
+  const oauth = (account: Partial<ReturnType<typeof practice>["account"]>) => {
+    const values = practice("sender@contoso.com")
+    return { ...values, account: { ...values.account, pass: "", ...account } }
+  }
+
+  test("gets an app-only token from the practice identity server, trusted for it alone", async () => {
+    const identityUrl = await practiceIdentityUrl()
+    expect(identityUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+    const outcome = await runSmtpTest(
+      oauth({
+        authType: "oauth-app",
+        tenant: PRACTICE_TENANT_ID,
+        clientId: "3f2b8c41-0a6e-4d6b-9c1e-000000000001",
+        clientSecret: PRACTICE_CLIENT_SECRET,
+      }),
+      { ...options, identityUrl: identityUrl ?? "" }
+    )
+    expect(outcome.ok).toBe(true)
+    expect(outcome.token).toMatchObject({ kind: "app", roles: ["SMTP.SendAsApp"] })
+    // A public fetch to the same server is refused: the practice CA is not trusted elsewhere.
+    await expect(fetch(`${identityUrl}/devicelogin`, { method: "POST" })).rejects.toThrow()
+  })
+
+  test("a device code signed in with the practice action gives the test its token", async () => {
+    const identityUrl = (await practiceIdentityUrl()) ?? ""
+    const started = await startDeviceCode(
+      { tenant: PRACTICE_TENANT_ID, clientId: "3f2b8c41-0a6e-4d6b-9c1e-000000000011" },
+      identityUrl
+    )
+    if (!started.ok) throw new Error(started.failure.message)
+    expect(await signInPracticeDeviceCode(started.start.userCode)).toBe(true)
+    const status = await waitForDeviceCode(started.start.flowId, "sender@contoso.com", 10_000)
+    expect(status).toMatchObject({ status: "issued", token: { user: "sender@contoso.com" } })
+    const outcome = await runSmtpTest(
+      oauth({
+        authType: "oauth-device",
+        tenant: PRACTICE_TENANT_ID,
+        clientId: "3f2b8c41-0a6e-4d6b-9c1e-000000000011",
+        flowId: started.start.flowId,
+      }),
+      { ...options, identityUrl }
+    )
+    expect(outcome.ok).toBe(true)
+    expect(outcome.token?.kind).toBe("delegated")
   })
 })

@@ -1,11 +1,14 @@
 import "server-only"
 
+import { randomBytes } from "node:crypto"
 import net from "node:net"
 
 import { env } from "@/lib/env"
 import type { SetupValues } from "@/lib/schemas/setup"
 import type { PracticeTarget } from "@/lib/smtp/run-test"
+import { trustIdentityOrigin } from "@/lib/oauth/network-client"
 import { createCertificateAuthority, issueServerCertificate } from "./certificates"
+import { startIdentityServer, type RunningIdentityServer } from "./identity-server"
 import { startSimulator, type RunningSimulator } from "./simulator"
 
 /** The name the practice simulators' certificate is issued for (never resolved: we connect by IP). */
@@ -16,6 +19,8 @@ interface PracticeServers {
   submission: RunningSimulator
   directSend: RunningSimulator
   relay: RunningSimulator
+  /** The practice Microsoft identity platform: its tokens are the ones the submission simulator takes. */
+  identity: RunningIdentityServer
   /** A loopback port nothing listens on: practice tests on other ports than 25 and 587 go here. */
   closedPort: number
 }
@@ -47,22 +52,36 @@ export function startPracticeServers(): Promise<PracticeServers | null> {
 async function launch(): Promise<PracticeServers> {
   const authority = await createCertificateAuthority()
   const leaf = await issueServerCertificate(authority, { names: [PRACTICE_SERVERNAME], ips: [] })
+  // The identity server is reached by its address (https://127.0.0.1:port), so its certificate names it.
+  const identityLeaf = await issueServerCertificate(authority, { names: [], ips: ["127.0.0.1"] })
+  // Shared by the two practice servers only, and new for each server process.
+  const tokenKey = randomBytes(32).toString("base64url")
   const submission = await startSimulator({
     role: "submission",
     tls: leaf,
+    tokenKey,
     port: env().SMTP365_PRACTICE_PORT,
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error
     console.warn(
       `Practice port ${env().SMTP365_PRACTICE_PORT} is busy; the practice server uses a free port instead.`
     )
-    return startSimulator({ role: "submission", tls: leaf })
+    return startSimulator({ role: "submission", tls: leaf, tokenKey })
   })
-  const [directSend, relay] = await Promise.all([
+  const [directSend, relay, identity] = await Promise.all([
     startSimulator({ role: "mx", tls: leaf }),
     startSimulator({ role: "mx", tls: leaf, connector: true }),
+    startIdentityServer({ tls: identityLeaf, tokenKey, pollIntervalSeconds: 1 }),
   ])
-  return { ca: authority.cert, submission, directSend, relay, closedPort: await freePort() }
+  trustIdentityOrigin(identity.url, authority.cert)
+  return {
+    ca: authority.cert,
+    submission,
+    directSend,
+    relay,
+    identity,
+    closedPort: await freePort(),
+  }
 }
 
 /** Stops the practice simulators (tests; a server process simply exits). */
@@ -74,6 +93,7 @@ export async function stopPracticeServers(): Promise<void> {
       servers.submission.close(),
       servers.directSend.close(),
       servers.relay.close(),
+      servers.identity.close(),
     ])
   }
 }
@@ -88,6 +108,22 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port))
     })
   })
+}
+
+/**
+ * Where OAuth tokens come from in practice mode: the practice identity server, never Microsoft
+ * (null when practice mode is off or could not start).
+ */
+export async function practiceIdentityUrl(): Promise<string | null> {
+  return (await startPracticeServers())?.identity.url ?? null
+}
+
+/**
+ * Signs a practice device code in as the practice user would at the sign-in page (the practice
+ * identity server has no page to open). False when the code is not pending.
+ */
+export async function signInPracticeDeviceCode(userCode: string): Promise<boolean> {
+  return (await startPracticeServers())?.identity.signIn(userCode) ?? false
 }
 
 /**

@@ -1,7 +1,7 @@
 "use client"
 
 import { useState } from "react"
-import { useFormContext } from "react-hook-form"
+import { useFormContext, useWatch } from "react-hook-form"
 
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
 import {
@@ -9,12 +9,13 @@ import {
   PRACTICE_ACCOUNTS,
   PRACTICE_DOMAIN,
 } from "@/lib/practice/accounts"
-import type { SetupValues } from "@/lib/schemas/setup"
+import { OAUTH_FIELD_LABELS, type AuthType, type SetupValues } from "@/lib/schemas/setup"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
 import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
+import { RadioCard } from "@/components/ui/radio-card"
 import { SourceLink } from "@/components/ui/source-link"
 import {
   Table,
@@ -25,7 +26,10 @@ import {
   TableRow,
 } from "@/components/ui/table"
 
-import { TextField, useFieldError } from "../text-field"
+import { EntraChecklist } from "@/components/oauth/entra-checklist"
+import { PracticeApps } from "@/components/oauth/practice-apps"
+
+import { TextField, fieldId, useFieldError } from "../text-field"
 
 const PRACTICE_MAILBOXES = Object.entries(PRACTICE_ACCOUNTS).map(([localPart, scenario]) => ({
   localPart,
@@ -34,68 +38,223 @@ const PRACTICE_MAILBOXES = Object.entries(PRACTICE_ACCOUNTS).map(([localPart, sc
 }))
 
 export function AccountStep({ practiceEnabled }: { practiceEnabled: boolean }) {
+  const { control } = useFormContext<SetupValues>()
+  const authType = useWatch({ control, name: "account.authType" }) ?? "password"
+  const oauth = authType !== "password"
+
   return (
     <>
       <p className="text-muted-foreground">
         SMTP AUTH signs in as a licensed Microsoft 365 mailbox. Its address appears as the sender
         unless it has permission to send as another one.
       </p>
+      <SignInChoice oauth={oauth} />
+      {oauth ? (
+        <OAuthFields authType={authType} practiceEnabled={practiceEnabled} />
+      ) : (
+        <>
+          <UsernameField />
+          <SecretField
+            name="account.pass"
+            label="Password"
+            autoComplete="current-password"
+            hint="The mailbox's password, or an app password if it uses per-user MFA. It is sent once for this test and never stored, logged or shown."
+          />
+          <BasicAuthCallout />
+          {practiceEnabled ? <PracticeMailboxes /> : null}
+        </>
+      )}
+    </>
+  )
+}
+
+function UsernameField({ oauth = false }: { oauth?: boolean }) {
+  return (
+    <TextField
+      name="account.user"
+      label="Username"
+      type="email"
+      autoComplete="username"
+      autoCapitalize="none"
+      spellCheck={false}
+      placeholder="printer@contoso.com"
+      hint={
+        oauth
+          ? "The mailbox to send as, in full (name@domain). The token signs in to SMTP as this address."
+          : "The mailbox's full email address. Microsoft 365 signs in with the whole address, not only the part before @."
+      }
+    />
+  )
+}
+
+/** The OAuth fields a flow does not use, whose errors must not linger once it is left. */
+const OAUTH_FIELDS = ["account.tenant", "account.clientId", "account.clientSecret"] as const
+
+/** Password or OAuth 2.0. Not bound to a field itself: it sets account.authType. */
+function SignInChoice({ oauth }: { oauth: boolean }) {
+  const form = useFormContext<SetupValues>()
+
+  function choose(next: "password" | "oauth") {
+    const current = form.getValues("account.authType") ?? "password"
+    if ((next === "oauth") === (current !== "password")) return
+    form.setValue("account.authType", next === "password" ? "password" : "oauth-app", {
+      shouldDirty: true,
+    })
+    form.clearErrors(next === "password" ? [...OAUTH_FIELDS] : ["account.pass"])
+  }
+
+  return (
+    <fieldset role="radiogroup" aria-labelledby="sign-in-legend" className="flex flex-col gap-3">
+      <legend id="sign-in-legend" className="mb-3 text-sm font-medium">
+        How does it sign in?
+      </legend>
+      <RadioCard
+        id="account-sign-in-password"
+        name="account-sign-in"
+        value="password"
+        checked={!oauth}
+        onChange={() => choose("password")}
+        label="Password (Basic authentication)"
+        description="The mailbox's password or an app password. Being retired for SMTP AUTH: see the timeline below."
+      />
+      <RadioCard
+        id="account-sign-in-oauth"
+        name="account-sign-in"
+        value="oauth"
+        checked={oauth}
+        onChange={() => choose("oauth")}
+        label="OAuth 2.0 (modern authentication)"
+        description="A token from Microsoft Entra ID, sent with AUTH XOAUTH2. What Microsoft 365 asks for once Basic authentication is off."
+      />
+    </fieldset>
+  )
+}
+
+function OAuthFields({
+  authType,
+  practiceEnabled,
+}: {
+  authType: AuthType
+  practiceEnabled: boolean
+}) {
+  const form = useFormContext<SetupValues>()
+  const flow = form.register("account.authType", {
+    onChange: () => form.clearErrors(["account.clientSecret"]),
+  })
+  const [tenant = "", clientId = "", user] = useWatch({
+    control: form.control,
+    name: ["account.tenant", "account.clientId", "account.user"],
+  })
+  const oauthFlow = authType === "oauth-device" ? "oauth-device" : "oauth-app"
+
+  return (
+    <>
+      <fieldset role="radiogroup" aria-labelledby="flow-legend" className="flex flex-col gap-3">
+        <legend id="flow-legend" className="mb-3 text-sm font-medium">
+          Which OAuth flow?
+        </legend>
+        <RadioCard
+          id="account-flow-app"
+          value="oauth-app"
+          label="App-only (client credentials)"
+          description="The app signs in with its client secret, without a user: what a service or device uses. Needs SMTP.SendAsApp with admin consent (or RBAC for Applications)."
+          {...flow}
+        />
+        <RadioCard
+          id="account-flow-device"
+          value="oauth-device"
+          label="Device code (sign in as a user)"
+          description="You sign in as a user in another tab with a code smtp365 shows, and the test sends with that user's token (delegated, SMTP.Send)."
+          {...flow}
+        />
+      </fieldset>
       <TextField
-        name="account.user"
-        label="Username"
-        type="email"
-        autoComplete="username"
+        name="account.tenant"
+        label={OAUTH_FIELD_LABELS.tenant}
+        autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="printer@contoso.com"
-        hint="The mailbox's full email address. Microsoft 365 signs in with the whole address, not only the part before @."
+        placeholder="7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f or contoso.onmicrosoft.com"
+        hint="From the app's Overview page in the Microsoft Entra admin center, or a domain of the tenant."
       />
-      <PasswordField />
-      <BasicAuthCallout />
-      {practiceEnabled ? <PracticeMailboxes /> : null}
+      <TextField
+        name="account.clientId"
+        label={OAUTH_FIELD_LABELS.clientId}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c"
+        hint="From the same Overview page."
+      />
+      {oauthFlow === "oauth-app" ? (
+        <SecretField
+          name="account.clientSecret"
+          label={OAUTH_FIELD_LABELS.clientSecret}
+          autoComplete="off"
+          hint="The secret's Value (Certificates & secrets), not its Secret ID. Like a password: sent once to the token endpoint for this test and never stored, logged or shown."
+        />
+      ) : null}
+      <UsernameField oauth />
+      {oauthFlow === "oauth-device" ? (
+        <p className="text-sm text-muted-foreground">
+          The sign-in happens in the Test step: &ldquo;Send test email&rdquo; shows a code to enter
+          at Microsoft&apos;s sign-in page, then sends as soon as you have signed in.
+        </p>
+      ) : null}
+      <EntraChecklist flow={oauthFlow} tenant={tenant} clientId={clientId} mailbox={user} />
+      {practiceEnabled ? <PracticeApps /> : null}
     </>
   )
 }
 
 /**
- * Uncontrolled on purpose: the password lives only in the input and react-hook-form's internal
- * values, never in React state, a value= prop or a watcher, so it can't end up in rendered HTML.
+ * Uncontrolled on purpose: a password or client secret lives only in the input and
+ * react-hook-form's internal values, never in React state, a value= prop or a watcher, so it
+ * can't end up in rendered HTML.
  */
-function PasswordField() {
+function SecretField({
+  name,
+  label,
+  hint,
+  autoComplete,
+}: {
+  name: "account.pass" | "account.clientSecret"
+  label: string
+  hint: string
+  autoComplete: string
+}) {
   const { register } = useFormContext<SetupValues>()
   const [visible, setVisible] = useState(false)
-  const error = useFieldError("account.pass")
+  const error = useFieldError(name)
+  const id = fieldId(name)
 
   return (
     <Field data-invalid={error ? true : undefined}>
-      <Label htmlFor="account-pass">Password</Label>
-      <FieldHint id="account-pass-hint">
-        The mailbox&apos;s password, or an app password if it uses per-user MFA. It is sent once for
-        this test and never stored, logged or shown.
-      </FieldHint>
+      <Label htmlFor={id}>{label}</Label>
+      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
       <div className="flex gap-2">
         <Input
-          id="account-pass"
+          id={id}
           type={visible ? "text" : "password"}
-          autoComplete="current-password"
+          autoComplete={autoComplete}
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(error && "account-pass-error", "account-pass-hint")}
-          {...register("account.pass")}
+          aria-describedby={describedBy(error && `${id}-error`, `${id}-hint`)}
+          {...register(name)}
         />
         <Button
           variant="outline"
           className="w-20"
           aria-pressed={visible}
-          aria-controls="account-pass"
+          aria-controls={id}
           onClick={() => setVisible((shown) => !shown)}
         >
           {visible ? "Hide" : "Show"}
         </Button>
       </div>
-      <FieldError id="account-pass-error" message={error?.message} />
+      <FieldError id={`${id}-error`} message={error?.message} />
     </Field>
   )
 }

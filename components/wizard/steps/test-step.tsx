@@ -16,7 +16,14 @@ export const SECURITY_LABELS: Record<SecurityMode, string> = {
   none: "None (plain text)",
 }
 
-export function TestStep({ sendError }: { sendError: string | null }) {
+export function TestStep({
+  sendError,
+  busy = false,
+}: {
+  sendError: string | null
+  /** A device code sign-in is under way: the send waits for it. */
+  busy?: boolean
+}) {
   const { control } = useFormContext<SetupValues>()
   const { isSubmitting } = useFormState({ control })
   const [method, practice, host, port, security, user, fromAddress, fromName] = useWatch({
@@ -97,7 +104,10 @@ export function TestStep({ sendError }: { sendError: string | null }) {
       ) : null}
 
       <div>
-        <SubmitButton pending={isSubmitting} pendingLabel="Sending…">
+        <SubmitButton
+          pending={isSubmitting || busy}
+          pendingLabel={busy ? "Waiting for the sign-in…" : "Sending…"}
+        >
           Send test email
         </SubmitButton>
       </div>
