@@ -38,6 +38,8 @@ async function practiceTest(user, name) {
   await next()
   await page.getByLabel("From name").fill("Front desk scanner")
   await next()
+  await page.getByRole("heading", { name: "Domain", level: 2 }).waitFor()
+  await next()
   await page.getByLabel("Send test email to").fill("it-team@contoso.com")
   await page.getByRole("button", { name: "Send test email" }).click()
   await page.getByTestId("test-result").waitFor()
@@ -65,6 +67,31 @@ const [sheet] = await Promise.all([
 ])
 await sheet.getByRole("heading", { level: 1 }).waitFor()
 await sheet.screenshot({ path: file("printer-sheet"), fullPage: true })
+
+// OAuth 2.0, app-only, with a practice app: the Account step, then the result with its token panel.
+await open()
+await next()
+await page.getByLabel(/Practice server/).check()
+await next()
+await page.getByRole("radio", { name: /^OAuth 2\.0/ }).check()
+await page.getByText(/Show the \d+ practice apps/).click()
+await page.getByRole("button", { name: /^Use app/ }).first().click()
+// The practice app's secret, shown on the page (lib/practice/identity-scenarios.ts).
+await page.getByLabel("Client secret", { exact: true }).fill("practice-secret~Q8")
+await page.screenshot({ path: file("account-oauth"), fullPage: true })
+await next()
+await next()
+await next()
+await page.getByLabel("Send test email to").fill("it-team@contoso.com")
+await page.getByRole("button", { name: "Send test email" }).click()
+await page.getByTestId("test-result").waitFor()
+await page.getByTestId("test-result").screenshot({ path: file("test-oauth") })
+
+// A phone in the dark: the first step.
+const phone = await browser.newPage({ viewport: { width: 375, height: 800 }, colorScheme: "dark" })
+await phone.goto(baseURL)
+await phone.locator("[data-hydrated]").waitFor({ state: "attached" })
+await phone.screenshot({ path: file("phone-dark"), fullPage: true })
 
 await browser.close()
 console.log(`screenshots written to ${path.relative(process.cwd(), directory)}`)
