@@ -47,7 +47,8 @@ export function TestResult({
           </p>
         </div>
         <CopyButton
-          text={buildReport(outcome, settings)}
+          // Built when pressed: the report is long and most results are never copied.
+          text={() => buildReport(outcome, settings)}
           idleLabel="Copy report"
           variant="outline"
         />

@@ -19,7 +19,8 @@ export function CopyButton({
   compact = false,
   idleLabel = "Copy",
 }: {
-  text: string
+  /** The text, or a function that builds it when the button is pressed (for long texts). */
+  text: string | (() => string)
   /** The visible label before copying. */
   idleLabel?: string
   what?: string
@@ -37,7 +38,7 @@ export function CopyButton({
       size={size}
       className={cn(compact ? "px-2 sm:min-w-20 sm:px-3" : "min-w-20", className)}
       data-state={state}
-      onClick={() => void copy(text)}
+      onClick={() => void copy(typeof text === "function" ? text() : text)}
     >
       {state === "copied" ? <CheckIcon className="text-success" /> : <CopyIcon />}
       <span aria-live="polite" className={cn({ "max-sm:sr-only": compact })}>
