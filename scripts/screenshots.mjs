@@ -75,7 +75,10 @@ await page.getByLabel(/Practice server/).check()
 await next()
 await page.getByRole("radio", { name: /^OAuth 2\.0/ }).check()
 await page.getByText(/Show the \d+ practice apps/).click()
-await page.getByRole("button", { name: /^Use app/ }).first().click()
+await page
+  .getByRole("button", { name: /^Use app/ })
+  .first()
+  .click()
 // The practice app's secret, shown on the page (lib/practice/identity-scenarios.ts).
 await page.getByLabel("Client secret", { exact: true }).fill("practice-secret~Q8")
 await page.screenshot({ path: file("account-oauth"), fullPage: true })
