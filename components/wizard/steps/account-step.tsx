@@ -1,7 +1,6 @@
 "use client"
 
 import { useState } from "react"
-import dynamic from "next/dynamic"
 import { useFormContext, useWatch } from "react-hook-form"
 
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
@@ -27,15 +26,10 @@ import {
   TableRow,
 } from "@/components/ui/table"
 
-import { TextField, fieldId, useFieldError } from "../text-field"
+import { EntraChecklist } from "@/components/oauth/entra-checklist"
+import { PracticeApps } from "@/components/oauth/practice-apps"
 
-// Only OAuth needs these: they load when it is chosen, not with the wizard.
-const EntraChecklist = dynamic(() =>
-  import("@/components/oauth/entra-checklist").then((module) => module.EntraChecklist)
-)
-const PracticeApps = dynamic(() =>
-  import("@/components/oauth/practice-apps").then((module) => module.PracticeApps)
-)
+import { TextField, fieldId, useFieldError } from "../text-field"
 
 const PRACTICE_MAILBOXES = Object.entries(PRACTICE_ACCOUNTS).map(([localPart, scenario]) => ({
   localPart,
