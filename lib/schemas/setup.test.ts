@@ -88,3 +88,26 @@ describe("setupSchema", () => {
     ])
   })
 })
+
+describe("hostile payloads", () => {
+  // Found by the fast-check property test: an object whose toString is not a function made
+  // String() throw inside the sign-in rule, which would have been a 500.
+  test("an object where a string belongs is a field error, never a throw", () => {
+    const hostile = { toString: "false", valueOf: null }
+    const result = setupSchema.safeParse({
+      method: { method: "smtp-auth" },
+      server: {
+        practice: false,
+        domain: "",
+        host: "smtp.office365.com",
+        port: "587",
+        security: "starttls",
+      },
+      account: { authType: "oauth-app", user: hostile, tenant: hostile, pass: "x" },
+      sender: { fromAddress: "sender@contoso.com", fromName: "" },
+      test: { to: "it-team@contoso.com" },
+    })
+    expect(result.success).toBe(false)
+    expect(toFieldErrors(result.error!)).toHaveProperty(["account.user"])
+  })
+})

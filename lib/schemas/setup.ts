@@ -175,8 +175,10 @@ export const setupSchema = stepShapes.superRefine(
           >
         >
       | undefined
+    // Raw values may be anything a POST carries: only a string counts as present.
+    const text = (value: unknown) => (typeof value === "string" ? value.trim() : "")
     const missing = (field: string, message: string) => {
-      if (!String(account?.[field as keyof typeof account] ?? "").trim()) {
+      if (!text(account?.[field as keyof typeof account])) {
         ctx.addIssue({ code: "custom", path: ["account", field], message })
       }
     }
@@ -196,9 +198,7 @@ export const setupSchema = stepShapes.superRefine(
     // Client credentials are always asked of one tenant; msal refuses the multi-tenant paths.
     if (
       authType === "oauth-app" &&
-      ["common", "organizations", "consumers"].includes(
-        String(account?.tenant).trim().toLowerCase()
-      )
+      ["common", "organizations", "consumers"].includes(text(account?.tenant).toLowerCase())
     ) {
       ctx.addIssue({
         code: "custom",
