@@ -17,16 +17,9 @@ import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { RadioCard } from "@/components/ui/radio-card"
 import { SourceLink } from "@/components/ui/source-link"
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table"
 
 import { EntraChecklist } from "@/components/oauth/entra-checklist"
+import { PracticeCatalog } from "@/components/practice/practice-catalog"
 import { PracticeApps } from "@/components/oauth/practice-apps"
 
 import { TextField, fieldId, useFieldError } from "../text-field"
@@ -285,7 +278,7 @@ function BasicAuthCallout() {
 function PracticeMailboxes() {
   const form = useFormContext<SetupValues>()
 
-  function use(address: string) {
+  function fillFrom(address: string) {
     form.setValue("account.user", address, {
       shouldDirty: true,
       shouldTouch: true,
@@ -297,63 +290,35 @@ function PracticeMailboxes() {
   }
 
   return (
-    <section aria-labelledby="practice-mailboxes-heading" className="flex flex-col gap-2">
-      <h3 id="practice-mailboxes-heading" className="text-base font-semibold">
-        Practice mailboxes
-      </h3>
-      <p className="text-sm text-muted-foreground">
-        Each one behaves like a real Microsoft 365 mailbox in a particular situation. Their password
-        is{" "}
-        <code className="rounded bg-muted px-1 font-mono text-foreground">
-          {DEFAULT_PRACTICE_PASSWORD}
-        </code>
-        : type it yourself. <code className="font-mono">sender@{PRACTICE_DOMAIN}</code> sends
-        successfully; the others each show one failure. &ldquo;Use&rdquo; fills in Username and
-        switches the test to the practice server.
-      </p>
-      <details className="group rounded-lg border bg-card">
-        <summary className="cursor-pointer rounded-lg px-3 py-2.5 text-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring">
-          Show the {PRACTICE_MAILBOXES.length} practice mailboxes and what each one shows
-        </summary>
-        <div className="border-t p-2">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead scope="col">Mailbox</TableHead>
-                <TableHead scope="col" className="hidden sm:table-cell">
-                  What you&apos;ll see
-                </TableHead>
-                <TableHead scope="col">
-                  <span className="sr-only">Action</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {PRACTICE_MAILBOXES.map((mailbox) => (
-                <TableRow key={mailbox.address}>
-                  <TableCell>
-                    <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
-                      {mailbox.localPart}
-                      <wbr />@{PRACTICE_DOMAIN}
-                    </span>
-                    <span className="mt-0.5 block text-muted-foreground sm:hidden">
-                      {mailbox.description}
-                    </span>
-                  </TableCell>
-                  <TableCell className="hidden text-muted-foreground sm:table-cell">
-                    {mailbox.description}
-                  </TableCell>
-                  <TableCell className="py-1.5 text-right">
-                    <Button variant="outline" size="sm" onClick={() => use(mailbox.address)}>
-                      Use<span className="sr-only"> {mailbox.address}</span>
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </details>
-    </section>
+    <PracticeCatalog
+      id="practice-mailboxes"
+      title="Practice mailboxes"
+      intro={
+        <>
+          Each one behaves like a real Microsoft 365 mailbox in a particular situation. Their
+          password is{" "}
+          <code className="rounded bg-muted px-1 font-mono text-foreground">
+            {DEFAULT_PRACTICE_PASSWORD}
+          </code>
+          : type it yourself. <code className="font-mono">sender@{PRACTICE_DOMAIN}</code> sends
+          successfully; the others each show one failure. &ldquo;Use&rdquo; fills in Username and
+          switches the test to the practice server.
+        </>
+      }
+      summary={`Show the ${PRACTICE_MAILBOXES.length} practice mailboxes and what each one shows`}
+      nameColumn="Mailbox"
+      items={PRACTICE_MAILBOXES.map((mailbox) => ({
+        key: mailbox.address,
+        name: (
+          <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
+            {mailbox.localPart}
+            <wbr />@{PRACTICE_DOMAIN}
+          </span>
+        ),
+        description: mailbox.description,
+        useLabel: mailbox.address,
+        onUse: () => fillFrom(mailbox.address),
+      }))}
+    />
   )
 }
