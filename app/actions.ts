@@ -15,8 +15,6 @@ const UNEXPECTED = "smtp365 hit an unexpected error; nothing was sent. Try again
  * same schema as the form (an action is reachable by a plain POST, whatever the UI checked).
  */
 export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult> {
-  const limited = await limitTestSend(input)
-  if (limited) return limited
   const parsed = setupSchema.safeParse(input)
   if (!parsed.success) {
     return {
@@ -25,6 +23,8 @@ export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult
       fieldErrors: toFieldErrors(parsed.error),
     }
   }
+  const limited = await limitTestSend(parsed.data.test.to)
+  if (limited) return { kind: "error", ...limited }
   // Practice mode's tokens come from the practice identity server, never from Microsoft.
   const identityUrl =
     (parsed.data.server.practice ? await practiceIdentityUrl() : null) ?? env().SMTP365_IDENTITY_URL

@@ -1,6 +1,5 @@
 "use server"
 
-import { headers } from "next/headers"
 import { z } from "zod"
 
 import { classify } from "@/lib/diagnosis/classify"
@@ -10,9 +9,7 @@ import type { DeviceCodeActionResult } from "@/lib/oauth/device-code-result"
 import { cancelDeviceCode, startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { practiceIdentityUrl, signInPracticeDeviceCode } from "@/lib/practice/practice-server"
 import { accountStepSchema, toFieldErrors } from "@/lib/schemas/setup"
-import { clientAddress } from "@/lib/security/client-address"
-import { rateLimitMessage } from "@/lib/security/limit-test-send"
-import { createTestSendLimiter, type TestSendLimiter } from "@/lib/security/rate-limit"
+import { limitDeviceCodeStart } from "@/lib/security/limit-test-send"
 
 /** The Account step's fields the device code sign-in needs, checked as the form checks them. */
 const startSchema = z.object({
@@ -32,8 +29,6 @@ const startSchema = z.object({
 
 // Each start asks the identity platform for a code: limited like test sends, per client address
 // and per mailbox.
-let limiter: TestSendLimiter | undefined
-
 const flowSchema = z.object({
   flowId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   /** The mailbox the test will sign in as, for the token's warnings. */
@@ -56,18 +51,8 @@ export async function startDeviceCodeSignIn(input: unknown): Promise<DeviceCodeA
     }
   }
   const { tenant = "", clientId = "", user } = parsed.data.account
-  const { SMTP365_RATE_LIMIT, SMTP365_TRUST_PROXY } = env()
-  limiter ??= createTestSendLimiter(SMTP365_RATE_LIMIT)
-  const verdict = await limiter.consume(
-    await requestClient(SMTP365_TRUST_PROXY),
-    user.toLowerCase()
-  )
-  if (!verdict.allowed) {
-    return {
-      kind: "unknown",
-      error: rateLimitMessage(verdict, SMTP365_RATE_LIMIT).replace("test sends", "sign-ins"),
-    }
-  }
+  const limited = await limitDeviceCodeStart(user.toLowerCase())
+  if (limited) return { kind: "unknown", error: limited.error }
   const practice = parsed.data.server?.practice === true
   const identityUrl = practice ? await practiceIdentityUrl() : env().SMTP365_IDENTITY_URL
   if (!identityUrl) {
@@ -125,14 +110,6 @@ export async function cancelDeviceCodeSignIn(input: unknown): Promise<void> {
 }
 
 /** The client's address; outside a request (unit tests call the action directly) there is none. */
-async function requestClient(trustProxy: string | undefined): Promise<string> {
-  try {
-    return clientAddress(await headers(), trustProxy)
-  } catch {
-    return "no-request"
-  }
-}
-
 function failed(
   failure: IdentityFailure,
   context: { tenant?: string; clientId?: string; user: string }
