@@ -33,7 +33,10 @@ export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult
       allowedHosts: env().SMTP365_ALLOWED_HOSTS,
       identityUrl,
       practiceTarget,
-      onEvent,
+      // The browser shows the stages while the test runs; the transcript comes with the outcome.
+      onEvent: (event) => {
+        if (event.type === "stage") onEvent(event)
+      },
     })
   )
   // Stages reach the browser as they happen (React streams the async iterable), then the outcome.

@@ -206,8 +206,12 @@ export function SetupWizard({
     setLiveStages([])
     try {
       for await (const item of progress) {
-        if (item.type === "event") setLiveStages((stages) => withStage(stages ?? [], item.event))
-        else if (item.type === "done") {
+        if (item.type === "event") {
+          // Transcript lines show in the result; while running, only the stages.
+          const { event } = item
+          if (event.type === "stage")
+            setLiveStages((stages) => withStage(stages ?? [], event.stage))
+        } else if (item.type === "done") {
           setOutcome(item.outcome)
           // The device code sign-in is gone (expired, or another server process): sign in again.
           if (item.outcome.failure?.stage === "token") form.setValue("account.flowId", "")

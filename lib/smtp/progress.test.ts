@@ -37,7 +37,10 @@ describe("streamed progress", () => {
     expect(done?.type).toBe("done")
     if (done?.type !== "done") return
     let stages: StageResult[] = []
-    for (const item of items) if (item.type === "event") stages = withStage(stages, item.event)
+    for (const item of items) {
+      if (item.type === "event" && item.event.type === "stage")
+        stages = withStage(stages, item.event.stage)
+    }
     // The stages rebuilt from the stream are the outcome's stages.
     expect(stages).toEqual(done.outcome.stages)
     expect(stages.map((stage) => stage.status)).not.toContain("running")

@@ -56,11 +56,8 @@ export async function* endingInError(
   }
 }
 
-/** The stage list after one more event: a stage replaces its earlier state, a new one is appended. */
-export function withStage(stages: readonly StageResult[], event: SessionEvent): StageResult[] {
-  if (event.type !== "stage") return [...stages]
-  const index = stages.findIndex((stage) => stage.id === event.stage.id)
-  return index === -1
-    ? [...stages, event.stage]
-    : stages.map((stage, i) => (i === index ? event.stage : stage))
+/** The stage list after a stage event: a stage replaces its earlier state, a new one is appended. */
+export function withStage(stages: readonly StageResult[], stage: StageResult): StageResult[] {
+  const index = stages.findIndex((known) => known.id === stage.id)
+  return index === -1 ? [...stages, stage] : stages.map((known, i) => (i === index ? stage : known))
 }
