@@ -29,16 +29,13 @@ type FieldName = keyof DomainCheckValues
 /**
  * Checks a sender domain's DNS (MX, SPF, DKIM, DMARC) with a "Check domain" button. Given a
  * `domain` (the wizard's sender domain) it shows it; without one it asks for it and the method.
- * `onResult` hands the result on, for example the MX endpoint to the Server step.
  */
 export function DomainCheck({
   domain,
   method = "smtp-auth",
-  onResult,
 }: {
   domain?: string
   method?: SendingMethod
-  onResult?: (result: DomainCheckResult) => void
 }) {
   const askDomain = domain === undefined
   const form = useForm<DomainCheckValues, unknown, DomainCheckRequest>({
@@ -81,7 +78,6 @@ export function DomainCheck({
     }
     if (response.kind === "checked") {
       setResult(response.result)
-      onResult?.(response.result)
     } else if (response.kind === "invalid") {
       const names = Object.keys(response.fieldErrors) as FieldName[]
       for (const name of names) {
