@@ -3,6 +3,7 @@ import path from "node:path"
 import fc from "fast-check"
 
 import { expect, test } from "./fixtures"
+import { SETUP_FIELD_PATHS, withFieldReplaced } from "./support/setup-fuzz"
 
 // Random and malformed requests against the built app (`next start`): whatever arrives, the answer
 // is never a 500 and never a hang. Server actions are reached the way the browser reaches them: a
@@ -51,27 +52,11 @@ const wellFormed = {
   test: { to: "it-team@contoso.com" },
 }
 
-const leafPaths = [
-  ["method", "method"],
-  ["server", "practice"],
-  ["server", "domain"],
-  ["server", "host"],
-  ["server", "port"],
-  ["server", "security"],
-  ["account", "user"],
-  ["account", "pass"],
-  ["sender", "fromAddress"],
-  ["sender", "fromName"],
-  ["test", "to"],
-] as const
-
 /** The well-formed values with one field replaced by anything at all, or one step removed. */
 const mutatedValues = fc.oneof(
-  fc.record({ at: fc.constantFrom(...leafPaths), value: fc.anything() }).map(({ at, value }) => {
-    const copy = structuredClone(wellFormed) as Record<string, Record<string, unknown>>
-    copy[at[0]]![at[1]] = value
-    return copy
-  }),
+  fc
+    .record({ at: fc.constantFrom(...SETUP_FIELD_PATHS), value: fc.anything() })
+    .map(({ at, value }) => withFieldReplaced(wellFormed, at, value)),
   fc.constantFrom(...Object.keys(wellFormed)).map((step) => {
     const copy: Record<string, unknown> = structuredClone(wellFormed)
     delete copy[step]

@@ -1,6 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, test } from "vitest"
 
+import { SETUP_FIELD_PATHS, withFieldReplaced } from "@/e2e/support/setup-fuzz"
 import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { pastedTextSchema } from "@/lib/schemas/paste"
 import { setupSchema, toFieldErrors } from "@/lib/schemas/setup"
@@ -14,28 +15,13 @@ const valid = smtpAuthValues(
   { user: "sender@contoso.com", pass: "Prop-Test-Secret" }
 )
 
-const leafPaths = [
-  ["method", "method"],
-  ["server", "practice"],
-  ["server", "domain"],
-  ["server", "host"],
-  ["server", "port"],
-  ["server", "security"],
-  ["account", "user"],
-  ["account", "pass"],
-  ["sender", "fromAddress"],
-  ["sender", "fromName"],
-  ["test", "to"],
-] as const
-
 /** Valid values with one field replaced by any value at all. */
 const oneFieldReplaced = fc
-  .record({ at: fc.constantFrom(...leafPaths), value: fc.anything({ withObjectString: true }) })
-  .map(({ at, value }) => {
-    const copy = structuredClone(valid) as unknown as Record<string, Record<string, unknown>>
-    copy[at[0]]![at[1]] = value
-    return copy
+  .record({
+    at: fc.constantFrom(...SETUP_FIELD_PATHS),
+    value: fc.anything({ withObjectString: true }),
   })
+  .map(({ at, value }) => withFieldReplaced(valid, at, value))
 
 /** Parses and checks the answer is one of the two structured shapes. */
 function expectStructured(input: unknown) {
@@ -73,8 +59,8 @@ describe("setupSchema under random input", () => {
   })
 
   test("a line break in any text field is refused (no SMTP command or header injection)", () => {
-    const textPaths = leafPaths.filter(
-      ([, field]) => !["method", "practice", "security"].includes(field)
+    const textPaths = SETUP_FIELD_PATHS.filter(
+      ([, field]) => !["method", "practice", "security", "authType"].includes(field)
     )
     fc.assert(
       fc.property(
