@@ -21,8 +21,8 @@ export function TestResult({
   settings,
 }: {
   outcome: TestOutcome
-  /** The tested settings without the password, for the report. */
-  settings: readonly SettingsRow[]
+  /** The tested settings without the password, for the report (read when it is copied). */
+  settings: () => readonly SettingsRow[]
 }) {
   const { target, failure, diagnosis } = outcome
   const failedStage = failure
@@ -48,7 +48,7 @@ export function TestResult({
         </div>
         <CopyButton
           // Built when pressed: the report is long and most results are never copied.
-          text={() => buildReport(outcome, settings)}
+          text={() => buildReport(outcome, settings())}
           idleLabel="Copy report"
           variant="outline"
         />

@@ -367,7 +367,7 @@ export function SetupWizard({
         </section>
       ) : null}
       {stepId === "test" && outcome ? (
-        <TestResult outcome={outcome} settings={exportableRows(form.getValues())} />
+        <TestResult outcome={outcome} settings={() => exportableRows(form.getValues())} />
       ) : null}
       <div className="flex items-center justify-between gap-3 border-t pt-6">
         <span className="flex items-center gap-2">
