@@ -1,6 +1,6 @@
 "use server"
 
-import { z } from "zod"
+import * as z from "zod/mini"
 
 import { classify } from "@/lib/diagnosis/classify"
 import { env } from "@/lib/env"
@@ -8,33 +8,34 @@ import type { IdentityFailure } from "@/lib/oauth/identity-failure"
 import type { DeviceCodeActionResult } from "@/lib/oauth/device-code-result"
 import { cancelDeviceCode, startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { practiceIdentityUrl, signInPracticeDeviceCode } from "@/lib/practice/practice-server"
+import "@/lib/schemas/zod-locale"
 import { accountStepSchema, toFieldErrors } from "@/lib/schemas/setup"
 import { limitDeviceCodeStart } from "@/lib/security/limit-test-send"
 
 /** The Account step's fields the device code sign-in needs, checked as the form checks them. */
 const startSchema = z.object({
-  account: accountStepSchema
-    .pick({ tenant: true, clientId: true, user: true })
-    .refine((account) => Boolean(account.tenant?.trim()), {
+  account: z.pick(accountStepSchema, { tenant: true, clientId: true, user: true }).check(
+    z.refine((account) => Boolean(account.tenant?.trim()), {
       path: ["tenant"],
       message: "Enter the Directory (tenant) ID of the app registration",
-    })
-    .refine((account) => Boolean(account.clientId?.trim()), {
+    }),
+    z.refine((account) => Boolean(account.clientId?.trim()), {
       path: ["clientId"],
       message: "Enter the Application (client) ID of the app registration",
-    }),
+    })
+  ),
   /** Practice mode: sign in at the practice identity server, never at Microsoft. */
-  server: z.object({ practice: z.boolean() }).optional(),
+  server: z.optional(z.object({ practice: z.boolean() })),
 })
 
 // Each start asks the identity platform for a code: limited like test sends, per client address
 // and per mailbox.
 const flowSchema = z.object({
-  flowId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  flowId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
   /** The mailbox the test will sign in as, for the token's warnings. */
-  user: z.string().trim().max(320).default(""),
+  user: z._default(z.string().check(z.trim(), z.maxLength(320)), ""),
   /** How long to wait for the sign-in before answering "pending", in milliseconds. */
-  waitMs: z.number().int().min(0).max(20_000).default(15_000),
+  waitMs: z._default(z.number().check(z.int(), z.gte(0), z.lte(20_000)), 15_000),
 })
 
 /**
@@ -98,14 +99,14 @@ export async function checkDeviceCodeSignIn(input: unknown): Promise<DeviceCodeA
  * identity server has no sign-in page to open. Answers whether the code was waiting.
  */
 export async function signInPracticeDeviceCodeAction(input: unknown): Promise<boolean> {
-  const parsed = z.object({ userCode: z.string().regex(/^[A-Z]{6,12}$/) }).safeParse(input)
+  const parsed = z.object({ userCode: z.string().check(z.regex(/^[A-Z]{6,12}$/)) }).safeParse(input)
   if (!parsed.success || !env().SMTP365_PRACTICE) return false
   return signInPracticeDeviceCode(parsed.data.userCode)
 }
 
 /** Stops waiting for a device code sign-in and forgets it (and its token, if any). */
 export async function cancelDeviceCodeSignIn(input: unknown): Promise<void> {
-  const parsed = flowSchema.pick({ flowId: true }).safeParse(input)
+  const parsed = z.pick(flowSchema, { flowId: true }).safeParse(input)
   if (parsed.success) cancelDeviceCode(parsed.data.flowId)
 }
 

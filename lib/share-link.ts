@@ -1,4 +1,4 @@
-import type { z } from "zod"
+import type * as z from "zod/mini"
 
 import {
   STEP_IDS,
@@ -93,7 +93,7 @@ function first(params: ShareParams, name: string): string | undefined {
  * wizard then asks for it) rather than spoiling the rest.
  */
 export function sharedSetup(params: ShareParams): SetupValues | null {
-  const read = <T>(name: string, schema: z.ZodType<T>): T | undefined => {
+  const read = <T>(name: string, schema: z.ZodMiniType<T>): T | undefined => {
     const raw = first(params, name)
     if (raw === undefined) return undefined
     const parsed = schema.safeParse(raw)

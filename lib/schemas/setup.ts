@@ -1,4 +1,8 @@
-import { z } from "zod"
+// zod/mini, the functional form of zod 4: these schemas run in the browser too, and it keeps most of
+// classic zod's methods out of the first-load JavaScript.
+import * as z from "zod/mini"
+
+import "@/lib/schemas/zod-locale"
 
 /** Wizard steps, in order. The form values are keyed by the steps that hold fields. */
 export const STEP_IDS = [
@@ -22,7 +26,7 @@ const NO_LINE_BREAKS = "Line breaks are not allowed here"
 const hasNoLineBreak = (value: string) => !/[\r\n]/.test(value)
 
 /** A single-line text field: SMTP commands are lines, so CR or LF in a value is refused. */
-const line = () => z.string().refine(hasNoLineBreak, NO_LINE_BREAKS)
+const line = () => z.string().check(z.refine(hasNoLineBreak, NO_LINE_BREAKS))
 
 const HOST_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$/i
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/
@@ -33,7 +37,7 @@ export function isIpAddress(host: string) {
 }
 
 const emailAddress = (message: string) =>
-  line().pipe(z.string().trim().min(1, message).pipe(z.email(message)))
+  z.pipe(line(), z.pipe(z.string().check(z.trim(), z.minLength(1, message)), z.email(message)))
 
 export const methodStepSchema = z.object({
   method: z.enum(SENDING_METHODS, "Choose how the mail will be sent"),
@@ -43,33 +47,36 @@ export const serverStepSchema = z.object({
   /** Send to the built-in Microsoft 365 simulator instead of the server below. */
   practice: z.boolean(),
   /** The accepted domain, used to guess the MX endpoint for Direct Send and relay. */
-  domain: line().pipe(
-    z
-      .string()
-      .trim()
-      .max(253)
-      .refine(
+  domain: z.pipe(
+    line(),
+    z.string().check(
+      z.trim(),
+      z.maxLength(253),
+      z.refine(
         (value) => value === "" || HOST_NAME.test(value),
         "Enter a domain such as contoso.com"
       )
+    )
   ),
-  host: line().pipe(
-    z
-      .string()
-      .trim()
-      .min(1, "Enter the server name, for example smtp.office365.com")
-      .max(253, "A server name is at most 253 characters")
-      .refine(
+  host: z.pipe(
+    line(),
+    z.string().check(
+      z.trim(),
+      z.minLength(1, "Enter the server name, for example smtp.office365.com"),
+      z.maxLength(253, "A server name is at most 253 characters"),
+      z.refine(
         (value) => HOST_NAME.test(value) || isIpAddress(value),
         "Enter a host name such as smtp.office365.com, without a scheme, path or port"
       )
+    )
   ),
-  port: line().pipe(
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,5}$/, "Enter a port number, for example 587")
-      .refine((value) => Number(value) >= 1 && Number(value) <= 65535, "Ports go from 1 to 65535")
+  port: z.pipe(
+    line(),
+    z.string().check(
+      z.trim(),
+      z.regex(/^\d{1,5}$/, "Enter a port number, for example 587"),
+      z.refine((value) => Number(value) >= 1 && Number(value) <= 65535, "Ports go from 1 to 65535")
+    )
   ),
   security: z.enum(SECURITY_MODES, "Choose the security type"),
 })
@@ -95,53 +102,68 @@ export const OAUTH_FIELD_LABELS = {
 } as const
 
 export const accountStepSchema = z.object({
-  authType: z.enum(AUTH_TYPES, "Choose how the mailbox signs in").optional(),
-  user: line().pipe(
-    z
-      .string()
-      .trim()
-      .max(320)
-      .refine((value) => value === "" || z.email().safeParse(value).success, FULL_ADDRESS_MESSAGE)
+  authType: z.optional(z.enum(AUTH_TYPES, "Choose how the mailbox signs in")),
+  user: z.pipe(
+    line(),
+    z.string().check(
+      z.trim(),
+      z.maxLength(320),
+      z.refine((value) => value === "" || z.email().safeParse(value).success, FULL_ADDRESS_MESSAGE)
+    )
   ),
-  pass: line().pipe(z.string().max(1024, "A password is at most 1024 characters")),
+  pass: z.pipe(
+    line(),
+    z.string().check(z.maxLength(1024, "A password is at most 1024 characters"))
+  ),
   /** OAuth: the tenant's ID (a GUID) or one of its domains, as the token endpoint's path takes. */
-  tenant: line()
-    .pipe(
-      z
-        .string()
-        .trim()
-        .max(253)
-        .refine(
+  tenant: z.optional(
+    z.pipe(
+      line(),
+      z.string().check(
+        z.trim(),
+        z.maxLength(253),
+        z.refine(
           (value) => value === "" || GUID.test(value) || HOST_NAME.test(value),
           "Enter the Directory (tenant) ID from the app's Overview page, or a domain of the tenant such as contoso.onmicrosoft.com"
         )
+      )
     )
-    .optional(),
+  ),
   /** OAuth: the app registration's Application (client) ID. */
-  clientId: line()
-    .pipe(
-      z
-        .string()
-        .trim()
-        .refine(
+  clientId: z.optional(
+    z.pipe(
+      line(),
+      z.string().check(
+        z.trim(),
+        z.refine(
           (value) => value === "" || GUID.test(value),
           "Enter the Application (client) ID from the app's Overview page: a GUID such as 8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c"
         )
+      )
     )
-    .optional(),
+  ),
   /** OAuth app-only: handled like the password (never echoed, logged or stored). */
-  clientSecret: line()
-    .pipe(z.string().max(1024, "A client secret is at most 1024 characters"))
-    .optional(),
+  clientSecret: z.optional(
+    z.pipe(
+      line(),
+      z.string().check(z.maxLength(1024, "A client secret is at most 1024 characters"))
+    )
+  ),
   /** OAuth device code: the server-side sign-in the test uses (its token stays on the server). */
-  flowId: line()
-    .pipe(z.string().regex(/^([A-Za-z0-9_-]{16,64})?$/, "Start the device code sign-in again"))
-    .optional(),
+  flowId: z.optional(
+    z.pipe(
+      line(),
+      z.string().check(z.regex(/^([A-Za-z0-9_-]{16,64})?$/, "Start the device code sign-in again"))
+    )
+  ),
 })
 
 export const senderStepSchema = z.object({
   fromAddress: emailAddress("Enter the From address, for example printer@contoso.com"),
-  fromName: line().pipe(z.string().trim().max(100, "Keep the From name under 100 characters")),
+  fromName: z.pipe(
+    line(),
+    z.string().check(z.trim(), z.maxLength(100, "Keep the From name under 100 characters"))
+  ),
 })
 
 export const testStepSchema = z.object({
@@ -163,58 +185,60 @@ const methodOnly = z.object({ method: methodStepSchema })
  * credentials. The rule runs whenever the method step is well formed, so the Account
  * step can be validated on its own while later steps are still empty.
  */
-export const setupSchema = stepShapes.superRefine(
-  (values, ctx) => {
-    if (values.method.method !== "smtp-auth") return
-    // The account step may itself be invalid here (a bare user name); check presence on the raw value.
-    const account = values.account as
-      | Partial<
-          Record<
-            "authType" | "user" | "pass" | "tenant" | "clientId" | "clientSecret" | "flowId",
-            unknown
+export const setupSchema = stepShapes.check(
+  z.superRefine(
+    (values, ctx) => {
+      if (values.method.method !== "smtp-auth") return
+      // The account step may itself be invalid here (a bare user name); check presence on the raw value.
+      const account = values.account as
+        | Partial<
+            Record<
+              "authType" | "user" | "pass" | "tenant" | "clientId" | "clientSecret" | "flowId",
+              unknown
+            >
           >
-        >
-      | undefined
-    // Raw values may be anything a POST carries: only a string counts as present.
-    const text = (value: unknown) => (typeof value === "string" ? value.trim() : "")
-    const missing = (field: string, message: string) => {
-      if (!text(account?.[field as keyof typeof account])) {
-        ctx.addIssue({ code: "custom", path: ["account", field], message })
+        | undefined
+      // Raw values may be anything a POST carries: only a string counts as present.
+      const text = (value: unknown) => (typeof value === "string" ? value.trim() : "")
+      const missing = (field: string, message: string) => {
+        if (!text(account?.[field as keyof typeof account])) {
+          ctx.addIssue({ code: "custom", path: ["account", field], message })
+        }
       }
-    }
-    missing("user", "Enter the mailbox's full email address")
-    const authType = account?.authType ?? "password"
-    if (authType === "password") {
-      if (!account?.pass) {
+      missing("user", "Enter the mailbox's full email address")
+      const authType = account?.authType ?? "password"
+      if (authType === "password") {
+        if (!account?.pass) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["account", "pass"],
+            message: "Enter the password (or app password) of that mailbox",
+          })
+        }
+        return
+      }
+      missing("tenant", "Enter the Directory (tenant) ID of the app registration")
+      // Client credentials are always asked of one tenant; msal refuses the multi-tenant paths.
+      if (
+        authType === "oauth-app" &&
+        ["common", "organizations", "consumers"].includes(text(account?.tenant).toLowerCase())
+      ) {
         ctx.addIssue({
           code: "custom",
-          path: ["account", "pass"],
-          message: "Enter the password (or app password) of that mailbox",
+          path: ["account", "tenant"],
+          message:
+            "App-only tokens need your Directory (tenant) ID or domain, not common or organizations",
         })
       }
-      return
-    }
-    missing("tenant", "Enter the Directory (tenant) ID of the app registration")
-    // Client credentials are always asked of one tenant; msal refuses the multi-tenant paths.
-    if (
-      authType === "oauth-app" &&
-      ["common", "organizations", "consumers"].includes(text(account?.tenant).toLowerCase())
-    ) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["account", "tenant"],
-        message:
-          "App-only tokens need your Directory (tenant) ID or domain, not common or organizations",
-      })
-    }
-    missing("clientId", "Enter the Application (client) ID of the app registration")
-    if (authType === "oauth-app") {
-      missing("clientSecret", "Enter the client secret's Value (not its Secret ID)")
-    } else {
-      missing("flowId", "Sign in with the device code first")
-    }
-  },
-  { when: (payload) => methodOnly.safeParse(payload.value).success }
+      missing("clientId", "Enter the Application (client) ID of the app registration")
+      if (authType === "oauth-app") {
+        missing("clientSecret", "Enter the client secret's Value (not its Secret ID)")
+      } else {
+        missing("flowId", "Sign in with the device code first")
+      }
+    },
+    { when: (payload) => methodOnly.safeParse(payload.value).success }
+  )
 )
 
 export type SetupValues = z.infer<typeof setupSchema>
@@ -241,7 +265,7 @@ export const STEP_FIELDS = {
 } as const satisfies Record<StepId, readonly string[]>
 
 /** Maps zod issues to react-hook-form paths ("server.host"), keeping the first message of each. */
-export function toFieldErrors(error: z.ZodError): Record<string, string> {
+export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {}
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form"
