@@ -71,6 +71,18 @@ function processTree(pid) {
   return tree
 }
 
+/** CPU time (user + system) the process has used so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    // utime and stime are the 12th and 13th fields after the command name in parentheses.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return 0
+  }
+}
+
 function rssKb(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8")
@@ -82,7 +94,7 @@ function rssKb(pid) {
 
 /**
  * `next start -H 127.0.0.1 -p port` in `cwd`, resolved once it answers GET /. The returned object
- * reads the resident memory of the server's processes and stops them.
+ * reads the resident memory and CPU time of the server's processes and stops them.
  */
 export async function startNextApp({ cwd, port, env = {} }) {
   await assertPortFree(port)
@@ -107,6 +119,8 @@ export async function startNextApp({ cwd, port, env = {} }) {
     pid: child.pid,
     /** Resident memory of the server and its child processes, in kB. */
     rssKb: () => processTree(child.pid).reduce((sum, pid) => sum + rssKb(pid), 0),
+    /** CPU time used so far by the server and its child processes, in ms. */
+    cpuMs: () => processTree(child.pid).reduce((sum, pid) => sum + cpuMs(pid), 0),
     async stop() {
       const pids = processTree(child.pid).reverse()
       for (const pid of pids) {

@@ -37,8 +37,9 @@ async function atOnce(count, send) {
 }
 
 /**
- * Through the app: median and p95 time, p95 of the first byte (the first stage shown), errors, and
- * the resident memory (kB) before, at peak and after. Directly: median and p95 time.
+ * Through the app: median and p95 time, p95 of the first byte (the first stage shown), errors, the
+ * server's CPU time per send, and its resident memory (kB) before, at peak and after. Directly:
+ * median and p95 time.
  */
 export async function measureConcurrentSends({ app, actionId, port, ca }) {
   const values = wizardValues(
@@ -46,6 +47,7 @@ export async function measureConcurrentSends({ app, actionId, port, ca }) {
     port
   )
   const rssBefore = app.rssKb()
+  const cpuBefore = app.cpuMs()
   let rssPeak = rssBefore
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, app.rssKb())), RSS_SAMPLE_MS)
   const action = await atOnce(CONCURRENT_SENDS, async () => {
@@ -54,10 +56,18 @@ export async function measureConcurrentSends({ app, actionId, port, ca }) {
     return verdict.ok ? { firstByteMs } : { failure: verdict.failure }
   })
   clearInterval(sampler)
+  const serverCpuPerSendMs = (app.cpuMs() - cpuBefore) / CONCURRENT_SENDS
   const rssAfter = app.rssKb()
   const direct = await atOnce(CONCURRENT_SENDS, async () => {
     await directSend(port, ca)
     return {}
   })
-  return { ...action, rssBefore, rssPeak: Math.max(rssPeak, rssAfter), rssAfter, direct }
+  return {
+    ...action,
+    serverCpuPerSendMs,
+    rssBefore,
+    rssPeak: Math.max(rssPeak, rssAfter),
+    rssAfter,
+    direct,
+  }
 }

@@ -31,6 +31,7 @@ const NOTES = [
   `Overhead: median of ${OVERHEAD_RUNS} interleaved runs of the success scenario. "direct" is nodemailer's SMTPConnection with the same steps and message; "runSmtpTest" is the product's library in the bench's process (no HTTP, no Next.js).`,
   "First-load JavaScript: encoded (as received) body bytes of every script response on a fresh browser context until network idle, with Debian's Chromium through Playwright; next start compresses with gzip. The HTML and its inline React Server Components payload are not counted. The bare page is bench/bare-app, built in the same run with the same Next.js.",
   `Concurrent sends: ${budgets.CONCURRENT_SENDS} sends of the success scenario started at once against a "single send" (the overhead figure's median action); "first byte" is the p95 of when each response began, as the first stage reaches the wizard. "direct, ${budgets.CONCURRENT_SENDS} at once" is the same conversation without the product, started as many times at once from the bench's process, where the simulator runs too: what the SMTP and TLS work alone costs on this machine, for reference.`,
+  "Server CPU: user and system time of the next start process and its children from /proc during the concurrent sends, divided by their number; Node.js runs the server's JavaScript on one thread, so this time adds up over sends started at once.",
   "Memory: VmRSS of the next start process and its children from /proc, sampled every 20 ms for the peak.",
   `Lighthouse 12.2.3, --preset=desktop, Debian's Chromium (headless=new), median of ${LIGHTHOUSE_RUNS} runs of the wizard's first page.`,
 ]
@@ -181,7 +182,7 @@ async function main() {
       },
       {
         figure: `${budgets.CONCURRENT_SENDS} concurrent sends`,
-        measured: `median ${formatMs(concurrent.median)} · p95 ${formatMs(concurrent.p95)} (first byte ${formatMs(concurrent.firstByteP95)}) · ${concurrent.errors} errors${concurrent.firstError ? ` (${concurrent.firstError})` : ""}`,
+        measured: `median ${formatMs(concurrent.median)} · p95 ${formatMs(concurrent.p95)} (first byte ${formatMs(concurrent.firstByteP95)}) · ${concurrent.errors} errors${concurrent.firstError ? ` (${concurrent.firstError})` : ""} · server CPU ${formatMs(concurrent.serverCpuPerSendMs)} a send`,
         compared: `single send ${formatMs(single)}: p95 ${p95Ratio.toFixed(2)}× · direct, ${budgets.CONCURRENT_SENDS} at once: p95 ${formatMs(concurrent.direct.p95)}, ${(concurrent.direct.p95 / overhead.direct).toFixed(2)}× its single ${formatMs(overhead.direct)}`,
         budget: `p95 ≤ ${budgets.CONCURRENT_P95_RATIO}× single, 0 errors`,
         result: passFail(p95Ratio <= budgets.CONCURRENT_P95_RATIO && concurrent.errors === 0),
