@@ -7,6 +7,7 @@ import { limitTestSend } from "@/lib/security/limit-test-send"
 import { setupSchema, toFieldErrors } from "@/lib/schemas/setup"
 import { endingInError, streamProgress } from "@/lib/smtp/progress"
 import { runSmtpTest } from "@/lib/smtp/run-test"
+import { runSessionOnThread } from "@/lib/smtp/session-thread"
 
 const UNEXPECTED = "smtp365 hit an unexpected error; nothing was sent. Try again."
 
@@ -33,6 +34,7 @@ export async function sendTestEmail(input: unknown): Promise<SendTestEmailResult
       allowedHosts: env().SMTP365_ALLOWED_HOSTS,
       identityUrl,
       practiceTarget,
+      runSession: runSessionOnThread,
       // The browser shows the stages while the test runs; the transcript comes with the outcome.
       onEvent: (event) => {
         if (event.type === "stage") onEvent(event)

@@ -33,6 +33,8 @@ export interface RunTestOptions extends TokenSource {
   practiceTarget?: (values: SetupValues) => Promise<PracticeTarget | null>
   timeouts?: SessionTimeouts
   onEvent?: (event: SessionEvent) => void
+  /** Runs the SMTP session: in this thread by default, or on the session thread (the action's). */
+  runSession?: typeof runSession
 }
 
 /**
@@ -174,7 +176,7 @@ export async function runSmtpTest(
     to: values.test.to,
     via: `${values.server.host}:${port}`,
   })
-  const end = await runSession(
+  const end = await (options.runSession ?? runSession)(
     {
       target,
       ...(auth ? { auth } : {}),

@@ -58,6 +58,11 @@ export class StageTracker {
     if (stage) this.put({ ...stage, detail })
   }
 
+  /** Takes a stage as another tracker reported it (the session thread's), and reports it on. */
+  apply(stage: StageResult) {
+    this.put({ ...stage })
+  }
+
   /** The stage that started last and has not finished, if any. */
   running(): StageId | undefined {
     return [...this.stages].reverse().find((stage) => stage.status === "running")?.id

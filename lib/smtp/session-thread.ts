@@ -1,0 +1,87 @@
+import "server-only"
+
+import { Worker } from "node:worker_threads"
+
+import type { SessionEnd, SessionRequest } from "./session"
+import type { SessionThreadReply, SessionThreadRequest } from "./session-thread-protocol"
+import type { StageTracker } from "./stage-tracker"
+import type { Transcript } from "./transcript"
+
+/** Beyond the session's own total timeout, how long to wait for the thread before giving up. */
+const THREAD_GRACE_MS = 5_000
+
+interface Pending {
+  tracker: StageTracker
+  transcript: Transcript
+  resolve: (end: SessionEnd) => void
+}
+
+let thread: Worker | undefined
+let nextId = 1
+const pending = new Map<number, Pending>()
+
+/** Ends a session the thread cannot finish, as a failure of the stage that was running. */
+function abandon(id: number, message: string) {
+  const session = pending.get(id)
+  if (!session) return
+  pending.delete(id)
+  const stage = session.tracker.failRunning({ detail: message }) ?? "connect"
+  session.resolve({ ok: false, tls: null, failure: { stage, code: "ETHREAD", message } })
+}
+
+function sessionThread(): Worker {
+  if (thread) return thread
+  const started = new Worker(new URL("./session-thread-entry.ts", import.meta.url))
+  // The thread never keeps the server alive on its own.
+  started.unref()
+  started.on("message", ({ id, ...reply }: SessionThreadReply) => {
+    const session = pending.get(id)
+    if (!session) return
+    if ("end" in reply) {
+      pending.delete(id)
+      session.resolve(reply.end)
+    } else if (reply.event.type === "stage") {
+      session.tracker.apply(reply.event.stage)
+    } else {
+      session.transcript.add(reply.event.line.direction, reply.event.line.text)
+    }
+  })
+  const lost = (reason: string) => {
+    if (thread === started) thread = undefined
+    for (const id of [...pending.keys()]) abandon(id, `The SMTP session thread stopped (${reason})`)
+  }
+  started.on("error", (error) => lost(error.message))
+  started.on("exit", (code) => lost(`exit code ${code}`))
+  thread = started
+  return started
+}
+
+/**
+ * Runs an SMTP session (lib/smtp/session.ts) on a worker thread, so the TLS handshakes and the
+ * SMTP and MIME work of many tests at once use another core than the web server's. The thread's
+ * stage and transcript events are replayed on `tracker` and `transcript` as they arrive, so a
+ * caller sees the same progress as with runSession in this thread.
+ */
+export function runSessionOnThread(
+  request: SessionRequest,
+  tracker: StageTracker,
+  transcript: Transcript
+): Promise<SessionEnd> {
+  const id = nextId++
+  return new Promise<SessionEnd>((resolve) => {
+    const timer = setTimeout(
+      () => abandon(id, "The SMTP session thread did not answer in time"),
+      request.timeouts.totalMs + THREAD_GRACE_MS
+    )
+    pending.set(id, {
+      tracker,
+      transcript,
+      resolve: (end) => {
+        clearTimeout(timer)
+        resolve(end)
+      },
+    })
+    const message: SessionThreadRequest = { id, request }
+    sessionThread().postMessage(message)
+  })
+}
