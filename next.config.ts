@@ -20,6 +20,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Don't advertise the framework in a header.
   poweredByHeader: false,
+  // `next dev` prints each server action call with its arguments: the password and client secret
+  // the wizard sends would land in the terminal.
+  logging: { serverFunctions: false },
   // Socket-level libraries run as plain Node modules, not bundled.
   serverExternalPackages: ["nodemailer", "smtp-server", "selfsigned"],
   async headers() {
