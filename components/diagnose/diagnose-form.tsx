@@ -1,11 +1,11 @@
 "use client"
 
 import { useEffect, useRef, useState } from "react"
-import { zodResolver } from "@hookform/resolvers/zod"
 import { useForm } from "react-hook-form"
 
 import type { TextDiagnosis } from "@/lib/diagnosis/diagnose-text"
-import { pastedTextSchema, type PastedText } from "@/lib/schemas/paste"
+import { lazyResolver } from "@/lib/schemas/lazy-resolver"
+import type { PastedText } from "@/lib/schemas/paste"
 import { diagnosePastedText } from "@/app/diagnose/actions"
 import { Button } from "@/components/ui/button"
 import { SubmitButton } from "@/components/ui/submit-button"
@@ -19,9 +19,15 @@ import { PasteResult, resultSummary } from "./paste-result"
 const UNREACHABLE_MESSAGE =
   "The text could not be read: smtp365's server did not answer. Check that it is still running, then try again."
 
+/** The form's checks (zod and the schema), fetched on the first interaction, not with the page. */
+const pastedTextChecks = lazyResolver(
+  () => import("./diagnose-validation"),
+  (validation) => validation.pastedTextResolver
+)
+
 export function DiagnoseForm() {
   const form = useForm<PastedText>({
-    resolver: zodResolver(pastedTextSchema),
+    resolver: pastedTextChecks.resolver,
     defaultValues: { text: "" },
   })
   const { errors, isSubmitting } = form.formState
@@ -97,7 +103,14 @@ export function DiagnoseForm() {
   const { ref: registerText, ...textField } = form.register("text")
 
   return (
-    <div ref={rootRef} data-testid="diagnose-form" className="flex flex-col gap-8">
+    <div
+      ref={rootRef}
+      data-testid="diagnose-form"
+      className="flex flex-col gap-8"
+      onPointerDown={pastedTextChecks.preload}
+      onFocus={pastedTextChecks.preload}
+      onKeyDown={pastedTextChecks.preload}
+    >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
         <Field data-invalid={error ? true : undefined}>
           <Label htmlFor="paste-text">Paste the error, log or bounce</Label>

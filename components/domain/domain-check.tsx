@@ -1,16 +1,12 @@
 "use client"
 
 import { useEffect, useRef, useState } from "react"
-import { zodResolver } from "@hookform/resolvers/zod"
 import { useForm, useWatch } from "react-hook-form"
 
 import type { DomainCheckResult } from "@/lib/dns/types"
-import {
-  domainCheckSchema,
-  type DomainCheckRequest,
-  type DomainCheckValues,
-} from "@/lib/dns/domain-check-schema"
+import type { DomainCheckRequest, DomainCheckValues } from "@/lib/dns/domain-check-schema"
 import type { SendingMethod } from "@/lib/schemas/setup"
+import { lazyResolver } from "@/lib/schemas/lazy-resolver"
 import { SENDING_METHODS_INFO } from "@/lib/microsoft365/methods"
 import { checkDomain } from "@/app/domain/actions"
 import { Callout } from "@/components/ui/callout"
@@ -26,6 +22,12 @@ const UNREACHABLE_MESSAGE =
 
 type FieldName = keyof DomainCheckValues
 
+/** The form's checks (zod and the schema), fetched on the first interaction, not with the page. */
+const domainChecks = lazyResolver(
+  () => import("./domain-check-validation"),
+  (validation) => validation.domainCheckResolver
+)
+
 /**
  * Checks a sender domain's DNS (MX, SPF, DKIM, DMARC) with a "Check domain" button. Given a
  * `domain` (the wizard's sender domain) it shows it; without one it asks for it and the method.
@@ -39,7 +41,7 @@ export function DomainCheck({
 }) {
   const askDomain = domain === undefined
   const form = useForm<DomainCheckValues, unknown, DomainCheckRequest>({
-    resolver: zodResolver(domainCheckSchema),
+    resolver: domainChecks.resolver,
     defaultValues: { domain: domain ?? "", method, deviceIp: "", initialDomain: "" },
   })
   const { errors, isSubmitting } = form.formState
@@ -126,7 +128,14 @@ export function DomainCheck({
   }
 
   return (
-    <div ref={rootRef} data-testid="domain-check" className="flex flex-col gap-8">
+    <div
+      ref={rootRef}
+      data-testid="domain-check"
+      className="flex flex-col gap-8"
+      onPointerDown={domainChecks.preload}
+      onFocus={domainChecks.preload}
+      onKeyDown={domainChecks.preload}
+    >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
         {askDomain ? (
           <>

@@ -2,7 +2,6 @@
 
 import { useEffect, useRef, useState } from "react"
 import dynamic from "next/dynamic"
-import { zodResolver } from "@hookform/resolvers/zod"
 import {
   FormProvider,
   get,
@@ -12,15 +11,9 @@ import {
   type FieldPath,
 } from "react-hook-form"
 
-import {
-  STEP_FIELDS,
-  STEP_IDS,
-  setupSchema,
-  type SetupValues,
-  type StepId,
-} from "@/lib/schemas/setup"
+import { STEP_FIELDS, STEP_IDS, type SetupValues, type StepId } from "@/lib/schemas/setup-fields"
 import { defaultSetupValues } from "@/lib/setup-defaults"
-import { resumeQuery } from "@/lib/share-link"
+import { resumeQuery } from "@/lib/share-query"
 import { withStage, type TestProgress } from "@/lib/smtp/progress"
 import type { StageResult, TestOutcome } from "@/lib/smtp/types"
 import { sendTestEmail } from "@/app/actions"
@@ -32,6 +25,7 @@ import { useDeviceCodeSignIn } from "@/components/oauth/use-device-code-sign-in"
 
 import { exportableRows, exportableValues } from "./exportable-settings"
 import { prefillFromAddress } from "./prefill"
+import { setupChecks } from "./setup-checks"
 import { Stepper, type StepperItem } from "./stepper"
 import { STEP_TITLES, activeSteps } from "./steps"
 import { AccountStep } from "./steps/account-step"
@@ -53,6 +47,8 @@ const TestResult = dynamic(() =>
 
 const UNREACHABLE_MESSAGE =
   "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
+const CHECKS_UNAVAILABLE_MESSAGE =
+  "This step could not be checked: part of the page did not load. Check your connection, then press Next again."
 
 export function SetupWizard({
   practiceEnabled,
@@ -66,7 +62,8 @@ export function SetupWizard({
   initialStep?: StepId | null
 }) {
   const form = useForm<SetupValues>({
-    resolver: zodResolver(setupSchema),
+    // Fetched on the first interaction (see the wizard's root below), not with the page.
+    resolver: setupChecks.resolver,
     defaultValues: initialValues ?? defaultSetupValues(),
     mode: "onTouched",
   })
@@ -84,6 +81,10 @@ export function SetupWizard({
   // The stages of the test now running, as they happen; null when no test runs.
   const [liveStages, setLiveStages] = useState<StageResult[] | null>(null)
   const [sendError, setSendError] = useState<string | null>(null)
+  // Next is waiting for the checks; then, presses of Next that found them missing (offline).
+  const [checksLoading, setChecksLoading] = useState(false)
+  const [checksMissed, setChecksMissed] = useState(0)
+  const checksMissedRef = useRef<HTMLDivElement>(null)
   const deviceSignIn = useDeviceCodeSignIn()
 
   const rootRef = useRef<HTMLDivElement>(null)
@@ -99,6 +100,11 @@ export function SetupWizard({
   useEffect(() => {
     if (navigated.current) headingRef.current?.focus()
   }, [stepId])
+
+  useEffect(() => {
+    // Not a live region (role="alert" is reserved for failed tests): move focus so it is read out.
+    if (checksMissed) checksMissedRef.current?.focus()
+  }, [checksMissed])
 
   // The address keeps the non-secret values and the step (never the password), so a reload
   // resumes where the user was. Debounced: browsers throttle frequent history updates.
@@ -140,10 +146,23 @@ export function SetupWizard({
       form.setValue("account.flowId", "")
     }
     navigated.current = true
+    setChecksMissed(0)
     setStepId(next)
   }
 
   async function goNext() {
+    if (!setupChecks.loaded) {
+      // Pressed before the checks arrived: wait for them, with Next disabled so that a second
+      // press waits too instead of acting on this step again. If they could not be fetched, say so.
+      setChecksLoading(true)
+      const ready = await setupChecks.ready()
+      setChecksLoading(false)
+      if (!ready) {
+        setChecksMissed((count) => count + 1)
+        return
+      }
+    }
+    setChecksMissed(0)
     // The device code sign-in (account.flowId) happens in the Test step, not before leaving Account.
     const fields = STEP_FIELDS[stepId].filter((field) => field !== "account.flowId")
     const valid = await form.trigger(fields, { shouldFocus: true })
@@ -301,7 +320,15 @@ export function SetupWizard({
   const showNext = stepId !== "settings" && (stepId !== "test" || outcome !== null)
 
   return (
-    <div ref={rootRef} data-testid="setup-wizard" className="flex flex-col gap-8">
+    <div
+      ref={rootRef}
+      data-testid="setup-wizard"
+      className="flex flex-col gap-8"
+      // The first touch, click, focus or key fetches the checks, usually before Next needs them.
+      onPointerDown={setupChecks.preload}
+      onFocus={setupChecks.preload}
+      onKeyDown={setupChecks.preload}
+    >
       {fromLink && stepId === "method" ? (
         <Callout title="Settings from a shared link">
           <p>
@@ -369,6 +396,11 @@ export function SetupWizard({
       {stepId === "test" && outcome ? (
         <TestResult outcome={outcome} settings={() => exportableRows(form.getValues())} />
       ) : null}
+      {checksMissed ? (
+        <Callout ref={checksMissedRef} tabIndex={-1} tone="destructive" className="outline-none">
+          {CHECKS_UNAVAILABLE_MESSAGE}
+        </Callout>
+      ) : null}
       <div className="flex items-center justify-between gap-3 border-t pt-6">
         <span className="flex items-center gap-2">
           {index > 0 ? (
@@ -383,7 +415,7 @@ export function SetupWizard({
           ) : null}
         </span>
         {showNext ? (
-          <Button onClick={() => void goNext()} disabled={isSubmitting}>
+          <Button onClick={() => void goNext()} disabled={isSubmitting || checksLoading}>
             Next
           </Button>
         ) : null}

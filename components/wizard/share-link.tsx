@@ -3,7 +3,7 @@
 import { useId } from "react"
 
 import type { SetupValues } from "@/lib/schemas/setup"
-import { shareQuery } from "@/lib/share-link"
+import { shareQuery } from "@/lib/share-query"
 import { CopyButton } from "@/components/ui/copy-button"
 
 /** A link that reopens the wizard with these settings (never the password), to hand to a colleague. */

@@ -1,4 +1,4 @@
-import { STEP_IDS, type SendingMethod, type StepId } from "@/lib/schemas/setup"
+import { STEP_IDS, type SendingMethod, type StepId } from "@/lib/schemas/setup-fields"
 
 /** Step headings; the stepper uses the same words. */
 export const STEP_TITLES: Record<StepId, string> = {

@@ -2,7 +2,7 @@
 import * as z from "zod/mini"
 
 import "@/lib/schemas/zod-locale"
-import { SENDING_METHODS } from "@/lib/schemas/setup"
+import { SENDING_METHODS } from "@/lib/schemas/setup-fields"
 import { INITIAL_DOMAIN_SUFFIX } from "@/lib/microsoft365/dns-records"
 
 const DOMAIN = /^(?=.{1,253}$)((?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z][a-z0-9-]{0,62}$/

@@ -1,4 +1,4 @@
-import { isIpAddress, type SecurityMode, type SendingMethod } from "@/lib/schemas/setup"
+import { isIpAddress, type SecurityMode, type SendingMethod } from "@/lib/schemas/setup-fields"
 import { SMTP_AUTH_HOST, findMicrosoftEndpoint, isMxEndpoint, normalizeHost } from "./endpoints"
 import { SOURCES } from "./sources"
 

@@ -1,26 +1,33 @@
-// zod/mini, the functional form of zod 4: these schemas run in the browser too, and it keeps most of
-// classic zod's methods out of the first-load JavaScript.
+// zod/mini, the functional form of zod 4: these schemas run in the browser too (loaded when a form
+// is first checked), and it keeps most of classic zod's methods out of that JavaScript. The names and
+// lists the components need without zod live in setup-fields.ts.
 import * as z from "zod/mini"
 
 import "@/lib/schemas/zod-locale"
 
-/** Wizard steps, in order. The form values are keyed by the steps that hold fields. */
-export const STEP_IDS = [
-  "method",
-  "server",
-  "account",
-  "sender",
-  "domain",
-  "test",
-  "settings",
-] as const
-export type StepId = (typeof STEP_IDS)[number]
+import {
+  AUTH_TYPES,
+  FULL_ADDRESS_MESSAGE,
+  SECURITY_MODES,
+  SENDING_METHODS,
+  isIpAddress,
+} from "@/lib/schemas/setup-fields"
 
-export const SENDING_METHODS = ["smtp-auth", "direct-send", "relay"] as const
-export type SendingMethod = (typeof SENDING_METHODS)[number]
-
-export const SECURITY_MODES = ["starttls", "tls", "none"] as const
-export type SecurityMode = (typeof SECURITY_MODES)[number]
+// Server code keeps importing everything from here.
+export {
+  AUTH_TYPES,
+  FULL_ADDRESS_MESSAGE,
+  OAUTH_FIELD_LABELS,
+  SECURITY_MODES,
+  SENDING_METHODS,
+  STEP_FIELDS,
+  STEP_IDS,
+  isIpAddress,
+  type AuthType,
+  type SecurityMode,
+  type SendingMethod,
+  type StepId,
+} from "@/lib/schemas/setup-fields"
 
 const NO_LINE_BREAKS = "Line breaks are not allowed here"
 const hasNoLineBreak = (value: string) => !/[\r\n]/.test(value)
@@ -29,12 +36,6 @@ const hasNoLineBreak = (value: string) => !/[\r\n]/.test(value)
 const line = () => z.string().check(z.refine(hasNoLineBreak, NO_LINE_BREAKS))
 
 const HOST_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$/i
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/
-const IPV6_LITERAL = /^\[?[0-9a-f:.]+\]?$/i
-
-export function isIpAddress(host: string) {
-  return IPV4.test(host) || (host.includes(":") && IPV6_LITERAL.test(host))
-}
 
 const emailAddress = (message: string) =>
   z.pipe(line(), z.pipe(z.string().check(z.trim(), z.minLength(1, message)), z.email(message)))
@@ -81,25 +82,7 @@ export const serverStepSchema = z.object({
   security: z.enum(SECURITY_MODES, "Choose the security type"),
 })
 
-export const FULL_ADDRESS_MESSAGE =
-  "Enter the full email address (name@domain): Microsoft 365 signs in with the whole address, not the part before @"
-
-/**
- * How SMTP AUTH signs in: a password, or OAuth 2.0 (XOAUTH2) with an app-only token (client
- * credentials) or a user's token from the device code flow. Unset means "password".
- */
-export const AUTH_TYPES = ["password", "oauth-app", "oauth-device"] as const
-export type AuthType = (typeof AUTH_TYPES)[number]
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** Labels as the Microsoft Entra admin center names the values, so admins can copy across. */
-export const OAUTH_FIELD_LABELS = {
-  tenant: "Directory (tenant) ID",
-  clientId: "Application (client) ID",
-  clientSecret: "Client secret",
-  user: "Username",
-} as const
 
 export const accountStepSchema = z.object({
   authType: z.optional(z.enum(AUTH_TYPES, "Choose how the mailbox signs in")),
@@ -243,26 +226,6 @@ export const setupSchema = stepShapes.check(
 
 export type SetupValues = z.infer<typeof setupSchema>
 export type SetupInput = z.input<typeof setupSchema>
-
-/** The form fields of each step, as react-hook-form paths. */
-export const STEP_FIELDS = {
-  method: ["method.method"],
-  server: ["server.practice", "server.domain", "server.host", "server.port", "server.security"],
-  account: [
-    "account.authType",
-    "account.user",
-    "account.pass",
-    "account.tenant",
-    "account.clientId",
-    "account.clientSecret",
-    "account.flowId",
-  ],
-  sender: ["sender.fromAddress", "sender.fromName"],
-  // The domain check is optional and has its own small form (outside the wizard's).
-  domain: [],
-  test: ["test.to"],
-  settings: [],
-} as const satisfies Record<StepId, readonly string[]>
 
 /** Maps zod issues to react-hook-form paths ("server.host"), keeping the first message of each. */
 export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {

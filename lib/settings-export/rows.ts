@@ -1,5 +1,5 @@
 import { methodInfo } from "@/lib/microsoft365/methods"
-import { OAUTH_FIELD_LABELS, type SetupValues } from "@/lib/schemas/setup"
+import { OAUTH_FIELD_LABELS, type SetupValues } from "@/lib/schemas/setup-fields"
 import type { SettingsRow } from "./types"
 import { connectionFacts, oauthKind } from "./values"
 

@@ -9,7 +9,7 @@ import {
   PRACTICE_ACCOUNTS,
   PRACTICE_DOMAIN,
 } from "@/lib/practice/accounts"
-import { OAUTH_FIELD_LABELS, type AuthType, type SetupValues } from "@/lib/schemas/setup"
+import { OAUTH_FIELD_LABELS, type AuthType, type SetupValues } from "@/lib/schemas/setup-fields"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
 import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"

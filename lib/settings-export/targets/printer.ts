@@ -1,4 +1,4 @@
-import { shareQuery } from "@/lib/share-link"
+import { shareQuery } from "@/lib/share-query"
 import { printerSheet } from "../printer-sheet"
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
