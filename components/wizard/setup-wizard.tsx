@@ -19,6 +19,7 @@ import {
   type SetupValues,
   type StepId,
 } from "@/lib/schemas/setup"
+import type { PracticeListing } from "@/lib/practice/listing"
 import { defaultSetupValues } from "@/lib/setup-defaults"
 import { resumeQuery } from "@/lib/share-link"
 import { withStage, type TestProgress } from "@/lib/smtp/progress"
@@ -55,11 +56,12 @@ const UNREACHABLE_MESSAGE =
   "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
 
 export function SetupWizard({
-  practiceEnabled,
+  practice,
   initialValues,
   initialStep,
 }: {
-  practiceEnabled: boolean
+  /** The practice mailboxes and apps; null when practice mode is off. */
+  practice: PracticeListing | null
   /** Non-secret values from the address: a colleague's shared link, or this page before a reload. */
   initialValues?: SetupValues | null
   /** The step to resume at after a reload; null for a shared link or a fresh start. */
@@ -337,8 +339,8 @@ export function SetupWizard({
               {STEP_TITLES[stepId]}
             </h2>
             {stepId === "method" ? <MethodStep /> : null}
-            {stepId === "server" ? <ServerStep practiceEnabled={practiceEnabled} /> : null}
-            {stepId === "account" ? <AccountStep practiceEnabled={practiceEnabled} /> : null}
+            {stepId === "server" ? <ServerStep practiceEnabled={practice !== null} /> : null}
+            {stepId === "account" ? <AccountStep practice={practice} /> : null}
             {stepId === "sender" ? <SenderStep /> : null}
             {stepId === "domain" ? <DomainStep fromDomain={fromDomain} /> : null}
             {stepId === "test" ? <TestStep sendError={sendError} busy={signingIn} /> : null}
