@@ -1,6 +1,7 @@
 import { connection } from "next/server"
 
 import { practiceModeEnabled } from "@/lib/practice/enabled"
+import { practiceListing } from "@/lib/practice/listing"
 import { resumedStep, sharedSetup, type ShareParams } from "@/lib/share-link"
 import { DiagnoseLink } from "@/components/diagnose/diagnose-link"
 import { DomainLink } from "@/components/domain/domain-link"
@@ -53,7 +54,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sha
       </header>
       <main>
         <SetupWizard
-          practiceEnabled={practiceEnabled}
+          practice={practiceEnabled ? practiceListing() : null}
           initialValues={sharedValues}
           initialStep={sharedValues ? resumedStep(params) : null}
         />

@@ -2,30 +2,18 @@
 
 import { useFormContext } from "react-hook-form"
 
-import {
-  PRACTICE_APPS,
-  PRACTICE_CLIENT_SECRET,
-  PRACTICE_DEVICE_USER,
-  PRACTICE_TENANT_ID,
-} from "@/lib/practice/identity-scenarios"
+import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "@/lib/practice/identity-scenarios"
+import type { PracticeListing } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { PracticeCatalog } from "@/components/practice/practice-catalog"
 
-// identity-scenarios.ts numbers the delegated (device code) apps from 11, the app-only ones below.
-const isDeviceApp = (clientId: string) => Number(clientId.slice(-2)) >= 11
-
-const APPS = Object.entries(PRACTICE_APPS).map(([clientId, app]) => ({
-  clientId,
-  flow: isDeviceApp(clientId) ? ("oauth-device" as const) : ("oauth-app" as const),
-  mailbox: app.mailboxes[0] ?? PRACTICE_DEVICE_USER,
-  description: app.description.charAt(0).toUpperCase() + app.description.slice(1),
-}))
+type PracticeAppItem = PracticeListing["apps"][number]
 
 /** The practice identity server's app registrations, each filling in the OAuth fields. */
-export function PracticeApps() {
+export function PracticeApps({ apps }: { apps: readonly PracticeAppItem[] }) {
   const form = useFormContext<SetupValues>()
 
-  function fillFrom(app: (typeof APPS)[number]) {
+  function fillFrom(app: PracticeAppItem) {
     const options = { shouldDirty: true, shouldTouch: true, shouldValidate: true }
     form.setValue("account.authType", app.flow, { shouldDirty: true })
     form.setValue("account.tenant", PRACTICE_TENANT_ID, options)
@@ -52,9 +40,9 @@ export function PracticeApps() {
           to the practice server.
         </>
       }
-      summary={`Show the ${APPS.length} practice apps and what each one shows`}
+      summary={`Show the ${apps.length} practice apps and what each one shows`}
       nameColumn="Application (client) ID"
-      items={APPS.map((app) => ({
+      items={apps.map((app) => ({
         key: app.clientId,
         name: (
           <>

@@ -72,7 +72,7 @@ export function PracticeCatalog({
                   <TableCell className="hidden text-muted-foreground sm:table-cell">
                     {item.description}
                   </TableCell>
-                  <TableCell className="py-1.5 text-right">
+                  <TableCell padding="button" className="text-right">
                     <Button variant="outline" size="sm" onClick={item.onUse}>
                       Use<span className="sr-only"> {item.useLabel}</span>
                     </Button>

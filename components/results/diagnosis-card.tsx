@@ -89,7 +89,7 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
       ) : null}
 
       {diagnosis.guide ? (
-        <SourceLink source={diagnosis.guide} prefix="Background:" className="text-sm" />
+        <SourceLink source={diagnosis.guide} prefix="Background:" size="sm" />
       ) : null}
 
       {diagnosis.unconfirmed ? (
@@ -116,7 +116,7 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
           <ul className="flex flex-col gap-1">
             {diagnosis.sources.map((source) => (
               <li key={source.url}>
-                <SourceLink source={source} prefix="" className="text-sm" />
+                <SourceLink source={source} prefix="" size="sm" />
               </li>
             ))}
           </ul>

@@ -1,5 +1,4 @@
 import type { StageResult, StageStatus } from "@/lib/smtp/types"
-import { cn } from "@/lib/utils"
 import {
   CheckCircleIcon,
   CircleIcon,
@@ -40,9 +39,11 @@ export function StageList({ stages }: { stages: StageResult[] }) {
               <span className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-medium">{stage.label}</span>
                 <span
-                  className={cn("text-muted-foreground", {
-                    "font-medium text-destructive": stage.status === "failed",
-                  })}
+                  className={
+                    stage.status === "failed"
+                      ? "font-medium text-destructive"
+                      : "text-muted-foreground"
+                  }
                 >
                   {status.text}
                 </span>

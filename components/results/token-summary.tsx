@@ -1,5 +1,5 @@
 import type { TokenSummary as TokenSummaryData, TokenWarningId } from "@/lib/oauth/claims"
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 import { Callout } from "@/components/ui/callout"
 import { SourceLink } from "@/components/ui/source-link"
 

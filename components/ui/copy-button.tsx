@@ -14,7 +14,6 @@ export function CopyButton({
   text,
   what,
   className,
-  size = "sm",
   variant = "outline",
   compact = false,
   idleLabel = "Copy",
@@ -25,7 +24,6 @@ export function CopyButton({
   idleLabel?: string
   what?: string
   className?: string
-  size?: "sm" | "default"
   variant?: "outline" | "ghost"
   /** Icon only below the sm breakpoint (the words stay for screen readers). */
   compact?: boolean
@@ -35,8 +33,9 @@ export function CopyButton({
   return (
     <Button
       variant={variant}
-      size={size}
-      className={cn(compact ? "px-2 sm:min-w-20 sm:px-3" : "min-w-20", className)}
+      // Compact: small, with less padding where only the icon shows (sizes set here, not overridden).
+      size={compact ? null : "sm"}
+      className={cn(compact ? "h-8 px-2 text-xs sm:min-w-20 sm:px-3" : "min-w-20", className)}
       data-state={state}
       onClick={() => void copy(typeof text === "function" ? text() : text)}
     >

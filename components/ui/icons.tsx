@@ -5,6 +5,8 @@ import { cn } from "@/lib/utils"
 type IconProps = React.ComponentProps<"svg">
 
 function Icon({ className, children, ...props }: IconProps) {
+  // A size class from the caller replaces the default size (cn() joins classes, it doesn't merge).
+  const sized = /(?:^|\s)size-/.test(className ?? "")
   return (
     <svg
       aria-hidden="true"
@@ -15,7 +17,7 @@ function Icon({ className, children, ...props }: IconProps) {
       strokeWidth="1.75"
       strokeLinecap="round"
       strokeLinejoin="round"
-      className={cn("size-4 shrink-0", className)}
+      className={cn("shrink-0", { "size-4": !sized }, className)}
       {...props}
     >
       {children}

@@ -6,14 +6,17 @@ import { ExternalLinkIcon } from "./icons"
 export function SourceLink({
   source,
   prefix = "Source:",
+  size = "xs",
   className,
 }: {
   source: { title: string; url: string }
   prefix?: string
+  /** Text size: small under a fact, larger where the link stands on its own. */
+  size?: "xs" | "sm"
   className?: string
 }) {
   return (
-    <span className={cn("text-xs text-muted-foreground", className)}>
+    <span className={cn(size === "sm" ? "text-sm" : "text-xs", "text-muted-foreground", className)}>
       {prefix ? `${prefix} ` : null}
       <a
         href={source.url}

@@ -1,4 +1,27 @@
+import { cva, type VariantProps } from "class-variance-authority"
+
 import { cn } from "@/lib/utils"
+
+// Padding of captions and cells is a variant, not a className override: cn() joins classes, so a
+// caller's py-1.5 would not replace py-2 (the stylesheet's order would decide).
+const paddingVariants = cva("", {
+  variants: {
+    padding: {
+      default: "px-3 py-2",
+      /** Rows with more air (the Settings step's table). */
+      relaxed: "px-3 py-2.5",
+      /** A cell holding a small button. */
+      button: "px-3 py-1.5",
+      /** A cell holding a compact button: narrow on a phone. */
+      "compact-button": "px-1.5 py-1.5 sm:px-3",
+      /** A visually hidden caption. */
+      none: "",
+    },
+  },
+  defaultVariants: { padding: "default" },
+})
+
+type PaddingProps = VariantProps<typeof paddingVariants>
 
 /**
  * A bordered table that scrolls sideways when it is wider than its box. `containerProps` go to
@@ -29,11 +52,15 @@ export function Table({
   )
 }
 
-export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
+export function TableCaption({
+  className,
+  padding,
+  ...props
+}: React.ComponentProps<"caption"> & PaddingProps) {
   return (
     <caption
       data-slot="table-caption"
-      className={cn("px-3 py-2 text-sm text-muted-foreground", className)}
+      className={cn(paddingVariants({ padding }), "text-sm text-muted-foreground", className)}
       {...props}
     />
   )
@@ -61,16 +88,30 @@ export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
  * A header cell; pass `scope` ("col" or "row") so screen readers tie it to its cells. Row headers
  * are a little lighter than column headers.
  */
-export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
+export function TableHead({
+  className,
+  padding,
+  ...props
+}: React.ComponentProps<"th"> & PaddingProps) {
   return (
     <th
       data-slot="table-head"
-      className={cn("px-3 py-2 font-semibold [&[scope=row]]:font-medium", className)}
+      className={cn(
+        paddingVariants({ padding }),
+        "font-semibold [&[scope=row]]:font-medium",
+        className
+      )}
       {...props}
     />
   )
 }
 
-export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
-  return <td data-slot="table-cell" className={cn("px-3 py-2", className)} {...props} />
+export function TableCell({
+  className,
+  padding,
+  ...props
+}: React.ComponentProps<"td"> & PaddingProps) {
+  return (
+    <td data-slot="table-cell" className={cn(paddingVariants({ padding }), className)} {...props} />
+  )
 }

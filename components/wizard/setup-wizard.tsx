@@ -1,6 +1,6 @@
 "use client"
 
-import { useEffect, useRef, useState } from "react"
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from "react"
 import dynamic from "next/dynamic"
 import {
   FormProvider,
@@ -11,6 +11,7 @@ import {
   type FieldPath,
 } from "react-hook-form"
 
+import type { PracticeListing } from "@/lib/practice/listing"
 import { STEP_FIELDS, STEP_IDS, type SetupValues, type StepId } from "@/lib/schemas/setup-fields"
 import { defaultSetupValues } from "@/lib/setup-defaults"
 import { resumeQuery } from "@/lib/share-query"
@@ -19,8 +20,6 @@ import type { StageResult, TestOutcome } from "@/lib/smtp/types"
 import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
-import { DomainCheck } from "@/components/domain/domain-check"
-import { StageList } from "@/components/results/stage-list"
 import { useDeviceCodeSignIn } from "@/components/oauth/use-device-code-sign-in"
 
 import { exportableRows, exportableValues } from "./exportable-settings"
@@ -28,16 +27,43 @@ import { prefillFromAddress } from "./prefill"
 import { setupChecks } from "./setup-checks"
 import { Stepper, type StepperItem } from "./stepper"
 import { STEP_TITLES, activeSteps } from "./steps"
-import { AccountStep } from "./steps/account-step"
-import { MethodStep } from "./steps/method-step"
 import { DomainStep } from "./steps/domain-step"
-import { SenderStep } from "./steps/sender-step"
-import { ServerStep } from "./steps/server-step"
-import { SettingsStep } from "./steps/settings-step"
-import { TestStep } from "./steps/test-step"
+import { MethodStep } from "./steps/method-step"
 
-// Loaded when a test starts, so the wizard's first load stays small. (The domain check is not:
-// loading it late would move the Next button under the user's pointer.)
+// The first load brings the first step only; each later step's code loads when the step opens, or
+// just before (preloadStep). A step opens in a transition, so the current one stays on screen,
+// heading and Next button included, until the next one can show in full. A reload on a later step
+// still renders it on the server.
+const ServerStep = dynamic(() => import("./steps/server-step").then((module) => module.ServerStep))
+const AccountStep = dynamic(() =>
+  import("./steps/account-step").then((module) => module.AccountStep)
+)
+const SenderStep = dynamic(() => import("./steps/sender-step").then((module) => module.SenderStep))
+const DomainCheck = dynamic(() =>
+  import("@/components/domain/domain-check").then((module) => module.DomainCheck)
+)
+const TestStep = dynamic(() => import("./steps/test-step").then((module) => module.TestStep))
+const StageList = dynamic(() =>
+  import("@/components/results/stage-list").then((module) => module.StageList)
+)
+const SettingsStep = dynamic(() =>
+  import("./steps/settings-step").then((module) => module.SettingsStep)
+)
+
+/** Fetches the code a step shows (the same modules as above), so that opening it need not wait. */
+function preloadStep(step: StepId | undefined) {
+  if (step === "server") void import("./steps/server-step")
+  else if (step === "account") void import("./steps/account-step")
+  else if (step === "sender") void import("./steps/sender-step")
+  else if (step === "domain") void import("@/components/domain/domain-check")
+  else if (step === "test") {
+    void import("./steps/test-step")
+    // The stages show as soon as a test starts, outside a transition: have them ready.
+    void import("@/components/results/stage-list")
+  } else if (step === "settings") void import("./steps/settings-step")
+}
+
+// Loaded when a test starts, so the wizard's first load stays small.
 const DeviceCodePanel = dynamic(() =>
   import("@/components/oauth/device-code-panel").then((module) => module.DeviceCodePanel)
 )
@@ -51,11 +77,12 @@ const CHECKS_UNAVAILABLE_MESSAGE =
   "This step could not be checked: part of the page did not load. Check your connection, then press Next again."
 
 export function SetupWizard({
-  practiceEnabled,
+  practice,
   initialValues,
   initialStep,
 }: {
-  practiceEnabled: boolean
+  /** The practice mailboxes and apps; null when practice mode is off. */
+  practice: PracticeListing | null
   /** Non-secret values from the address: a colleague's shared link, or this page before a reload. */
   initialValues?: SetupValues | null
   /** The step to resume at after a reload; null for a shared link or a fresh start. */
@@ -87,6 +114,10 @@ export function SetupWizard({
   const checksMissedRef = useRef<HTMLDivElement>(null)
   const deviceSignIn = useDeviceCodeSignIn()
 
+  // The step on screen, or the one opening while its code loads: Next and Back count from it, so a
+  // second click during the transition moves on from there instead of repeating the first move.
+  const targetStep = useRef(stepId)
+
   const rootRef = useRef<HTMLDivElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   // Focus follows the user's navigation only: the first render must not steal focus from the page.
@@ -97,7 +128,9 @@ export function SetupWizard({
     rootRef.current?.setAttribute("data-hydrated", "true")
   }, [])
 
-  useEffect(() => {
+  // Before the browser paints: a step opens in a transition, whose effects may run a frame later,
+  // and focus must not rest for a frame on the removed button or the page.
+  useLayoutEffect(() => {
     if (navigated.current) headingRef.current?.focus()
   }, [stepId])
 
@@ -136,21 +169,27 @@ export function SetupWizard({
   const isSubmitting = form.formState.isSubmitting || signingIn
 
   function goTo(next: StepId) {
-    if (next === "sender") prefillFromAddress(form)
-    // Going back to change a setting makes the last result stale: the next visit tests again.
-    if (STEP_IDS.indexOf(next) < STEP_IDS.indexOf("test")) {
-      setOutcome(null)
-      setSendError(null)
-      // A device code sign-in is for the account as it was: a changed one signs in again.
-      deviceSignIn.cancel()
-      form.setValue("account.flowId", "")
-    }
     navigated.current = true
-    setChecksMissed(0)
-    setStepId(next)
+    targetStep.current = next
+    startTransition(() => {
+      if (next === "sender") prefillFromAddress(form)
+      // Going back to change a setting makes the last result stale: the next visit tests again.
+      if (STEP_IDS.indexOf(next) < STEP_IDS.indexOf("test")) {
+        setOutcome(null)
+        setSendError(null)
+        // A device code sign-in is for the account as it was: a changed one signs in again.
+        deviceSignIn.cancel()
+        form.setValue("account.flowId", "")
+      }
+      setChecksMissed(0)
+      setStepId(next)
+    })
   }
 
   async function goNext() {
+    const current = targetStep.current
+    const next = steps[steps.indexOf(current) + 1]
+    preloadStep(next)
     if (!setupChecks.loaded) {
       // Pressed before the checks arrived: wait for them, with Next disabled so that a second
       // press waits too instead of acting on this step again. If they could not be fetched, say so.
@@ -164,10 +203,9 @@ export function SetupWizard({
     }
     setChecksMissed(0)
     // The device code sign-in (account.flowId) happens in the Test step, not before leaving Account.
-    const fields = STEP_FIELDS[stepId].filter((field) => field !== "account.flowId")
+    const fields = STEP_FIELDS[current].filter((field) => field !== "account.flowId")
     const valid = await form.trigger(fields, { shouldFocus: true })
-    const next = steps[index + 1]
-    if (valid && next) goTo(next)
+    if (valid && next && current === targetStep.current) goTo(next)
   }
 
   /** Clears every value and result, and the address, and returns to the first step. */
@@ -180,14 +218,14 @@ export function SetupWizard({
   }
 
   function goBack() {
-    const previous = steps[index - 1]
+    const previous = steps[steps.indexOf(targetStep.current) - 1]
     if (previous) goTo(previous)
   }
 
   /** Takes the user to the first step that holds one of these fields. */
   function goToFirstStepWith(hasError: (field: string) => boolean) {
     const target = steps.find((step) => STEP_FIELDS[step].some(hasError))
-    if (target && target !== stepId) goTo(target)
+    if (target && target !== targetStep.current) goTo(target)
   }
 
   async function onSend(values: SetupValues) {
@@ -364,8 +402,8 @@ export function SetupWizard({
               {STEP_TITLES[stepId]}
             </h2>
             {stepId === "method" ? <MethodStep /> : null}
-            {stepId === "server" ? <ServerStep practiceEnabled={practiceEnabled} /> : null}
-            {stepId === "account" ? <AccountStep practiceEnabled={practiceEnabled} /> : null}
+            {stepId === "server" ? <ServerStep practiceEnabled={practice !== null} /> : null}
+            {stepId === "account" ? <AccountStep practice={practice} /> : null}
             {stepId === "sender" ? <SenderStep /> : null}
             {stepId === "domain" ? <DomainStep fromDomain={fromDomain} /> : null}
             {stepId === "test" ? <TestStep sendError={sendError} busy={signingIn} /> : null}
@@ -415,7 +453,13 @@ export function SetupWizard({
           ) : null}
         </span>
         {showNext ? (
-          <Button onClick={() => void goNext()} disabled={isSubmitting || checksLoading}>
+          <Button
+            onClick={() => void goNext()}
+            // About to be pressed: fetch the next step's code now.
+            onPointerEnter={() => preloadStep(steps[index + 1])}
+            onFocus={() => preloadStep(steps[index + 1])}
+            disabled={isSubmitting || checksLoading}
+          >
             Next
           </Button>
         ) : null}

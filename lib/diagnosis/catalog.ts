@@ -1,5 +1,5 @@
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 import type { Actor, Diagnosis, DiagnosisSource, SignInKind, StageId } from "@/lib/smtp/types"
 import { OAUTH_CATALOG } from "./oauth-catalog"
 

@@ -1,4 +1,4 @@
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 import type { CatalogCheck, CatalogEntry } from "./catalog"
 
 /**

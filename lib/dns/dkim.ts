@@ -8,7 +8,7 @@ import {
   domainWithDashes,
   type DkimSelector,
 } from "@/lib/microsoft365/dns-records"
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 
 import { describeFailure, isAbsent, type DnsLookups, type LookupFailure } from "./resolver"
 import type { CheckStatus, DnsCheck, RecordToPublish } from "./types"

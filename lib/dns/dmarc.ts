@@ -1,5 +1,5 @@
 import { DMARC_POLICIES, RFC7489, type DmarcPolicy } from "@/lib/microsoft365/dns-records"
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 
 import { describeFailure, isAbsent, type DnsLookups } from "./resolver"
 import type { CheckStatus, DnsCheck } from "./types"

@@ -1,6 +1,6 @@
 import type { SendingMethod } from "@/lib/schemas/setup"
 import { MX_FORMATS, MX_WHERE_TO_FIND, classicMxHost } from "@/lib/microsoft365/dns-records"
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 
 import { describeFailure, isAbsent, type DnsLookups } from "./resolver"
 import type { DnsCheck } from "./types"

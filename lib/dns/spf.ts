@@ -2,7 +2,7 @@ import { isIP } from "node:net"
 
 import type { SendingMethod } from "@/lib/schemas/setup"
 import { SPF_INCLUDES, SPF_LOOKUP_LIMIT, RFC7208 } from "@/lib/microsoft365/dns-records"
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 
 import { describeFailure, isAbsent, type DnsLookups } from "./resolver"
 import { analyzeSpf } from "./spf-analyze"

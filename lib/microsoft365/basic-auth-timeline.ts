@@ -1,4 +1,4 @@
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 /**
  * Microsoft's current timeline for Basic authentication (passwords and app passwords) on SMTP AUTH,

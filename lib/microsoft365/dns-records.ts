@@ -1,4 +1,4 @@
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 /**
  * DNS records Microsoft 365 expects for a custom domain, as data: host-name patterns to recognise

@@ -1,4 +1,4 @@
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 /** The SMTP AUTH client submission host (SOURCES.mfd, "Option 1" settings). */
 export const SMTP_AUTH_HOST = "smtp.office365.com"

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest"
 
 import { ENTERPRISE_OBJECT_ID, adminConsentUrl, entraChecklist } from "./entra-checklist"
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 const TENANT = "7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f"
 const CLIENT = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"

@@ -1,4 +1,4 @@
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 /**
  * The Microsoft Entra and Exchange Online side of OAuth for SMTP AUTH, as a checklist: data,

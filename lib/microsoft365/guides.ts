@@ -1,5 +1,5 @@
 import { BASIC_AUTH_TIMELINE } from "./basic-auth-timeline"
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 export type GuideId = "basic-auth" | "relay"
 

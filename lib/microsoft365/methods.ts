@@ -1,5 +1,5 @@
 import type { SecurityMode, SendingMethod } from "@/lib/schemas/setup"
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 /** One row of the comparison that helps an admin choose a sending method. */
 export interface SendingMethodInfo {

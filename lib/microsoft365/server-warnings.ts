@@ -1,6 +1,6 @@
 import { isIpAddress, type SecurityMode, type SendingMethod } from "@/lib/schemas/setup-fields"
 import { SMTP_AUTH_HOST, findMicrosoftEndpoint, isMxEndpoint, normalizeHost } from "./endpoints"
-import { SOURCES } from "./sources"
+import * as SOURCES from "./sources"
 
 export interface ServerWarning {
   id:

@@ -1,296 +1,354 @@
 /**
  * Microsoft pages the product's facts come from. Each constant is cited next to the entries that use it;
  * the team's notes with quotes and dates are in shared/reference/microsoft-365-smtp.md.
+ *
+ * One export per page, read as `import * as SOURCES from "@/lib/microsoft365/sources"` and
+ * `SOURCES.mfd`: the bundler then ships to the browser only the pages that code running there cites.
  */
-export const SOURCES = {
-  /** "How to set up a multifunction device or application to send email using Microsoft 365". */
-  mfd: {
-    title: "Microsoft Learn: set up a device or application to send email using Microsoft 365",
-    url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
-  },
-  /** "Fix issues with printers, scanners, and LOB applications that send email using Microsoft 365". */
-  fix: {
-    title:
-      "Microsoft Learn: fix issues with printers, scanners and LOB applications that send email",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off",
-  },
-  /** "Enable or disable SMTP AUTH in Exchange Online". */
-  smtpAuth: {
-    title: "Microsoft Learn: enable or disable SMTP AUTH in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
-  },
-  /** CIS Microsoft 365 benchmark item naming the EAC switch for tenant-wide SMTP AUTH. */
-  cisSmtpAuth: {
-    title:
-      "CIS Microsoft 365 Foundations v4.0.0: SMTP AUTH is disabled (Exchange admin center path)",
-    url: "https://www.tenable.com/audits/items/CIS_Microsoft_365_Foundations_v4.0.0_L1_E5.audit:e88578edee7228aebb06b8667fbe538e",
-  },
-  /** Exchange Team blog, 27 Jan 2026 (v3.0, 29 Jan 2026): the current Basic auth timeline. */
-  basicAuthTimeline: {
-    title:
-      "Exchange Team blog (27 Jan 2026): updated SMTP AUTH Basic authentication deprecation timeline",
-    url: "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
-  },
-  /** Entra ID security defaults. */
-  securityDefaults: {
-    title: "Microsoft Learn: security defaults in Microsoft Entra ID",
-    url: "https://learn.microsoft.com/en-us/entra/fundamentals/security-defaults",
-  },
-  /** App passwords for per-user MFA. */
-  appPasswords: {
-    title: "Microsoft Learn: enforce Microsoft Entra multifactor authentication with app passwords",
-    url: "https://learn.microsoft.com/en-us/entra/identity/authentication/howto-mfa-app-passwords",
-  },
-  /** Non-delivery reports in Exchange Online (NDR code table). */
-  ndr: {
-    title: "Microsoft Learn: email non-delivery reports in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
-  },
-  /** SMTP AUTH submission limits and 4.3.2 / 5.2.x replies. */
-  submissionImprovements: {
-    title: "Microsoft Learn: SMTP submission improvements (limits and replies)",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/send-emails/smtp-submission-improvements",
-  },
-  /** Legacy TLS opt-in endpoint. */
-  legacyTls: {
-    title: "Microsoft Learn: opt-in endpoint for legacy TLS clients using SMTP AUTH",
-    url: "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/opt-in-exchange-online-endpoint-for-legacy-tls-using-smtp-auth",
-  },
-  /** The retired regional host names. */
-  regionalHosts: {
-    title: "Microsoft Learn: error when connecting to Exchange Online via an SMTP client",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/send-emails/error-when-connecting-to-exchange-online-via-smtp-client",
-  },
-  /** 5.7.64 TenantAttribution. */
-  ndr5764: {
-    title: "Microsoft Learn: fix NDR error code 5.7.64 in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-64-in-exchange-online",
-  },
-  /** 5.7.57 client not authenticated. */
-  ndr5757: {
-    title: "Microsoft Learn: fix NDR error code 5.7.57 in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-57-in-exchange-online",
-  },
-  /** Reject Direct Send (550 5.7.68), Exchange Team blog 2025. */
-  rejectDirectSend: {
-    title:
-      "Exchange Team blog (2025): introducing more control over Direct Send in Exchange Online",
-    url: "https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790",
-  },
-  /** mx.microsoft provisioning change, MC1048624 (updated 2 Feb 2026), read through a public mirror. */
-  mxMicrosoft: {
-    title: "Message Center MC1048624 (updated 2 Feb 2026): DNS provisioning moves to mx.microsoft",
-    url: "https://mc.merill.net/message/MC1048624/compare/2025-08-06T19-56-26-147Z/2026-02-02T21-52-05-96Z",
-  },
-  /** Continuous-error throttling for SMTP AUTH (5.2.251-255). */
-  continuousErrorThrottling: {
-    title: "Microsoft Learn: continuous error throttling for SMTP AUTH submissions",
-    url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/continuous-error-throttling-smtp-auth-submissions",
-  },
-  /** The nodemailer maintainer on "wrong version number" (implicit TLS against a STARTTLS port). */
-  nodemailerWrongVersion: {
-    title: "nodemailer issue 1461: wrong version number with secure: true on port 587",
-    url: "https://github.com/nodemailer/nodemailer/issues/1461",
-  },
-  /** OAuth for SMTP (XOAUTH2). */
-  oauth: {
-    title: "Microsoft Learn: authenticate an IMAP, POP or SMTP connection using OAuth",
-    url: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
-  },
-  /** Exchange Team blog, Apr 2024 (updated 11 Jun 2025): the 550 5.7.30 reply after Basic auth retires. */
-  basicAuthRetirement: {
-    title:
-      "Exchange Team blog (2024, updated June 2025): Exchange Online to retire Basic auth for client submission",
-    url: "https://techcommunity.microsoft.com/t5/exchange-team-blog/exchange-online-to-retire-basic-auth-for-client-submission-smtp/ba-p/4114750",
-  },
-  /** Message Center MC786329 (updated 27 Jan 2026), read through a public mirror. */
-  mc786329: {
-    title:
-      "Message Center MC786329 (updated 27 Jan 2026): SMTP AUTH Basic authentication deprecation",
-    url: "https://mc.merill.net/message/MC786329/compare/2026-01-27T20-11-01-253Z/2024-04-26T00-17-12-6Z",
-  },
-  /** Authentication policies: -AllowBasicAuthSmtp. */
-  authenticationPolicy: {
-    title: "Microsoft Learn: New-AuthenticationPolicy (AllowBasicAuthSmtp)",
-    url: "https://learn.microsoft.com/powershell/module/exchange/New-AuthenticationPolicy",
-  },
-  /** Finding a failed sign-in in the Microsoft Entra sign-in log (page dated 15 Apr 2024). */
-  entraSignInLog: {
-    title: "Microsoft Learn: analyze a failed sign-in with the Microsoft Entra sign-in log",
-    url: "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/quickstart-analyze-sign-in",
-  },
-  /** 5.1.8 bad outbound sender. */
-  ndr518: {
-    title: "Microsoft Learn: fix NDR error code 5.1.8 in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-1-8-in-exchange-online",
-  },
-  /** 550 5.7.1, including the sending IP on Microsoft's blocklist. */
-  ndr5501: {
-    title: "Microsoft Learn: fix NDR error code 550 5.7.1 in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-7-1-in-exchange-online",
-  },
-  /** 451 4.7.500-699 (ASxxx): IP throttling. */
-  ndr451: {
-    title: "Microsoft Learn: fix NDR error code 451 4.7.500-699 (ASxxx) in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online",
-  },
-  /** 5.7.700 through 5.7.750: tenant and IP blocks, unregistered domains. */
-  ndr5700: {
-    title: "Microsoft Learn: fix NDR error codes 5.7.700 through 5.7.750 in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750",
-  },
-  /** 550 5.7.193 when external senders write to a Microsoft 365 group. */
-  ndr57193: {
-    title: "Microsoft Learn: 550 5.7.193 when external users send to a Microsoft 365 group",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/550-5-7-193-when-external-users-send-to-microsoft-365-group",
-  },
-  /** Daily recipient limit: "the sender's submission quota was exceeded". */
-  submissionQuota: {
-    title: "Microsoft Learn: fix the submission quota exceeded error in Exchange Online",
-    url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-for-submission-quota-exceeded-in-exchange-online",
-  },
-  /** Directory-Based Edge Blocking: 550 5.4.1 for recipients missing from the directory. */
-  directoryBasedEdgeBlocking: {
-    title: "Microsoft Learn: Directory-Based Edge Blocking",
-    url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-directory-based-edge-blocking",
-  },
-  /** Azure Communication Services Email over SMTP (the route for high-volume external mail). */
-  acsSmtp: {
-    title: "Microsoft Learn: Azure Communication Services Email, SMTP authentication",
-    url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
-  },
-  /** An observed 421 4.7.66 (TLS 1.0/1.1 refused) from smtp.office365.com. */
-  observedLegacyTls: {
-    title: "sendEmail issue 1: 421 4.7.66 TLS 1.0 and 1.1 are not supported (observed reply)",
-    url: "https://github.com/zehm/sendEmail/issues/1",
-  },
-  /** An observed outbound-spam restriction (554 5.2.0 OutboundSpamException, WASCL verdict). */
-  observedOutboundSpam: {
-    title: "nodemailer issue 1486: 554 5.2.0 OutboundSpamException (observed reply)",
-    url: "https://github.com/nodemailer/nodemailer/issues/1486",
-  },
-  /** The localized "did not meet the criteria" reply, the only public log the reference found. */
-  observedConditionalAccess: {
-    title: "gophish issue 3220: 535 5.7.139 the request did not meet the criteria (observed reply)",
-    url: "https://github.com/gophish/gophish/issues/3220",
-  },
-  /** Google Cloud blocks outbound port 25 (quoted in a GitLab merge request). */
-  cloudPort25: {
-    title:
-      "GitLab charts MR 647: port 25 is blocked on Google Cloud (cloud providers block port 25)",
-    url: "https://gitlab.com/gitlab-org/charts/gitlab/-/merge_requests/647",
-  },
-  /** Exchange Online limits (recipients per message and per day, messages per minute). */
-  exchangeLimits: {
-    title: "Microsoft Learn: Exchange Online limits",
-    url: "https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits",
-  },
-  /** SPF for Microsoft 365 domains. */
-  spf: {
-    title: "Microsoft Learn: set up SPF to identify valid email sources for your domain",
-    url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-spf-configure",
-  },
-  /** DKIM signing for custom domains. */
-  dkim: {
-    title: "Microsoft Learn: set up DKIM to sign mail from your domain",
-    url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dkim-configure",
-  },
-  /** DMARC for Microsoft 365 domains. */
-  dmarc: {
-    title: "Microsoft Learn: set up DMARC to validate the From address domain",
-    url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dmarc-configure",
-  },
-  /** Outlook.com's requirements for high-volume senders (550 5.7.515), observed and documented in a public code list. */
-  observedAuthLevel: {
-    title:
-      "smtp-codes PR 7: 550 5.7.515 Access denied, sending domain does not meet the required authentication level",
-    url: "https://github.com/fm/smtp-codes/pull/7",
-  },
-  /** The standard meaning of enhanced status codes. */
-  rfc3463: {
-    title: "RFC 3463: Enhanced Mail System Status Codes",
-    url: "https://www.rfc-editor.org/rfc/rfc3463",
-  },
-  /** The standard meaning of SMTP reply codes (2xx, 4xx, 5xx). */
-  rfc5321: {
-    title: "RFC 5321: Simple Mail Transfer Protocol (reply codes, section 4.2)",
-    url: "https://www.rfc-editor.org/rfc/rfc5321",
-  },
-  /** Microsoft identity platform: the AADSTS error code reference. */
-  aadstsErrorCodes: {
-    title: "Microsoft Learn: Microsoft Entra authentication and authorization error codes (AADSTS)",
-    url: "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
-  },
-  /** OAuth 2.0 client credentials grant on the Microsoft identity platform. */
-  clientCredentialsFlow: {
-    title: "Microsoft Learn: OAuth 2.0 client credentials flow on the Microsoft identity platform",
-    url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow",
-  },
-  /** OAuth 2.0 device authorization grant on the Microsoft identity platform. */
-  deviceCodeFlow: {
-    title: "Microsoft Learn: OAuth 2.0 device authorization grant (device code flow)",
-    url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-device-code",
-  },
-  /** RBAC for Applications for SMTP (ms.date 17 Oct 2025). */
-  smtpAppRbac: {
-    title: "Microsoft Learn: RBAC for Applications with SMTP (Application SMTP.SendAsApp role)",
-    url: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/smtp-app-rbac-onboarding",
-  },
-  /** A Graph .default token used for SMTP gets 535 5.7.3 (Microsoft Q&A). */
-  graphTokenForSmtp: {
-    title: "Microsoft Q&A: sending email using JavaMail with OAuth2 and SMTP (Graph token refused)",
-    url: "https://learn.microsoft.com/en-us/answers/questions/1110981/sending-email-using-javmail-with-oauth2-and-smtp",
-  },
-  /** AADSTS7000215 verbatim from the token endpoint, in a public log. */
-  observedInvalidSecret: {
-    title: "microsoft-365-agents-toolkit issue 8621: AADSTS7000215 Invalid client secret provided",
-    url: "https://github.com/OfficeDev/microsoft-365-agents-toolkit/issues/8621",
-  },
-  /** AADSTS7000222 verbatim, in a public log. */
-  observedSecretExpired: {
-    title: "dotnet/sign issue 849: AADSTS7000222 the provided client secret keys are expired",
-    url: "https://github.com/dotnet/sign/issues/849",
-  },
-  /** AADSTS700016 verbatim, in a public log. */
-  observedAppNotFound: {
-    title: "oneindex issue 621: AADSTS700016 application was not found in the directory",
-    url: "https://github.com/donwa/oneindex/issues/621",
-  },
-  /** AADSTS90002 verbatim, in a public log. */
-  observedTenantNotFound: {
-    title: "azure-cli issue 22145: AADSTS90002 tenant not found",
-    url: "https://github.com/Azure/azure-cli/issues/22145",
-  },
-  /** AADSTS65001 verbatim, in a public log. */
-  observedConsentMissing: {
-    title:
-      "aspnet-connect-rest-sample issue 33: AADSTS65001 the user or administrator has not consented",
-    url: "https://github.com/microsoftgraph/aspnet-connect-rest-sample/issues/33",
-  },
-  /** AADSTS7000218 from the device code flow's token request, in a public log. */
-  observedPublicClientFlows: {
-    title: "azure-docs issue 31986: AADSTS7000218 after a device code request",
-    url: "https://github.com/MicrosoftDocs/azure-docs/issues/31986",
-  },
-  /** AADSTS50194 verbatim, in a public log. */
-  observedNotMultiTenant: {
-    title:
-      "react-microsoft-login issue 73: AADSTS50194 not configured as a multi-tenant application",
-    url: "https://github.com/alexandrtovmach/react-microsoft-login/issues/73",
-  },
-  /** AADSTS70016 verbatim, in a public log. */
-  observedAuthorizationPending: {
-    title: "ESPTeamsPresence issue 49: AADSTS70016 authorization is pending",
-    url: "https://github.com/toblum/ESPTeamsPresence/issues/49",
-  },
-  /** AADSTS70020 verbatim, in a public log. */
-  observedDeviceCodeExpired: {
-    title: "azure-cli issue 22251: AADSTS70020 this device code has expired",
-    url: "https://github.com/Azure/azure-cli/issues/22251",
-  },
-  /** 501 5.5.124 for a malformed XOAUTH2 string (observed; not in Microsoft's docs). */
-  observedXoauth2Malformed: {
-    title: "sasl-xoauth2 issue 110: 501 5.5.124 Invalid XOAUTH2 auth data",
-    url: "https://github.com/tarickb/sasl-xoauth2/issues/110",
-  },
-} as const satisfies Record<string, { title: string; url: string }>
+
+/** A page a fact comes from. */
+export interface Source {
+  title: string
+  url: string
+}
+
+/** "How to set up a multifunction device or application to send email using Microsoft 365". */
+export const mfd = {
+  title: "Microsoft Learn: set up a device or application to send email using Microsoft 365",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
+} as const satisfies Source
+
+/** "Fix issues with printers, scanners, and LOB applications that send email using Microsoft 365". */
+export const fix = {
+  title: "Microsoft Learn: fix issues with printers, scanners and LOB applications that send email",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off",
+} as const satisfies Source
+
+/** "Enable or disable SMTP AUTH in Exchange Online". */
+export const smtpAuth = {
+  title: "Microsoft Learn: enable or disable SMTP AUTH in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
+} as const satisfies Source
+
+/** CIS Microsoft 365 benchmark item naming the EAC switch for tenant-wide SMTP AUTH. */
+export const cisSmtpAuth = {
+  title: "CIS Microsoft 365 Foundations v4.0.0: SMTP AUTH is disabled (Exchange admin center path)",
+  url: "https://www.tenable.com/audits/items/CIS_Microsoft_365_Foundations_v4.0.0_L1_E5.audit:e88578edee7228aebb06b8667fbe538e",
+} as const satisfies Source
+
+/** Exchange Team blog, 27 Jan 2026 (v3.0, 29 Jan 2026): the current Basic auth timeline. */
+export const basicAuthTimeline = {
+  title:
+    "Exchange Team blog (27 Jan 2026): updated SMTP AUTH Basic authentication deprecation timeline",
+  url: "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
+} as const satisfies Source
+
+/** Entra ID security defaults. */
+export const securityDefaults = {
+  title: "Microsoft Learn: security defaults in Microsoft Entra ID",
+  url: "https://learn.microsoft.com/en-us/entra/fundamentals/security-defaults",
+} as const satisfies Source
+
+/** App passwords for per-user MFA. */
+export const appPasswords = {
+  title: "Microsoft Learn: enforce Microsoft Entra multifactor authentication with app passwords",
+  url: "https://learn.microsoft.com/en-us/entra/identity/authentication/howto-mfa-app-passwords",
+} as const satisfies Source
+
+/** Non-delivery reports in Exchange Online (NDR code table). */
+export const ndr = {
+  title: "Microsoft Learn: email non-delivery reports in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
+} as const satisfies Source
+
+/** SMTP AUTH submission limits and 4.3.2 / 5.2.x replies. */
+export const submissionImprovements = {
+  title: "Microsoft Learn: SMTP submission improvements (limits and replies)",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/send-emails/smtp-submission-improvements",
+} as const satisfies Source
+
+/** Legacy TLS opt-in endpoint. */
+export const legacyTls = {
+  title: "Microsoft Learn: opt-in endpoint for legacy TLS clients using SMTP AUTH",
+  url: "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/opt-in-exchange-online-endpoint-for-legacy-tls-using-smtp-auth",
+} as const satisfies Source
+
+/** The retired regional host names. */
+export const regionalHosts = {
+  title: "Microsoft Learn: error when connecting to Exchange Online via an SMTP client",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/send-emails/error-when-connecting-to-exchange-online-via-smtp-client",
+} as const satisfies Source
+
+/** 5.7.64 TenantAttribution. */
+export const ndr5764 = {
+  title: "Microsoft Learn: fix NDR error code 5.7.64 in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-64-in-exchange-online",
+} as const satisfies Source
+
+/** 5.7.57 client not authenticated. */
+export const ndr5757 = {
+  title: "Microsoft Learn: fix NDR error code 5.7.57 in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-57-in-exchange-online",
+} as const satisfies Source
+
+/** Reject Direct Send (550 5.7.68), Exchange Team blog 2025. */
+export const rejectDirectSend = {
+  title: "Exchange Team blog (2025): introducing more control over Direct Send in Exchange Online",
+  url: "https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790",
+} as const satisfies Source
+
+/** mx.microsoft provisioning change, MC1048624 (updated 2 Feb 2026), read through a public mirror. */
+export const mxMicrosoft = {
+  title: "Message Center MC1048624 (updated 2 Feb 2026): DNS provisioning moves to mx.microsoft",
+  url: "https://mc.merill.net/message/MC1048624/compare/2025-08-06T19-56-26-147Z/2026-02-02T21-52-05-96Z",
+} as const satisfies Source
+
+/** Continuous-error throttling for SMTP AUTH (5.2.251-255). */
+export const continuousErrorThrottling = {
+  title: "Microsoft Learn: continuous error throttling for SMTP AUTH submissions",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/continuous-error-throttling-smtp-auth-submissions",
+} as const satisfies Source
+
+/** The nodemailer maintainer on "wrong version number" (implicit TLS against a STARTTLS port). */
+export const nodemailerWrongVersion = {
+  title: "nodemailer issue 1461: wrong version number with secure: true on port 587",
+  url: "https://github.com/nodemailer/nodemailer/issues/1461",
+} as const satisfies Source
+
+/** OAuth for SMTP (XOAUTH2). */
+export const oauth = {
+  title: "Microsoft Learn: authenticate an IMAP, POP or SMTP connection using OAuth",
+  url: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+} as const satisfies Source
+
+/** Exchange Team blog, Apr 2024 (updated 11 Jun 2025): the 550 5.7.30 reply after Basic auth retires. */
+export const basicAuthRetirement = {
+  title:
+    "Exchange Team blog (2024, updated June 2025): Exchange Online to retire Basic auth for client submission",
+  url: "https://techcommunity.microsoft.com/t5/exchange-team-blog/exchange-online-to-retire-basic-auth-for-client-submission-smtp/ba-p/4114750",
+} as const satisfies Source
+
+/** Message Center MC786329 (updated 27 Jan 2026), read through a public mirror. */
+export const mc786329 = {
+  title:
+    "Message Center MC786329 (updated 27 Jan 2026): SMTP AUTH Basic authentication deprecation",
+  url: "https://mc.merill.net/message/MC786329/compare/2026-01-27T20-11-01-253Z/2024-04-26T00-17-12-6Z",
+} as const satisfies Source
+
+/** Authentication policies: -AllowBasicAuthSmtp. */
+export const authenticationPolicy = {
+  title: "Microsoft Learn: New-AuthenticationPolicy (AllowBasicAuthSmtp)",
+  url: "https://learn.microsoft.com/powershell/module/exchange/New-AuthenticationPolicy",
+} as const satisfies Source
+
+/** Finding a failed sign-in in the Microsoft Entra sign-in log (page dated 15 Apr 2024). */
+export const entraSignInLog = {
+  title: "Microsoft Learn: analyze a failed sign-in with the Microsoft Entra sign-in log",
+  url: "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/quickstart-analyze-sign-in",
+} as const satisfies Source
+
+/** 5.1.8 bad outbound sender. */
+export const ndr518 = {
+  title: "Microsoft Learn: fix NDR error code 5.1.8 in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-1-8-in-exchange-online",
+} as const satisfies Source
+
+/** 550 5.7.1, including the sending IP on Microsoft's blocklist. */
+export const ndr5501 = {
+  title: "Microsoft Learn: fix NDR error code 550 5.7.1 in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-7-1-in-exchange-online",
+} as const satisfies Source
+
+/** 451 4.7.500-699 (ASxxx): IP throttling. */
+export const ndr451 = {
+  title: "Microsoft Learn: fix NDR error code 451 4.7.500-699 (ASxxx) in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online",
+} as const satisfies Source
+
+/** 5.7.700 through 5.7.750: tenant and IP blocks, unregistered domains. */
+export const ndr5700 = {
+  title: "Microsoft Learn: fix NDR error codes 5.7.700 through 5.7.750 in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750",
+} as const satisfies Source
+
+/** 550 5.7.193 when external senders write to a Microsoft 365 group. */
+export const ndr57193 = {
+  title: "Microsoft Learn: 550 5.7.193 when external users send to a Microsoft 365 group",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/550-5-7-193-when-external-users-send-to-microsoft-365-group",
+} as const satisfies Source
+
+/** Daily recipient limit: "the sender's submission quota was exceeded". */
+export const submissionQuota = {
+  title: "Microsoft Learn: fix the submission quota exceeded error in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-for-submission-quota-exceeded-in-exchange-online",
+} as const satisfies Source
+
+/** Directory-Based Edge Blocking: 550 5.4.1 for recipients missing from the directory. */
+export const directoryBasedEdgeBlocking = {
+  title: "Microsoft Learn: Directory-Based Edge Blocking",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-directory-based-edge-blocking",
+} as const satisfies Source
+
+/** Azure Communication Services Email over SMTP (the route for high-volume external mail). */
+export const acsSmtp = {
+  title: "Microsoft Learn: Azure Communication Services Email, SMTP authentication",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
+} as const satisfies Source
+
+/** An observed 421 4.7.66 (TLS 1.0/1.1 refused) from smtp.office365.com. */
+export const observedLegacyTls = {
+  title: "sendEmail issue 1: 421 4.7.66 TLS 1.0 and 1.1 are not supported (observed reply)",
+  url: "https://github.com/zehm/sendEmail/issues/1",
+} as const satisfies Source
+
+/** An observed outbound-spam restriction (554 5.2.0 OutboundSpamException, WASCL verdict). */
+export const observedOutboundSpam = {
+  title: "nodemailer issue 1486: 554 5.2.0 OutboundSpamException (observed reply)",
+  url: "https://github.com/nodemailer/nodemailer/issues/1486",
+} as const satisfies Source
+
+/** The localized "did not meet the criteria" reply, the only public log the reference found. */
+export const observedConditionalAccess = {
+  title: "gophish issue 3220: 535 5.7.139 the request did not meet the criteria (observed reply)",
+  url: "https://github.com/gophish/gophish/issues/3220",
+} as const satisfies Source
+
+/** Google Cloud blocks outbound port 25 (quoted in a GitLab merge request). */
+export const cloudPort25 = {
+  title: "GitLab charts MR 647: port 25 is blocked on Google Cloud (cloud providers block port 25)",
+  url: "https://gitlab.com/gitlab-org/charts/gitlab/-/merge_requests/647",
+} as const satisfies Source
+
+/** Exchange Online limits (recipients per message and per day, messages per minute). */
+export const exchangeLimits = {
+  title: "Microsoft Learn: Exchange Online limits",
+  url: "https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits",
+} as const satisfies Source
+
+/** SPF for Microsoft 365 domains. */
+export const spf = {
+  title: "Microsoft Learn: set up SPF to identify valid email sources for your domain",
+  url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-spf-configure",
+} as const satisfies Source
+
+/** DKIM signing for custom domains. */
+export const dkim = {
+  title: "Microsoft Learn: set up DKIM to sign mail from your domain",
+  url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dkim-configure",
+} as const satisfies Source
+
+/** DMARC for Microsoft 365 domains. */
+export const dmarc = {
+  title: "Microsoft Learn: set up DMARC to validate the From address domain",
+  url: "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dmarc-configure",
+} as const satisfies Source
+
+/** Outlook.com's requirements for high-volume senders (550 5.7.515), observed and documented in a public code list. */
+export const observedAuthLevel = {
+  title:
+    "smtp-codes PR 7: 550 5.7.515 Access denied, sending domain does not meet the required authentication level",
+  url: "https://github.com/fm/smtp-codes/pull/7",
+} as const satisfies Source
+
+/** The standard meaning of enhanced status codes. */
+export const rfc3463 = {
+  title: "RFC 3463: Enhanced Mail System Status Codes",
+  url: "https://www.rfc-editor.org/rfc/rfc3463",
+} as const satisfies Source
+
+/** The standard meaning of SMTP reply codes (2xx, 4xx, 5xx). */
+export const rfc5321 = {
+  title: "RFC 5321: Simple Mail Transfer Protocol (reply codes, section 4.2)",
+  url: "https://www.rfc-editor.org/rfc/rfc5321",
+} as const satisfies Source
+
+/** Microsoft identity platform: the AADSTS error code reference. */
+export const aadstsErrorCodes = {
+  title: "Microsoft Learn: Microsoft Entra authentication and authorization error codes (AADSTS)",
+  url: "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+} as const satisfies Source
+
+/** OAuth 2.0 client credentials grant on the Microsoft identity platform. */
+export const clientCredentialsFlow = {
+  title: "Microsoft Learn: OAuth 2.0 client credentials flow on the Microsoft identity platform",
+  url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow",
+} as const satisfies Source
+
+/** OAuth 2.0 device authorization grant on the Microsoft identity platform. */
+export const deviceCodeFlow = {
+  title: "Microsoft Learn: OAuth 2.0 device authorization grant (device code flow)",
+  url: "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-device-code",
+} as const satisfies Source
+
+/** RBAC for Applications for SMTP (ms.date 17 Oct 2025). */
+export const smtpAppRbac = {
+  title: "Microsoft Learn: RBAC for Applications with SMTP (Application SMTP.SendAsApp role)",
+  url: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/smtp-app-rbac-onboarding",
+} as const satisfies Source
+
+/** A Graph .default token used for SMTP gets 535 5.7.3 (Microsoft Q&A). */
+export const graphTokenForSmtp = {
+  title: "Microsoft Q&A: sending email using JavaMail with OAuth2 and SMTP (Graph token refused)",
+  url: "https://learn.microsoft.com/en-us/answers/questions/1110981/sending-email-using-javmail-with-oauth2-and-smtp",
+} as const satisfies Source
+
+/** AADSTS7000215 verbatim from the token endpoint, in a public log. */
+export const observedInvalidSecret = {
+  title: "microsoft-365-agents-toolkit issue 8621: AADSTS7000215 Invalid client secret provided",
+  url: "https://github.com/OfficeDev/microsoft-365-agents-toolkit/issues/8621",
+} as const satisfies Source
+
+/** AADSTS7000222 verbatim, in a public log. */
+export const observedSecretExpired = {
+  title: "dotnet/sign issue 849: AADSTS7000222 the provided client secret keys are expired",
+  url: "https://github.com/dotnet/sign/issues/849",
+} as const satisfies Source
+
+/** AADSTS700016 verbatim, in a public log. */
+export const observedAppNotFound = {
+  title: "oneindex issue 621: AADSTS700016 application was not found in the directory",
+  url: "https://github.com/donwa/oneindex/issues/621",
+} as const satisfies Source
+
+/** AADSTS90002 verbatim, in a public log. */
+export const observedTenantNotFound = {
+  title: "azure-cli issue 22145: AADSTS90002 tenant not found",
+  url: "https://github.com/Azure/azure-cli/issues/22145",
+} as const satisfies Source
+
+/** AADSTS65001 verbatim, in a public log. */
+export const observedConsentMissing = {
+  title:
+    "aspnet-connect-rest-sample issue 33: AADSTS65001 the user or administrator has not consented",
+  url: "https://github.com/microsoftgraph/aspnet-connect-rest-sample/issues/33",
+} as const satisfies Source
+
+/** AADSTS7000218 from the device code flow's token request, in a public log. */
+export const observedPublicClientFlows = {
+  title: "azure-docs issue 31986: AADSTS7000218 after a device code request",
+  url: "https://github.com/MicrosoftDocs/azure-docs/issues/31986",
+} as const satisfies Source
+
+/** AADSTS50194 verbatim, in a public log. */
+export const observedNotMultiTenant = {
+  title: "react-microsoft-login issue 73: AADSTS50194 not configured as a multi-tenant application",
+  url: "https://github.com/alexandrtovmach/react-microsoft-login/issues/73",
+} as const satisfies Source
+
+/** AADSTS70016 verbatim, in a public log. */
+export const observedAuthorizationPending = {
+  title: "ESPTeamsPresence issue 49: AADSTS70016 authorization is pending",
+  url: "https://github.com/toblum/ESPTeamsPresence/issues/49",
+} as const satisfies Source
+
+/** AADSTS70020 verbatim, in a public log. */
+export const observedDeviceCodeExpired = {
+  title: "azure-cli issue 22251: AADSTS70020 this device code has expired",
+  url: "https://github.com/Azure/azure-cli/issues/22251",
+} as const satisfies Source
+
+/** 501 5.5.124 for a malformed XOAUTH2 string (observed; not in Microsoft's docs). */
+export const observedXoauth2Malformed = {
+  title: "sasl-xoauth2 issue 110: 501 5.5.124 Invalid XOAUTH2 auth data",
+  url: "https://github.com/tarickb/sasl-xoauth2/issues/110",
+} as const satisfies Source

@@ -1,4 +1,4 @@
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { connectionFacts } from "./values"
 

@@ -52,7 +52,7 @@ export default async function GuidePage({ params }: { params: Promise<{ id: stri
             <ul className="flex flex-col gap-1">
               {section.sources.map((source) => (
                 <li key={source.url}>
-                  <SourceLink source={source} className="text-sm" />
+                  <SourceLink source={source} size="sm" />
                 </li>
               ))}
             </ul>

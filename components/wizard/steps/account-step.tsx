@@ -4,11 +4,8 @@ import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
-import {
-  DEFAULT_PRACTICE_PASSWORD,
-  PRACTICE_ACCOUNTS,
-  PRACTICE_DOMAIN,
-} from "@/lib/practice/accounts"
+import { DEFAULT_PRACTICE_PASSWORD, PRACTICE_DOMAIN } from "@/lib/practice/accounts"
+import type { PracticeListing } from "@/lib/practice/listing"
 import { OAUTH_FIELD_LABELS, type AuthType, type SetupValues } from "@/lib/schemas/setup-fields"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
@@ -24,13 +21,8 @@ import { PracticeApps } from "@/components/oauth/practice-apps"
 
 import { TextField, fieldId, useFieldError } from "../text-field"
 
-const PRACTICE_MAILBOXES = Object.entries(PRACTICE_ACCOUNTS).map(([localPart, scenario]) => ({
-  localPart,
-  address: `${localPart}@${PRACTICE_DOMAIN}`,
-  description: scenario.description.charAt(0).toUpperCase() + scenario.description.slice(1),
-}))
-
-export function AccountStep({ practiceEnabled }: { practiceEnabled: boolean }) {
+/** `practice`: the practice mailboxes and apps, listed when practice mode is on (else null). */
+export function AccountStep({ practice }: { practice: PracticeListing | null }) {
   const { control } = useFormContext<SetupValues>()
   const authType = useWatch({ control, name: "account.authType" }) ?? "password"
   const oauth = authType !== "password"
@@ -43,7 +35,7 @@ export function AccountStep({ practiceEnabled }: { practiceEnabled: boolean }) {
       </p>
       <SignInChoice oauth={oauth} />
       {oauth ? (
-        <OAuthFields authType={authType} practiceEnabled={practiceEnabled} />
+        <OAuthFields authType={authType} practiceApps={practice?.apps} />
       ) : (
         <>
           <UsernameField />
@@ -54,7 +46,7 @@ export function AccountStep({ practiceEnabled }: { practiceEnabled: boolean }) {
             hint="The mailbox's password, or an app password if it uses per-user MFA. It is sent once for this test and never stored, logged or shown."
           />
           <BasicAuthCallout />
-          {practiceEnabled ? <PracticeMailboxes /> : null}
+          {practice ? <PracticeMailboxes mailboxes={practice.mailboxes} /> : null}
         </>
       )}
     </>
@@ -125,10 +117,10 @@ function SignInChoice({ oauth }: { oauth: boolean }) {
 
 function OAuthFields({
   authType,
-  practiceEnabled,
+  practiceApps,
 }: {
   authType: AuthType
-  practiceEnabled: boolean
+  practiceApps?: PracticeListing["apps"]
 }) {
   const form = useFormContext<SetupValues>()
   const flow = form.register("account.authType", {
@@ -195,7 +187,7 @@ function OAuthFields({
         </p>
       ) : null}
       <EntraChecklist flow={oauthFlow} tenant={tenant} clientId={clientId} mailbox={user} />
-      {practiceEnabled ? <PracticeApps /> : null}
+      {practiceApps ? <PracticeApps apps={practiceApps} /> : null}
     </>
   )
 }
@@ -275,7 +267,7 @@ function BasicAuthCallout() {
   )
 }
 
-function PracticeMailboxes() {
+function PracticeMailboxes({ mailboxes }: { mailboxes: PracticeListing["mailboxes"] }) {
   const form = useFormContext<SetupValues>()
 
   function fillFrom(address: string) {
@@ -305,20 +297,23 @@ function PracticeMailboxes() {
           switches the test to the practice server.
         </>
       }
-      summary={`Show the ${PRACTICE_MAILBOXES.length} practice mailboxes and what each one shows`}
+      summary={`Show the ${mailboxes.length} practice mailboxes and what each one shows`}
       nameColumn="Mailbox"
-      items={PRACTICE_MAILBOXES.map((mailbox) => ({
-        key: mailbox.address,
-        name: (
-          <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
-            {mailbox.localPart}
-            <wbr />@{PRACTICE_DOMAIN}
-          </span>
-        ),
-        description: mailbox.description,
-        useLabel: mailbox.address,
-        onUse: () => fillFrom(mailbox.address),
-      }))}
+      items={mailboxes.map(({ localPart, description }) => {
+        const address = `${localPart}@${PRACTICE_DOMAIN}`
+        return {
+          key: address,
+          name: (
+            <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
+              {localPart}
+              <wbr />@{PRACTICE_DOMAIN}
+            </span>
+          ),
+          description,
+          useLabel: address,
+          onUse: () => fillFrom(address),
+        }
+      })}
     />
   )
 }

@@ -2,7 +2,7 @@
 
 import { useFormContext, useWatch } from "react-hook-form"
 
-import { SOURCES } from "@/lib/microsoft365/sources"
+import * as SOURCES from "@/lib/microsoft365/sources"
 import type { SetupValues } from "@/lib/schemas/setup"
 
 import { TextField } from "../text-field"

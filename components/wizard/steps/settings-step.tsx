@@ -39,7 +39,9 @@ export function SettingsStep() {
       </p>
 
       <Table>
-        <TableCaption className="sr-only">Settings to enter</TableCaption>
+        <TableCaption padding="none" className="sr-only">
+          Settings to enter
+        </TableCaption>
         <TableHeader>
           <TableRow>
             <TableHead scope="col">Setting</TableHead>
@@ -52,16 +54,16 @@ export function SettingsStep() {
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.label}>
-              <TableHead scope="row" className="w-[30%] py-2.5">
+              <TableHead scope="row" padding="relaxed" className="w-[30%]">
                 {row.label}
               </TableHead>
-              <TableCell className="py-2.5">
+              <TableCell padding="relaxed">
                 <span className="font-mono text-[0.8125rem] wrap-anywhere">{row.value}</span>
                 {row.note ? (
                   <span className="mt-0.5 block text-xs text-muted-foreground">{row.note}</span>
                 ) : null}
               </TableCell>
-              <TableCell className="px-1.5 py-1.5 text-right sm:px-3">
+              <TableCell padding="compact-button" className="text-right">
                 {row.copyable ? (
                   <CopyButton text={row.value} what={row.label} variant="ghost" compact />
                 ) : null}
