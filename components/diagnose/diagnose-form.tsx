@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react"
 import { useForm } from "react-hook-form"
 
 import type { TextDiagnosis } from "@/lib/diagnosis/diagnose-text"
-import { lazyResolver } from "@/lib/schemas/lazy-resolver"
+import { lazyResolver, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
 import type { PastedText } from "@/lib/schemas/paste"
 import { diagnosePastedText } from "@/app/diagnose/actions"
 import { Button } from "@/components/ui/button"
@@ -107,9 +107,7 @@ export function DiagnoseForm() {
       ref={rootRef}
       data-testid="diagnose-form"
       className="flex flex-col gap-8"
-      onPointerDown={pastedTextChecks.preload}
-      onFocus={pastedTextChecks.preload}
-      onKeyDown={pastedTextChecks.preload}
+      {...preloadOnFirstUse(pastedTextChecks)}
     >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
         <Field data-invalid={error ? true : undefined}>

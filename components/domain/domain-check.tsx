@@ -6,7 +6,7 @@ import { useForm, useWatch } from "react-hook-form"
 import type { DomainCheckResult } from "@/lib/dns/types"
 import type { DomainCheckRequest, DomainCheckValues } from "@/lib/dns/domain-check-schema"
 import type { SendingMethod } from "@/lib/schemas/setup"
-import { lazyResolver } from "@/lib/schemas/lazy-resolver"
+import { lazyResolver, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
 import { SENDING_METHODS_INFO } from "@/lib/microsoft365/methods"
 import { checkDomain } from "@/app/domain/actions"
 import { Callout } from "@/components/ui/callout"
@@ -132,9 +132,7 @@ export function DomainCheck({
       ref={rootRef}
       data-testid="domain-check"
       className="flex flex-col gap-8"
-      onPointerDown={domainChecks.preload}
-      onFocus={domainChecks.preload}
-      onKeyDown={domainChecks.preload}
+      {...preloadOnFirstUse(domainChecks)}
     >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
         {askDomain ? (

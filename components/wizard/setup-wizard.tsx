@@ -12,6 +12,7 @@ import {
 } from "react-hook-form"
 
 import type { PracticeListing } from "@/lib/practice/listing"
+import { preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
 import { STEP_FIELDS, STEP_IDS, type SetupValues, type StepId } from "@/lib/schemas/setup-fields"
 import { defaultSetupValues } from "@/lib/setup-defaults"
 import { resumeQuery } from "@/lib/share-query"
@@ -362,10 +363,7 @@ export function SetupWizard({
       ref={rootRef}
       data-testid="setup-wizard"
       className="flex flex-col gap-8"
-      // The first touch, click, focus or key fetches the checks, usually before Next needs them.
-      onPointerDown={setupChecks.preload}
-      onFocus={setupChecks.preload}
-      onKeyDown={setupChecks.preload}
+      {...preloadOnFirstUse(setupChecks)}
     >
       {fromLink && stepId === "method" ? (
         <Callout title="Settings from a shared link">

@@ -85,6 +85,14 @@ export function lazyResolver<
   }
 }
 
+/**
+ * The handlers that start fetching a form's checks, for its root element: the first touch, click,
+ * focus or key there, usually before the first check needs them.
+ */
+export function preloadOnFirstUse(checks: { preload: () => void }) {
+  return { onPointerDown: checks.preload, onFocus: checks.preload, onKeyDown: checks.preload }
+}
+
 function unavailable<TFieldValues extends FieldValues>(
   options: ResolverOptions<TFieldValues>
 ): ResolverError<TFieldValues> {
