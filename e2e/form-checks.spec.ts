@@ -37,6 +37,34 @@ test.describe("Form checks, fetched on first use", () => {
     await zod
   })
 
+  test("Next shows it is busy while the next step's code loads, and the step stays until then", async ({
+    wizard,
+    page,
+  }) => {
+    await wizard.goto()
+    // The checks are here; only the Server step's code will be slow.
+    const zod = page.waitForResponse(holdsZod)
+    await page.getByRole("radio", { name: /^Direct Send/ }).check()
+    await zod
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(CHUNKS, async (route) => {
+      await released
+      await route.continue()
+    })
+    const next = page.getByRole("button", { name: "Next", exact: true })
+    const busy = next.locator("svg")
+    await expect(busy).toHaveCount(0)
+    const held = page.waitForRequest(/\/_next\/static\/chunks\//)
+    await wizard.next()
+    await held
+    await expect(busy).toBeVisible()
+    await expect(wizard.heading("Sending method")).toBeVisible()
+    release()
+    await expect(wizard.heading("Server")).toBeFocused()
+    await expect(busy).toHaveCount(0)
+  })
+
   test("presses of Next before the checks arrive wait for them, one step each", async ({
     wizard,
     page,

@@ -1,6 +1,6 @@
 "use client"
 
-import { startTransition, useEffect, useLayoutEffect, useRef, useState } from "react"
+import { useEffect, useLayoutEffect, useRef, useState, useTransition } from "react"
 import dynamic from "next/dynamic"
 import {
   FormProvider,
@@ -21,6 +21,7 @@ import type { StageResult, TestOutcome } from "@/lib/smtp/types"
 import { sendTestEmail } from "@/app/actions"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
+import { SpinnerIcon } from "@/components/ui/icons"
 import { useDeviceCodeSignIn } from "@/components/oauth/use-device-code-sign-in"
 
 import { exportableRows, exportableValues } from "./exportable-settings"
@@ -111,6 +112,8 @@ export function SetupWizard({
   const [sendError, setSendError] = useState<string | null>(null)
   // Next is waiting for the checks; then, presses of Next that found them missing (offline).
   const [checksLoading, setChecksLoading] = useState(false)
+  // A step opening while its code loads: the current one stays, and Next shows it is busy.
+  const [opening, startOpening] = useTransition()
   const [checksMissed, setChecksMissed] = useState(0)
   const checksMissedRef = useRef<HTMLDivElement>(null)
   const deviceSignIn = useDeviceCodeSignIn()
@@ -172,7 +175,7 @@ export function SetupWizard({
   function goTo(next: StepId) {
     navigated.current = true
     targetStep.current = next
-    startTransition(() => {
+    startOpening(() => {
       if (next === "sender") prefillFromAddress(form)
       // Going back to change a setting makes the last result stale: the next visit tests again.
       if (STEP_IDS.indexOf(next) < STEP_IDS.indexOf("test")) {
@@ -458,6 +461,7 @@ export function SetupWizard({
             onFocus={() => preloadStep(steps[index + 1])}
             disabled={isSubmitting || checksLoading}
           >
+            {opening || checksLoading ? <SpinnerIcon /> : null}
             Next
           </Button>
         ) : null}
