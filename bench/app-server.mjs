@@ -52,35 +52,39 @@ function assertPortFree(port) {
   })
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the command name in parentheses (which may hold spaces):
+ * [0] state, [1] parent pid, [11] utime, [12] stime. Null once the process has ended.
+ */
+function statFields(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+  } catch {
+    return null
+  }
+}
+
 /** The process and all its descendants, from /proc. */
 function processTree(pid) {
   const children = new Map()
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue
-    try {
-      // The parent's pid is the 2nd field after the command name in parentheses.
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8")
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {
-      // The process ended while we looked.
-    }
+    const fields = statFields(entry)
+    // Null: the process ended while we looked.
+    if (!fields) continue
+    const ppid = Number(fields[1])
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
   }
   const tree = [pid]
   for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []))
   return tree
 }
 
-/** CPU time (user + system) the process has used so far, in ms, from /proc (clock ticks of 10 ms). */
+/** CPU time (user + system) the process has used so far, in ms (clock ticks of 10 ms). */
 function cpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    // utime and stime are the 12th and 13th fields after the command name in parentheses.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  } catch {
-    return 0
-  }
+  const fields = statFields(pid)
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0
 }
 
 function rssKb(pid) {
