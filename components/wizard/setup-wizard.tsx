@@ -52,7 +52,11 @@ const SettingsStep = dynamic(() =>
   import("./steps/settings-step").then((module) => module.SettingsStep)
 )
 
-/** Fetches the code a step shows (the same modules as above), so that opening it need not wait. */
+/**
+ * Fetches the code a step shows (the same modules as above), so that opening it need not wait. The
+ * import() calls are not shared with the dynamic() ones: next/dynamic reads each import() written
+ * inside its call to preload that step's code when a reload renders it on the server.
+ */
 function preloadStep(step: StepId | undefined) {
   if (step === "server") void import("./steps/server-step")
   else if (step === "account") void import("./steps/account-step")
