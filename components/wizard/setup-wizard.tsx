@@ -271,11 +271,15 @@ export function SetupWizard({
     setLiveStages([])
     try {
       for await (const item of progress) {
-        if (item.type === "event") {
+        if (item.type === "events") {
           // Transcript lines show in the result; while running, only the stages.
-          const { event } = item
-          if (event.type === "stage")
-            setLiveStages((stages) => withStage(stages ?? [], event.stage))
+          const { events } = item
+          setLiveStages((stages) =>
+            events.reduce(
+              (shown, event) => (event.type === "stage" ? withStage(shown, event.stage) : shown),
+              stages ?? []
+            )
+          )
         } else if (item.type === "done") {
           setOutcome(item.outcome)
           // The device code sign-in is gone (expired, or another server process): sign in again.

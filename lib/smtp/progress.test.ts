@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
-import { streamProgress, withStage, type TestProgress } from "./progress"
+import { PROGRESS_INTERVAL_MS, streamProgress, withStage, type TestProgress } from "./progress"
 import { runSmtpTest } from "./run-test"
 import type { StageResult } from "./types"
 
@@ -22,37 +22,46 @@ afterAll(() => Promise.all([submission.close(), silent.close()]))
 
 const account = { user: "sender@contoso.com", pass: PASSWORD }
 
+/** The stage events of the streamed items, in order. */
+function streamedStages(items: readonly TestProgress[]): StageResult[] {
+  return items.flatMap((item) =>
+    item.type === "events"
+      ? item.events.flatMap((event) => (event.type === "stage" ? [event.stage] : []))
+      : []
+  )
+}
+
 describe("streamed progress", () => {
-  test("a passing test streams every stage as it happens, then the outcome", async () => {
-    const items: TestProgress[] = []
+  test("a passing test streams its stages as they happen, in updates at most every interval, then the outcome", async () => {
+    const items: { at: number; item: TestProgress }[] = []
     for await (const item of streamProgress((onEvent) =>
       runSmtpTest(smtpAuthValues({ port: submission.port }, account), {
         allowedHosts: ["localhost"],
         onEvent,
       })
     )) {
-      items.push(item)
+      items.push({ at: performance.now(), item })
     }
-    const done = items.at(-1)
+    const done = items.at(-1)?.item
     expect(done?.type).toBe("done")
     if (done?.type !== "done") return
-    let stages: StageResult[] = []
-    for (const item of items) {
-      if (item.type === "event" && item.event.type === "stage")
-        stages = withStage(stages, item.event.stage)
-    }
-    // The stages rebuilt from the stream are the outcome's stages.
-    expect(stages).toEqual(done.outcome.stages)
-    expect(stages.map((stage) => stage.status)).not.toContain("running")
-    // Each stage was first announced as running.
+    const updateTimes = items.filter(({ item }) => item.type === "events").map(({ at }) => at)
+    // The simulator greets after 100 ms: the first stages show before it, the greeting after.
+    expect(updateTimes.length).toBeGreaterThanOrEqual(2)
+    const gaps = updateTimes.slice(1).map((at, i) => at - updateTimes[i]!)
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(PROGRESS_INTERVAL_MS - 1)
+    const streamed = streamedStages(items.map(({ item }) => item))
+    // Each stage was first announced as running, and the outcome has every stage's final state.
     const firstStates = new Map<string, string>()
-    for (const item of items) {
-      if (item.type === "event" && item.event.type === "stage")
-        if (!firstStates.has(item.event.stage.id))
-          firstStates.set(item.event.stage.id, item.event.stage.status)
-    }
+    for (const stage of streamed)
+      if (!firstStates.has(stage.id)) firstStates.set(stage.id, stage.status)
+    expect(firstStates.get("resolve")).toBe("running")
     expect(firstStates.get("connect")).toBe("running")
-    expect(firstStates.get("data")).toBe("running")
+    expect(streamed).toContainEqual(expect.objectContaining({ id: "greeting", status: "passed" }))
+    const rebuilt = streamed.reduce<StageResult[]>(withStage, [])
+    for (const stage of rebuilt) expect(done.outcome.stages.map(({ id }) => id)).toContain(stage.id)
+    expect(done.outcome.stages.map((stage) => stage.status)).not.toContain("running")
+    expect(done.outcome.stages.at(-1)).toMatchObject({ id: "data", status: "passed" })
     expect(JSON.stringify(items)).not.toContain(PASSWORD)
   })
 
@@ -68,10 +77,10 @@ describe("streamed progress", () => {
       })
     )) {
       const now = performance.now() - startedAt
-      if (item.type === "event" && item.event.type === "stage") {
-        if (item.event.stage.id === "connect" && item.event.stage.status === "passed")
-          connectedAt = now
-      }
+      if (
+        streamedStages([item]).some((stage) => stage.id === "connect" && stage.status === "passed")
+      )
+        connectedAt = now
       if (item.type === "done") {
         outcomeAt = now
         expect(item.outcome.ok).toBe(false)

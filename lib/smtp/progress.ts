@@ -1,20 +1,29 @@
 import type { SessionEvent, StageResult, TestOutcome } from "./types"
 
-/** What a running test streams to the browser: each event as it happens, then the outcome. */
+/**
+ * How often a running test sends the browser what happened since its last update, at most: 20 a
+ * second still shows each stage as it happens, and each update costs the server a response row.
+ */
+export const PROGRESS_INTERVAL_MS = 50
+
+/** What a running test streams to the browser: its events as they happen, then the outcome. */
 export type TestProgress =
-  | { type: "event"; event: SessionEvent }
+  | { type: "events"; events: SessionEvent[] }
   | { type: "done"; outcome: TestOutcome }
   /** A bug, not an SMTP failure (those are outcomes): the message says so, the log has the details. */
   | { type: "error"; error: string }
 
 /**
- * Runs `run` and yields its events as they happen, then its outcome. `run` never rejects in normal
+ * Runs `run` and yields its events as they happen, then its outcome. The first events leave at
+ * once, later ones together at most every `intervalMs`. Events still waiting when the outcome is
+ * ready are left out: the outcome holds every stage's final state. `run` never rejects in normal
  * use (failures are outcomes); if it does, the generator rethrows after the events so far.
  */
 export async function* streamProgress(
-  run: (emit: (event: SessionEvent) => void) => Promise<TestOutcome>
+  run: (emit: (event: SessionEvent) => void) => Promise<TestOutcome>,
+  intervalMs = PROGRESS_INTERVAL_MS
 ): AsyncGenerator<TestProgress> {
-  const queue: SessionEvent[] = []
+  let queue: SessionEvent[] = []
   let wake: (() => void) | undefined
   let finished = false
   const result = run((event) => {
@@ -26,15 +35,31 @@ export async function* streamProgress(
   })
   // Without this, a rejection before the loop reaches `await result` would be reported as unhandled.
   result.catch(() => {})
-  while (true) {
-    const event = queue.shift()
-    if (event) {
-      yield { type: "event", event }
+  // Resolves on the next event (if `untilEvent`), at the outcome, or after `ms`.
+  const pause = (ms: number, untilEvent: boolean) =>
+    new Promise<void>((resolve) => {
+      const timer = ms === Infinity ? undefined : setTimeout(() => resolve(), ms)
+      wake = () => {
+        if (!untilEvent && !finished) return
+        clearTimeout(timer)
+        resolve()
+      }
+    }).finally(() => (wake = undefined))
+  let sentAt = -Infinity
+  while (!finished) {
+    if (queue.length === 0) {
+      await pause(Infinity, true)
       continue
     }
-    if (finished) break
-    await new Promise<void>((resolve) => (wake = resolve))
-    wake = undefined
+    const wait = sentAt + intervalMs - performance.now()
+    if (wait > 0) {
+      await pause(wait, false)
+      continue
+    }
+    const events = queue
+    queue = []
+    sentAt = performance.now()
+    yield { type: "events", events }
   }
   yield { type: "done", outcome: await result }
 }
