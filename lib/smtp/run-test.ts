@@ -8,7 +8,6 @@ import { createRedactor } from "./redact"
 import { runSession, type SessionAuth, type SessionTarget, type SessionTimeouts } from "./session"
 import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
-import { composeTestMessage } from "./test-message"
 import { Transcript } from "./transcript"
 import type { FailureFacts, SessionEvent, SignInKind, TestOutcome } from "./types"
 
@@ -170,18 +169,17 @@ export async function runSmtpTest(
     auth = { user: values.account.user, accessToken: step.accessToken }
   }
 
-  const message = await composeTestMessage({
-    fromAddress: values.sender.fromAddress,
-    fromName: values.sender.fromName,
-    to: values.test.to,
-    via: `${values.server.host}:${port}`,
-  })
   const end = await (options.runSession ?? runSession)(
     {
       target,
       ...(auth ? { auth } : {}),
       envelope: { from: values.sender.fromAddress, to: values.test.to },
-      message: message.raw,
+      message: {
+        fromAddress: values.sender.fromAddress,
+        fromName: values.sender.fromName,
+        to: values.test.to,
+        via: `${values.server.host}:${port}`,
+      },
       // The whole test, name resolution included, stays within totalMs.
       timeouts: { ...timeouts, totalMs: Math.max(1, timeouts.totalMs - (performance.now() - t0)) },
     },
@@ -192,7 +190,10 @@ export async function runSmtpTest(
     ok: end.ok,
     tls: end.tls,
     ...(end.ok
-      ? { messageId: message.messageId, ...(end.response ? { response: end.response } : {}) }
+      ? {
+          ...(end.messageId ? { messageId: end.messageId } : {}),
+          ...(end.response ? { response: end.response } : {}),
+        }
       : {}),
     ...(end.failure ? { failure: end.failure } : {}),
   })

@@ -7,6 +7,12 @@ export interface SessionThreadRequest {
   request: SessionRequest
 }
 
-/** The thread's replies: every stage and transcript event as it happens, then the end. */
+/** A reply about one session: one of its stage and transcript events, or its end. */
 export type SessionThreadReply =
   { id: number; event: SessionEvent } | { id: number; end: SessionEnd }
+
+/**
+ * What the thread posts: every reply of one turn of its event loop, in order. Many sessions at
+ * once make many events a turn, and one message for them all costs far less than one each.
+ */
+export type SessionThreadMessage = SessionThreadReply[]

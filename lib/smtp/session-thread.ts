@@ -3,7 +3,11 @@ import "server-only"
 import { Worker } from "node:worker_threads"
 
 import type { SessionEnd, SessionRequest } from "./session"
-import type { SessionThreadReply, SessionThreadRequest } from "./session-thread-protocol"
+import type {
+  SessionThreadMessage,
+  SessionThreadReply,
+  SessionThreadRequest,
+} from "./session-thread-protocol"
 import type { StageTracker } from "./stage-tracker"
 import type { Transcript } from "./transcript"
 
@@ -29,23 +33,26 @@ function abandon(id: number, message: string) {
   session.resolve({ ok: false, tls: null, failure: { stage, code: "ETHREAD", message } })
 }
 
+/** Replays one of the thread's replies on its session. */
+function receive({ id, ...reply }: SessionThreadReply) {
+  const session = pending.get(id)
+  if (!session) return
+  if ("end" in reply) {
+    pending.delete(id)
+    session.resolve(reply.end)
+  } else if (reply.event.type === "stage") {
+    session.tracker.apply(reply.event.stage)
+  } else {
+    session.transcript.add(reply.event.line.direction, reply.event.line.text)
+  }
+}
+
 function sessionThread(): Worker {
   if (thread) return thread
   const started = new Worker(new URL("./session-thread-entry.ts", import.meta.url))
   // The thread never keeps the server alive on its own.
   started.unref()
-  started.on("message", ({ id, ...reply }: SessionThreadReply) => {
-    const session = pending.get(id)
-    if (!session) return
-    if ("end" in reply) {
-      pending.delete(id)
-      session.resolve(reply.end)
-    } else if (reply.event.type === "stage") {
-      session.tracker.apply(reply.event.stage)
-    } else {
-      session.transcript.add(reply.event.line.direction, reply.event.line.text)
-    }
-  })
+  started.on("message", (replies: SessionThreadMessage) => replies.forEach(receive))
   const lost = (reason: string) => {
     if (thread === started) thread = undefined
     for (const id of [...pending.keys()]) abandon(id, `The SMTP session thread stopped (${reason})`)

@@ -8,6 +8,7 @@ import SMTPConnection, { type SMTPConnectionAuth } from "nodemailer/lib/smtp-con
 import type { SecurityMode } from "@/lib/schemas/setup"
 import { REDACTED } from "./redact"
 import type { StageTracker } from "./stage-tracker"
+import { composeTestMessage, type TestMessageInput } from "./test-message"
 import { tlsFailureCause } from "./tls-errors"
 import type { Transcript } from "./transcript"
 import type { FailureFacts, StageId, TlsDetails } from "./types"
@@ -30,7 +31,8 @@ export interface SessionRequest {
   target: SessionTarget
   auth?: SessionAuth
   envelope: { from: string; to: string }
-  message: Buffer
+  /** Composed in the session, while it connects: off the web server's thread when on its own. */
+  message: TestMessageInput
   timeouts: SessionTimeouts
 }
 
@@ -45,6 +47,8 @@ export interface SessionEnd {
   ok: boolean
   tls: TlsDetails | null
   response?: string
+  /** The Message-ID of the message sent. */
+  messageId?: string
   failure?: FailureFacts
 }
 
@@ -89,7 +93,10 @@ export async function runSession(
     )
   })
 
-  const conversation = async (): Promise<string> => {
+  const conversation = async () => {
+    const message = composeTestMessage(request.message)
+    // Waited for at DATA; a session that ends sooner drops it.
+    message.catch(() => {})
     tracker.begin("connect", `${target.address}:${target.port}`)
     socket = await openSocket(target, timeouts.stepMs)
     tracker.pass("connect")
@@ -158,17 +165,18 @@ export async function runSession(
       tracker.skip("auth", "No sign-in: Direct Send and relay send without credentials")
     }
 
+    const { raw, messageId } = await message
     const info = await step<{ response: string }>((done) =>
-      conn.send({ from: request.envelope.from, to: [request.envelope.to] }, request.message, done)
+      conn.send({ from: request.envelope.from, to: [request.envelope.to] }, raw, done)
     )
     tracker.pass("data", { reply: info.response })
     conn.quit()
-    return info.response
+    return { response: info.response, messageId }
   }
 
   try {
-    const response = await Promise.race([conversation(), overall])
-    return { ok: true, tls: tlsDetails, response }
+    const sent = await Promise.race([conversation(), overall])
+    return { ok: true, tls: tlsDetails, ...sent }
   } catch (error) {
     return { ok: false, tls: tlsDetails, failure: describeFailure(error, tracker) }
   } finally {
