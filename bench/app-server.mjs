@@ -121,8 +121,13 @@ export async function startNextApp({ cwd, port, env = {} }) {
   const app = {
     url,
     pid: child.pid,
-    /** Resident memory of the server and its child processes, in kB. */
-    rssKb: () => processTree(child.pid).reduce((sum, pid) => sum + rssKb(pid), 0),
+    /** The server's process and its child processes, from /proc. */
+    processes: () => processTree(child.pid),
+    /**
+     * Resident memory of the server and its child processes, in kB. A sampler passes `tree` (from
+     * processes()): walking /proc reads every process's stat file, which takes a millisecond.
+     */
+    rssKb: (tree = processTree(child.pid)) => tree.reduce((sum, pid) => sum + rssKb(pid), 0),
     /** CPU time used so far by the server and its child processes, in ms. */
     cpuMs: () => processTree(child.pid).reduce((sum, pid) => sum + cpuMs(pid), 0),
     async stop() {
