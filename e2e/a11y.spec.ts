@@ -68,7 +68,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectAccessible(sheet, "Printable setup sheet")
     })
 
-    test("the paste page, before and after a diagnosis, and a guide", async ({
+    test("the paste page, before and after a diagnosis, a guide and the Entra checklist", async ({
       diagnose,
       page,
     }) => {
@@ -83,6 +83,10 @@ for (const colorScheme of ["light", "dark"] as const) {
 
       await page.goto("/guide/basic-auth")
       await expectAccessible(page, "Guide")
+
+      await page.goto("/entra-checklist?flow=oauth-app#step-permission")
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible()
+      await expectAccessible(page, "Entra checklist")
     })
   })
 }

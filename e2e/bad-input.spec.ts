@@ -153,7 +153,7 @@ test.describe("Bad input", () => {
     expect(payload).not.toContain("Fuzz-not-a-secret")
   })
 
-  for (const page of ["/", "/sheet", "/diagnose"]) {
+  for (const page of ["/", "/sheet", "/diagnose", "/entra-checklist"]) {
     test(`${page}: random query strings get a page, never a 500 or a hang`, async ({ request }) => {
       await fc.assert(
         fc.asyncProperty(
@@ -172,7 +172,11 @@ test.describe("Bad input", () => {
                   "to",
                   "s",
                   "v",
-                  "d"
+                  "d",
+                  "flow",
+                  "tenant",
+                  "clientId",
+                  "mailbox"
                 ),
                 fc.string({ unit: "grapheme", maxLength: 200 })
               )

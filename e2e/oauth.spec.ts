@@ -119,6 +119,30 @@ test.describe("OAuth 2.0 (XOAUTH2), end to end", () => {
     // Refused before any SMTP: the simulator saw no connection.
     expect(connects()).toBe(before)
     expect(await page.content()).not.toContain(WRONG_CLIENT_SECRET)
+
+    // The fix is in the Entra checklist: its step opens beside the wizard, filled in.
+    const step = page
+      .getByTestId("diagnosis")
+      .getByRole("link", { name: /^Step 1: Register the app and create a client secret/ })
+    await expect(step).toHaveAttribute("target", "_blank")
+    const popup = page.waitForEvent("popup")
+    await step.click()
+    const checklist = await popup
+    const url = new URL(checklist.url())
+    expect(url.pathname).toBe("/entra-checklist")
+    expect(url.hash).toBe("#step-register")
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      flow: "oauth-app",
+      tenant: PRACTICE_TENANT_ID,
+      clientId: SENDER_APP,
+      mailbox: MAILBOX,
+    })
+    await expect(
+      checklist.getByRole("heading", { name: "1. Register the app and create a client secret" })
+    ).toBeInViewport()
+    await expect(checklist.getByText(`New-ServicePrincipal -AppId ${SENDER_APP}`)).toBeVisible()
+    expect(await checklist.content()).not.toContain(WRONG_CLIENT_SECRET)
+    await checklist.close()
   })
 
   test("device code: shows the code, waits for the sign-in, then sends as the user", async ({

@@ -5,7 +5,7 @@ import path from "node:path"
 import { expect, test } from "./fixtures"
 
 // What every response promises the browser (proxy.ts and next.config.ts), checked on the built app.
-const PAGES = ["/", "/diagnose", "/guide/basic-auth", "/guide/relay", "/sheet"]
+const PAGES = ["/", "/diagnose", "/guide/basic-auth", "/guide/relay", "/sheet", "/entra-checklist"]
 
 test.describe("Security headers", () => {
   for (const page of PAGES) {
@@ -117,7 +117,15 @@ test.describe("Access password", () => {
     const server = await startProtectedServer(password)
     try {
       const anonymous = await playwright.request.newContext({ baseURL: server.url })
-      for (const route of ["/", "/diagnose", "/sheet", "/guide/relay", "/icon.svg", "/nothing"]) {
+      for (const route of [
+        "/",
+        "/diagnose",
+        "/sheet",
+        "/entra-checklist",
+        "/guide/relay",
+        "/icon.svg",
+        "/nothing",
+      ]) {
         const response = await anonymous.get(route, { failOnStatusCode: false })
         expect(response.status(), route).toBe(401)
         expect(response.headers()["www-authenticate"]).toBe(

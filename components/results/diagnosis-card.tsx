@@ -88,6 +88,10 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
         </Callout>
       ) : null}
 
+      {diagnosis.entraSteps?.length ? (
+        <LinkList title="In the Entra checklist" links={diagnosis.entraSteps} />
+      ) : null}
+
       {diagnosis.guide ? (
         <SourceLink source={diagnosis.guide} prefix="Background:" size="sm" />
       ) : null}
@@ -110,18 +114,23 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
         </dd>
       </dl>
 
-      {diagnosis.sources.length ? (
-        <div className="flex flex-col gap-1">
-          <h4 className="text-sm font-semibold">Sources</h4>
-          <ul className="flex flex-col gap-1">
-            {diagnosis.sources.map((source) => (
-              <li key={source.url}>
-                <SourceLink source={source} prefix="" size="sm" />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {diagnosis.sources.length ? <LinkList title="Sources" links={diagnosis.sources} /> : null}
     </section>
+  )
+}
+
+/** A titled list of links that open in a new tab, so the wizard keeps its state. */
+function LinkList({ title, links }: { title: string; links: { title: string; url: string }[] }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <h4 className="text-sm font-semibold">{title}</h4>
+      <ul className="flex flex-col gap-1">
+        {links.map((link) => (
+          <li key={link.url}>
+            <SourceLink source={link} prefix="" size="sm" />
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

@@ -1,3 +1,4 @@
+import { entraStepsFor, type OAuthFlow } from "@/lib/microsoft365/entra-checklist"
 import { guideFor } from "@/lib/microsoft365/guides"
 import type { Diagnosis, FailureFacts } from "@/lib/smtp/types"
 import { CATALOG, FALLBACK_ENTRY, type CatalogEntry } from "./catalog"
@@ -14,6 +15,8 @@ export interface DiagnosisContext {
   /** OAuth: the Directory (tenant) ID or domain, and the Application (client) ID typed. */
   tenant?: string
   clientId?: string
+  /** OAuth: the flow the test signed in with, so a diagnosis can link to its Entra checklist. */
+  oauthFlow?: OAuthFlow
 }
 
 /** Stand in for {tenant} and {clientId} when they are unknown (a pasted reply). */
@@ -71,6 +74,18 @@ function guideLink(id: string): Pick<Diagnosis, "guide"> {
   return guide ? { guide: { title: guide.title, url: `/guide/${guide.id}` } } : {}
 }
 
+/** The Entra checklist steps that fix an OAuth failure, opened beside the wizard like a guide. */
+function entraLinks(id: string, context: DiagnosisContext): Pick<Diagnosis, "entraSteps"> {
+  if (!context.oauthFlow) return {}
+  const steps = entraStepsFor(id, {
+    flow: context.oauthFlow,
+    tenant: context.tenant ?? "",
+    clientId: context.clientId ?? "",
+    mailbox: context.mailbox,
+  })
+  return steps.length ? { entraSteps: steps } : {}
+}
+
 /** The first catalog entry that explains a failure, if any. */
 export function findEntry(facts: FailureFacts, port: number): CatalogEntry | undefined {
   const codes = parseStatusCodes(facts.reply, facts.responseCode)
@@ -97,6 +112,7 @@ export function classify(facts: FailureFacts, context: DiagnosisContext): Diagno
     sources: [...entry.sources],
     causes: filled(entry.causes),
     ...guideLink(entry.id),
+    ...entraLinks(entry.id, context),
     ...(entry.betterMethod ? { betterMethod: fill(entry.betterMethod, context) } : {}),
     ...(entry.checks
       ? {

@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest"
 
-import { ENTERPRISE_OBJECT_ID, adminConsentUrl, entraChecklist } from "./entra-checklist"
+import { CATALOG } from "@/lib/diagnosis/catalog"
+import {
+  ENTERPRISE_OBJECT_ID,
+  adminConsentUrl,
+  entraChecklist,
+  entraChecklistUrl,
+  entraStepsFor,
+} from "./entra-checklist"
+import { checklistFromQuery } from "./entra-checklist-query"
 import * as SOURCES from "./sources"
 
 const TENANT = "7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f"
@@ -58,5 +66,76 @@ describe("Entra checklist", () => {
     expect(adminConsentUrl("contoso.com/../x?y=1", "a&b=c")).toContain(
       "/contoso.com%2F..%2Fx%3Fy%3D1/v2.0/adminconsent?client_id=a%26b%3Dc&"
     )
+  })
+})
+
+describe("Entra checklist links", () => {
+  const input = {
+    flow: "oauth-app" as const,
+    tenant: TENANT,
+    clientId: CLIENT,
+    mailbox: "printer@contoso.com",
+  }
+
+  test("every diagnosis a step names is in the catalog", () => {
+    const known = new Set(CATALOG.map((entry) => entry.id))
+    for (const flow of ["oauth-app", "oauth-device"] as const) {
+      for (const step of entraChecklist({ ...input, flow })) {
+        for (const id of step.diagnoses) expect(known, `${flow} ${step.id}`).toContain(id)
+      }
+    }
+  })
+
+  test("the page's address carries the flow and the values typed, and the step to show", () => {
+    const url = new URL(entraChecklistUrl(input, "mailbox"), "https://smtp365.example")
+    expect(url.pathname).toBe("/entra-checklist")
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      flow: "oauth-app",
+      tenant: TENANT,
+      clientId: CLIENT,
+      mailbox: "printer@contoso.com",
+    })
+    expect(url.hash).toBe("#step-mailbox")
+    // Empty values stay out: the page shows its placeholders.
+    expect(entraChecklistUrl({ ...input, tenant: " ", clientId: "", mailbox: "" })).toBe(
+      "/entra-checklist?flow=oauth-app"
+    )
+  })
+
+  test("a refused app token links to the three steps that can fix it, numbered as shown", () => {
+    expect(entraStepsFor("xoauth2-app-rejected", input).map((step) => step.title)).toEqual([
+      "Step 3: Register the app in Exchange Online (New-ServicePrincipal)",
+      "Step 4: Give the app the mailbox (Add-MailboxPermission)",
+      "Step 5: Or: RBAC for Applications instead of SMTP.SendAsApp and FullAccess",
+    ])
+    const device = { ...input, flow: "oauth-device" as const }
+    expect(entraStepsFor("smtp-auth-disabled-mailbox", device)).toEqual([
+      {
+        title: "Step 4: Keep SMTP AUTH on for the mailbox",
+        url: entraChecklistUrl(device, "smtp-auth"),
+      },
+    ])
+    expect(entraStepsFor("relay-denied", input)).toEqual([])
+  })
+
+  test("the page reads only values the wizard's own fields take: a crafted link shows placeholders", () => {
+    expect(
+      checklistFromQuery({
+        flow: "oauth-device",
+        tenant: TENANT,
+        clientId: CLIENT,
+        mailbox: "a@contoso.com",
+      })
+    ).toEqual({ flow: "oauth-device", tenant: TENANT, clientId: CLIENT, mailbox: "a@contoso.com" })
+    const crafted = checklistFromQuery({
+      flow: "something",
+      tenant: "contoso.com; Remove-Mailbox ceo@contoso.com",
+      clientId: ["not-a-guid", CLIENT],
+      mailbox: "a@contoso.com\nRemove-Mailbox ceo@contoso.com",
+    })
+    expect(crafted).toEqual({ flow: "oauth-app", tenant: "", clientId: "", mailbox: "" })
+    expect(code(entraChecklist(crafted))).not.toContain("Remove-Mailbox")
+    // A repeated key counts once, its first value.
+    expect(checklistFromQuery({ clientId: [CLIENT, "x"] }).clientId).toBe(CLIENT)
   })
 })

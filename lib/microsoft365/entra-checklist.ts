@@ -25,6 +25,8 @@ export interface ChecklistStep {
   commands?: { title: string; code: string }[]
   link?: { label: string; url: string; note: string }
   source: { title: string; url: string }
+  /** The diagnoses (catalog ids) this step fixes: a failed test's diagnosis links to it. */
+  diagnoses: readonly string[]
 }
 
 const PLACEHOLDER = {
@@ -70,6 +72,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
       },
     ],
     source: SOURCES.smtpAuth,
+    diagnoses: ["smtp-auth-disabled-mailbox"],
   }
 
   if (input.flow === "oauth-device") {
@@ -82,6 +85,12 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
           'Authentication → Advanced settings → "Allow public client flows": Yes. The device code flow is a public client flow; with it off, the sign-in fails with AADSTS7000218.',
         ],
         source: SOURCES.deviceCodeFlow,
+        diagnoses: [
+          "aadsts-application-not-found",
+          "aadsts-tenant-not-found",
+          "aadsts-public-client-flows-off",
+          "aadsts-not-multi-tenant",
+        ],
       },
       {
         id: "permission",
@@ -90,6 +99,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
           `API permissions → Add a permission → the delegated permission SMTP.Send (scope https://outlook.office.com/SMTP.Send). The user consents at sign-in, or an admin grants consent for the tenant; without it the sign-in fails with AADSTS65001.`,
         ],
         source: SOURCES.oauth,
+        diagnoses: ["aadsts-consent-missing"],
       },
       {
         id: "user",
@@ -104,6 +114,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
           },
         ],
         source: SOURCES.oauth,
+        diagnoses: ["xoauth2-delegated-rejected"],
       },
       enableSmtpAuth,
     ]
@@ -118,6 +129,13 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
         "Certificates & secrets → New client secret. Copy its Value at once (it is shown only then), not its Secret ID.",
       ],
       source: SOURCES.clientCredentialsFlow,
+      diagnoses: [
+        "aadsts-invalid-client-secret",
+        "aadsts-client-secret-expired",
+        "aadsts-application-not-found",
+        "aadsts-tenant-not-found",
+        "aadsts-not-multi-tenant",
+      ],
     },
     {
       id: "permission",
@@ -131,6 +149,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
         note: "A Global or Privileged Role Administrator signs in and accepts. The app needs https://localhost as a Web redirect URI, where the browser lands afterwards.",
       },
       source: SOURCES.oauth,
+      diagnoses: ["aadsts-consent-missing"],
     },
     {
       id: "service-principal",
@@ -145,6 +164,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
         },
       ],
       source: SOURCES.oauth,
+      diagnoses: ["xoauth2-app-rejected"],
     },
     {
       id: "mailbox",
@@ -157,6 +177,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
         },
       ],
       source: SOURCES.oauth,
+      diagnoses: ["xoauth2-app-rejected"],
     },
     {
       id: "rbac",
@@ -171,7 +192,32 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
         },
       ],
       source: SOURCES.smtpAppRbac,
+      diagnoses: ["xoauth2-app-rejected"],
     },
     enableSmtpAuth,
   ]
+}
+
+export const ENTRA_CHECKLIST_PATH = "/entra-checklist"
+
+/** The checklist's own page, filled in with `input`; `stepId` scrolls to that step. */
+export function entraChecklistUrl(input: ChecklistInput, stepId?: string): string {
+  const query = new URLSearchParams({ flow: input.flow })
+  for (const key of ["tenant", "clientId", "mailbox"] as const) {
+    const value = input[key].trim()
+    if (value) query.set(key, value)
+  }
+  return `${ENTRA_CHECKLIST_PATH}?${query}${stepId ? `#step-${stepId}` : ""}`
+}
+
+/** The checklist steps that fix a diagnosis, numbered as the checklist shows them, with links. */
+export function entraStepsFor(
+  diagnosisId: string,
+  input: ChecklistInput
+): { title: string; url: string }[] {
+  return entraChecklist(input).flatMap((step, index) =>
+    step.diagnoses.includes(diagnosisId)
+      ? [{ title: `Step ${index + 1}: ${step.title}`, url: entraChecklistUrl(input, step.id) }]
+      : []
+  )
 }

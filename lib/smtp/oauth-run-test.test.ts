@@ -262,6 +262,13 @@ describe("OAuth delegated (device code) end to end", () => {
     expect(outcome.diagnosis?.commands).toContain(
       "Add-MailboxPermission -Identity send-as@contoso.com -User <the signed-in user> -AccessRights FullAccess"
     )
+    // The device code checklist's step for it, filled in with what was typed.
+    expect(outcome.diagnosis?.entraSteps).toEqual([
+      {
+        title: "Step 3: Sign in as the mailbox, or with FullAccess to it",
+        url: `/entra-checklist?flow=oauth-device&tenant=${PRACTICE_TENANT_ID}&clientId=${APP(11)}&mailbox=send-as%40contoso.com#step-user`,
+      },
+    ])
   })
 
   test("a test without a finished sign-in stops at the token stage", async () => {
@@ -425,6 +432,12 @@ describe("what Exchange Online answers a token it cannot use", () => {
     )
     // The password reading of the same reply is not given after XOAUTH2.
     expect(outcome.diagnosis?.id).not.toBe("auth-unsuccessful")
+    expect(outcome.diagnosis?.entraSteps?.map((step) => step.url)).toEqual(
+      ["service-principal", "mailbox", "rbac"].map(
+        (step) =>
+          `/entra-checklist?flow=oauth-app&tenant=contoso.com&clientId=${APP(3)}&mailbox=sender%40contoso.com#step-${step}`
+      )
+    )
   })
 
   test("535 5.7.139: SMTP AUTH still has to be on for the mailbox with OAuth", async () => {
@@ -436,6 +449,9 @@ describe("what Exchange Online answers a token it cannot use", () => {
       "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox."
     )
     expect(outcome.diagnosis?.id).toBe("smtp-auth-disabled-mailbox")
+    expect(outcome.diagnosis?.entraSteps?.map((step) => step.title)).toEqual([
+      "Step 6: Keep SMTP AUTH on for the mailbox",
+    ])
   })
 
   test("an expired or foreign-signed token gets 535 5.7.3", async () => {

@@ -90,6 +90,12 @@ describe("runSmtpTest against the simulator", () => {
     expectNoSecret(outcome)
   })
 
+  test("a password sign-in refused with 5.7.139 gets no Entra checklist: that is for OAuth", async () => {
+    const outcome = await runSmtpTest(smtpAuth("auth-disabled-mailbox@contoso.com"), options)
+    expect(outcome.diagnosis?.id).toBe("smtp-auth-disabled-mailbox")
+    expect(outcome.diagnosis?.entraSteps).toBeUndefined()
+  })
+
   test("reports wrong credentials", async () => {
     const values = smtpAuth("sender@contoso.com")
     values.account.pass = "not-the-password"

@@ -101,7 +101,13 @@ export async function runSmtpTest(
         from: values.sender.fromAddress,
         host: values.server.host,
         port,
-        ...(oauth ? { tenant: values.account.tenant, clientId: values.account.clientId } : {}),
+        ...(oauth
+          ? {
+              tenant: values.account.tenant,
+              clientId: values.account.clientId,
+              oauthFlow: authType,
+            }
+          : {}),
       })
       tracker.markNotReached(plannedStages(values.server.security, signsIn, oauth))
       if (outcome.failure.reply) {

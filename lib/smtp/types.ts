@@ -113,6 +113,11 @@ export interface Diagnosis {
   generic?: boolean
   /** smtp365's guide that explains the background (MFA and Basic auth, relay), when one applies. */
   guide?: { title: string; url: string }
+  /**
+   * OAuth: the steps of the Entra checklist that fix it, each a link to the checklist's page filled
+   * in with the IDs and mailbox typed.
+   */
+  entraSteps?: { title: string; url: string }[]
   /** What part of this diagnosis Microsoft has not confirmed, when the wording or meaning is observed only. */
   unconfirmed?: string
 }
