@@ -60,6 +60,9 @@ export const TEST_ZONES: readonly string[] = [
   'txt-record=nodkim.test,"v=spf1 include:spf.protection.outlook.com -all"',
   'txt-record=_dmarc.nodkim.test,"v=DMARC1; p=quarantine; rua=mailto:d@nodkim.test"',
 
+  // sub.test: DMARC with a subdomain policy; alerts.sub.test has no record of its own.
+  'txt-record=_dmarc.sub.test,"v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@sub.test"',
+
   // RFC 7208 appendix A.1's example.com and example.org (host-record also adds the PTR).
   "mx-host=example.com,mail-a.example.com,10",
   "mx-host=example.com,mail-b.example.com,20",

@@ -8,7 +8,7 @@ import {
 
 import { checkDomain } from "./check-domain"
 import { checkDkim } from "./dkim"
-import { checkDmarc } from "./dmarc"
+import { checkDmarc, organizationalDomain } from "./dmarc"
 import { checkMx } from "./mx"
 import { createLookups, type DnsLookups } from "./resolver"
 import { checkSpf } from "./spf"
@@ -169,6 +169,35 @@ describe("checkDmarc", () => {
     const missing = await checkDmarc(lookups, { domain: "noinclude.test" })
     expect(missing.status).toBe("warn")
     expect(missing.publish[0]).toMatchObject({ name: "_dmarc.noinclude.test", type: "TXT" })
+  })
+
+  test("a subdomain without a record of its own gets its organizational domain's, sp= first", async () => {
+    const inherited = await checkDmarc(lookups, { domain: "mail.good.test" })
+    expect(inherited.status).toBe("pass")
+    expect(inherited.summary).toBe("DMARC is set by good.test's record, with policy p=reject.")
+    expect(inherited.found).toEqual(["v=DMARC1; p=reject; rua=mailto:dmarc@good.test"])
+    expect(inherited.details[0]).toContain("mail.good.test has no DMARC record of its own")
+
+    const subdomainPolicy = await checkDmarc(lookups, { domain: "alerts.sub.test" })
+    expect(subdomainPolicy.status).toBe("pass")
+    expect(subdomainPolicy.summary).toBe(
+      "DMARC is set by sub.test's record, with policy sp=quarantine."
+    )
+    // The organizational domain itself keeps its own p=.
+    expect((await checkDmarc(lookups, { domain: "sub.test" })).summary).toBe(
+      "DMARC is set with policy p=reject."
+    )
+
+    const neither = await checkDmarc(lookups, { domain: "mail.noinclude.test" })
+    expect(neither.status).toBe("warn")
+    expect(neither.summary).toBe("mail.noinclude.test has no DMARC record.")
+    expect(neither.publish[0]).toMatchObject({ name: "_dmarc.mail.noinclude.test" })
+  })
+
+  test("the organizational domain comes from the Public Suffix List, not the parent name", () => {
+    expect(organizationalDomain("news.contoso.co.uk")).toBe("contoso.co.uk")
+    expect(organizationalDomain("a.b.contoso.com")).toBe("contoso.com")
+    expect(organizationalDomain("contoso.com")).toBeNull()
   })
 })
 

@@ -1,3 +1,5 @@
+import { getDomain } from "tldts-icann"
+
 import { DMARC_POLICIES, RFC7489, type DmarcPolicy } from "@/lib/microsoft365/dns-records"
 import * as SOURCES from "@/lib/microsoft365/sources"
 
@@ -16,6 +18,26 @@ export function dmarcTags(record: string): Record<string, string> {
 }
 
 const isDmarc = (text: string) => /^v\s*=\s*DMARC1\s*(;|$)/i.test(text)
+
+/**
+ * The organizational domain whose record applies to a domain without one of its own: the
+ * registered domain under a public suffix (RFC 7489 §3.2, §6.6.3), from the ICANN section of the
+ * Public Suffix List that tldts-icann ships. Null when the domain is that domain already.
+ */
+export function organizationalDomain(domain: string): string | null {
+  const organizational = getDomain(domain)
+  return organizational && organizational !== domain ? organizational : null
+}
+
+/** A first DMARC record for a domain: monitoring, with reports. */
+function starterRecord(domain: string): DnsCheck["publish"][number] {
+  return {
+    type: "TXT",
+    name: `_dmarc.${domain}`,
+    value: `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`,
+    note: "Starts by monitoring: put a mailbox that reads the reports in rua, then move to p=quarantine and p=reject once the reports show only your own senders.",
+  }
+}
 
 /**
  * DMARC: present, one record, its policy, and what alignment means for mail sent through
@@ -38,12 +60,7 @@ export async function checkDmarc(
     commands: [],
     sources: [SOURCES.dmarc, RFC7489],
   }
-  const starter = {
-    type: "TXT" as const,
-    name,
-    value: `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`,
-    note: "Starts by monitoring: put a mailbox that reads the reports in rua, then move to p=quarantine and p=reject once the reports show only your own senders.",
-  }
+  const starter = starterRecord(domain)
 
   const txt = await lookups.txt(name)
   if (!txt.ok && !isAbsent(txt.failure)) {
@@ -55,6 +72,20 @@ export async function checkDmarc(
   }
   const records = txt.ok ? txt.records.filter(isDmarc) : []
   if (records.length === 0) {
+    // Receivers then use the organizational domain's record, with its sp= policy if it has one.
+    const organizational = organizationalDomain(domain)
+    const inherited = organizational ? await lookups.txt(`_dmarc.${organizational}`) : undefined
+    if (inherited && !inherited.ok && !isAbsent(inherited.failure)) {
+      return {
+        ...base,
+        status: "warn",
+        summary: `Could not check DMARC: ${domain} has no record of its own, and _dmarc.${organizational} ${describeFailure(inherited.failure)}.`,
+      }
+    }
+    const parentRecords = inherited?.ok ? inherited.records.filter(isDmarc) : []
+    if (organizational && parentRecords.length === 1) {
+      return readPolicy(base, parentRecords[0] ?? "", { domain, organizational })
+    }
     return {
       ...base,
       status: "warn",
@@ -75,28 +106,46 @@ export async function checkDmarc(
     }
   }
 
-  const record = records[0] ?? ""
+  return readPolicy(base, records[0] ?? "", { domain })
+}
+
+/**
+ * Reads a DMARC record's policy. For a domain without a record of its own, `organizational` names
+ * the domain the record was found at, and its sp= policy applies when it has one (RFC 7489 §6.3).
+ */
+function readPolicy(
+  base: DnsCheck,
+  record: string,
+  where: { domain: string; organizational?: string }
+): DnsCheck {
+  const { domain, organizational } = where
   const tags = dmarcTags(record)
-  const policy = tags.p?.toLowerCase()
+  const policy = (organizational ? (tags.sp ?? tags.p) : tags.p)?.toLowerCase()
+  const tag = organizational && tags.sp ? "sp" : "p"
   const details: string[] = []
   let status: CheckStatus = "pass"
   if (!DMARC_POLICIES.includes(policy as DmarcPolicy)) {
     return {
       ...base,
       status: "fail",
-      summary: "The DMARC record has no valid policy (p=none, quarantine or reject).",
+      summary: `The DMARC record${organizational ? ` of ${organizational}` : ""} has no valid policy (${tag}=none, quarantine or reject).`,
       found: [record],
-      publish: [starter],
+      publish: [starterRecord(organizational ?? domain)],
     }
+  }
+  if (organizational) {
+    details.push(
+      `${domain} has no DMARC record of its own, so receivers use the one of its organizational domain, ${organizational}${tag === "sp" ? ", with its subdomain policy sp=" : ""}. Publish _dmarc.${domain} to give ${domain} a policy of its own.`
+    )
   }
   if (policy === "none") {
     status = "warn"
     details.push(
-      "p=none only monitors: mail that fails DMARC is still delivered. Move to p=quarantine, then p=reject, once the reports show only your own senders."
+      `${tag}=none only monitors: mail that fails DMARC is still delivered. Move to quarantine, then reject, once the reports show only your own senders.`
     )
   } else {
     details.push(
-      `p=${policy}: receivers ${policy === "reject" ? "reject" : "send to spam"} mail from this domain that fails DMARC.`
+      `${tag}=${policy}: receivers ${policy === "reject" ? "reject" : "send to spam"} mail from this domain that fails DMARC.`
     )
   }
   if (tags.pct && tags.pct !== "100")
@@ -116,7 +165,9 @@ export async function checkDmarc(
   return {
     ...base,
     status,
-    summary: `DMARC is set with policy p=${policy}.`,
+    summary: organizational
+      ? `DMARC is set by ${organizational}'s record, with policy ${tag}=${policy}.`
+      : `DMARC is set with policy p=${policy}.`,
     details,
     found: [record],
   }
