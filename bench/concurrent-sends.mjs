@@ -1,7 +1,7 @@
-// Figure 4: 25 test sends at once (success scenario), a warm-up round and then ROUNDS rounds like
-// the other figures' runs, and the server's memory around them. The same 25 conversations driven
-// directly, at once, show what the SMTP and TLS work alone costs when it shares this machine's
-// cores (the simulator runs in the bench's process).
+// Figure 4: 25 test sends at once (success scenario), a warm-up round and then CONCURRENT_ROUNDS
+// rounds like the other figures' runs, and the server's memory around them. The same 25
+// conversations driven directly, at once, show what the SMTP and TLS work alone costs when it
+// shares this machine's cores (the simulator runs in the bench's process).
 import { CONCURRENT_SENDS } from "./budgets.mjs"
 import { directSend } from "./direct-conversation.mjs"
 import { SCENARIOS, wizardValues } from "./scenarios.mjs"
