@@ -183,6 +183,9 @@ describe("checkDmarc", () => {
     expect(subdomainPolicy.summary).toBe(
       "DMARC is set by sub.test's record, with policy sp=quarantine."
     )
+    expect(subdomainPolicy.details[0]).toBe(
+      "alerts.sub.test has no DMARC record of its own, so receivers use the one of its organizational domain, sub.test, with its subdomain policy (sp=quarantine). Publish _dmarc.alerts.sub.test to give alerts.sub.test a policy of its own."
+    )
     // The organizational domain itself keeps its own p=.
     expect((await checkDmarc(lookups, { domain: "sub.test" })).summary).toBe(
       "DMARC is set with policy p=reject."

@@ -135,7 +135,7 @@ function readPolicy(
   }
   if (organizational) {
     details.push(
-      `${domain} has no DMARC record of its own, so receivers use the one of its organizational domain, ${organizational}${tag === "sp" ? ", with its subdomain policy sp=" : ""}. Publish _dmarc.${domain} to give ${domain} a policy of its own.`
+      `${domain} has no DMARC record of its own, so receivers use the one of its organizational domain, ${organizational}${tag === "sp" ? `, with its subdomain policy (sp=${policy})` : ""}. Publish _dmarc.${domain} to give ${domain} a policy of its own.`
     )
   }
   if (policy === "none") {
