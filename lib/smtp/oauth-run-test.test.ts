@@ -313,10 +313,28 @@ describe("identity platform failures, each with its diagnosis", () => {
   })
 
   test.for([
-    [APP(12), "AADSTS7000218", "aadsts-public-client-flows-off", "Allow public client flows"],
-    [APP(13), "AADSTS65001", "aadsts-consent-missing", "Grant admin consent"],
-    [APP(14), "AADSTS70020", "aadsts-device-code-expired", "Start the device code sign-in again"],
-  ] as const)("device code with %s → %s", async ([clientId, code, id, names]) => {
+    [
+      APP(12),
+      "AADSTS7000218",
+      "aadsts-public-client-flows-off",
+      "Allow public client flows",
+      "Step 1: Register the app and allow public client flows",
+    ],
+    [
+      APP(13),
+      "AADSTS65001",
+      "aadsts-consent-missing",
+      "Grant admin consent",
+      "Step 2: Add the delegated SMTP.Send permission",
+    ],
+    [
+      APP(14),
+      "AADSTS70020",
+      "aadsts-device-code-expired",
+      "Start the device code sign-in again",
+      null,
+    ],
+  ] as const)("device code with %s → %s", async ([clientId, code, id, names, step]) => {
     const { checkDeviceCodeSignIn } = await import("@/app/oauth-actions")
     const started = await startDeviceCode({ tenant: "contoso.com", clientId }, identity.url)
     if (!started.ok) throw new Error(started.failure.message)
@@ -329,6 +347,10 @@ describe("identity platform failures, each with its diagnosis", () => {
     expect(result).toMatchObject({ kind: "failed", code })
     expect(result.kind === "failed" && result.diagnosis.id).toBe(id)
     expect(JSON.stringify(result)).toContain(names)
+    // The device code checklist's step that fixes it, if one does.
+    const steps = result.kind === "failed" ? result.diagnosis.entraSteps : undefined
+    expect(steps?.map((entry) => entry.title)).toEqual(step ? [step] : undefined)
+    if (step) expect(steps?.[0]?.url).toMatch(/^\/entra-checklist\?flow=oauth-device&/)
   })
 
   test.for([
