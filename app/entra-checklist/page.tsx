@@ -2,17 +2,13 @@ import type { Metadata } from "next"
 
 import { checklistFromQuery, type ChecklistQuery } from "@/lib/microsoft365/entra-checklist-query"
 import { entraChecklistUrl, type OAuthFlow } from "@/lib/microsoft365/entra-checklist"
+import { OAUTH_FLOW_LABELS } from "@/lib/schemas/setup-fields"
 import { EntraChecklist } from "@/components/oauth/entra-checklist"
 
 export const metadata: Metadata = { title: "Microsoft Entra checklist for OAuth: smtp365" }
 
 const linkClass =
   "rounded-sm text-primary underline underline-offset-2 outline-none hover:no-underline focus-visible:ring-2 focus-visible:ring-ring"
-
-const FLOW_LABELS: Record<OAuthFlow, string> = {
-  "oauth-app": "App-only (client credentials)",
-  "oauth-device": "Delegated (device code)",
-}
 
 /**
  * The Entra and Exchange Online checklist on a page of its own, open, filled in with the IDs and
@@ -40,14 +36,14 @@ export default async function EntraChecklistPage({
         </h1>
         <nav aria-label="Sign-in flow" className="text-sm">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {(Object.keys(FLOW_LABELS) as OAuthFlow[]).map((flow) => (
+            {(Object.keys(OAUTH_FLOW_LABELS) as OAuthFlow[]).map((flow) => (
               <li key={flow}>
                 <a
                   href={entraChecklistUrl({ ...input, flow })}
                   aria-current={flow === input.flow ? "page" : undefined}
                   className={`${linkClass} aria-[current=page]:font-semibold aria-[current=page]:no-underline`}
                 >
-                  {FLOW_LABELS[flow]}
+                  {OAUTH_FLOW_LABELS[flow]}
                 </a>
               </li>
             ))}
@@ -55,7 +51,7 @@ export default async function EntraChecklistPage({
         </nav>
       </header>
       <main className="flex flex-col gap-3">
-        <h2 className="text-lg font-semibold tracking-tight">{FLOW_LABELS[input.flow]}</h2>
+        <h2 className="text-lg font-semibold tracking-tight">{OAUTH_FLOW_LABELS[input.flow]}</h2>
         <EntraChecklist open {...input} />
       </main>
     </div>

@@ -46,6 +46,12 @@ export const OAUTH_FIELD_LABELS = {
   user: "Username",
 } as const
 
+/** The OAuth flows as the Account step names them (and the Entra checklist's page). */
+export const OAUTH_FLOW_LABELS = {
+  "oauth-app": "App-only (client credentials)",
+  "oauth-device": "Device code (sign in as a user)",
+} as const satisfies Record<Exclude<AuthType, "password">, string>
+
 /** The form fields of each step, as react-hook-form paths. */
 export const STEP_FIELDS = {
   method: ["method.method"],

@@ -6,7 +6,12 @@ import { useFormContext, useWatch } from "react-hook-form"
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
 import { DEFAULT_PRACTICE_PASSWORD, PRACTICE_DOMAIN } from "@/lib/practice/accounts"
 import type { PracticeListing } from "@/lib/practice/listing"
-import { OAUTH_FIELD_LABELS, type AuthType, type SetupValues } from "@/lib/schemas/setup-fields"
+import {
+  OAUTH_FIELD_LABELS,
+  OAUTH_FLOW_LABELS,
+  type AuthType,
+  type SetupValues,
+} from "@/lib/schemas/setup-fields"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
 import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
@@ -141,14 +146,14 @@ function OAuthFields({
         <RadioCard
           id="account-flow-app"
           value="oauth-app"
-          label="App-only (client credentials)"
+          label={OAUTH_FLOW_LABELS["oauth-app"]}
           description="The app signs in with its client secret, without a user: what a service or device uses. Needs SMTP.SendAsApp with admin consent (or RBAC for Applications)."
           {...flow}
         />
         <RadioCard
           id="account-flow-device"
           value="oauth-device"
-          label="Device code (sign in as a user)"
+          label={OAUTH_FLOW_LABELS["oauth-device"]}
           description="You sign in as a user in another tab with a code smtp365 shows, and the test sends with that user's token (delegated, SMTP.Send)."
           {...flow}
         />
