@@ -1,11 +1,13 @@
 import * as z from "zod/mini"
 
 import { accountStepSchema } from "@/lib/schemas/setup"
+import { OAUTH_FLOW_LABELS } from "@/lib/schemas/setup-fields"
 import type { ChecklistInput, OAuthFlow } from "./entra-checklist"
 
 export type ChecklistQuery = Record<string, string | string[] | undefined>
 
-const FLOWS: readonly OAuthFlow[] = ["oauth-app", "oauth-device"]
+const isFlow = (value: unknown): value is OAuthFlow =>
+  typeof value === "string" && Object.hasOwn(OAUTH_FLOW_LABELS, value)
 
 /** One value of the query: the first if repeated, "" if absent or not what the field takes. */
 function field(query: ChecklistQuery, key: string, schema: z.ZodMiniType): string {
@@ -22,7 +24,7 @@ function field(query: ChecklistQuery, key: string, schema: z.ZodMiniType): strin
  * app-only checklist.
  */
 export function checklistFromQuery(query: ChecklistQuery): ChecklistInput {
-  const flow = FLOWS.find((known) => known === query.flow) ?? "oauth-app"
+  const flow = isFlow(query.flow) ? query.flow : "oauth-app"
   const { tenant, clientId, user } = accountStepSchema.shape
   return {
     flow,

@@ -1,3 +1,4 @@
+import type { AuthType } from "@/lib/schemas/setup-fields"
 import * as SOURCES from "./sources"
 
 /**
@@ -6,7 +7,8 @@ import * as SOURCES from "./sources"
  * (SOURCES.oauth, reference §3) or the RBAC for Applications page (SOURCES.smtpAppRbac).
  */
 
-export type OAuthFlow = "oauth-app" | "oauth-device"
+/** The Account step's OAuth flows (AUTH_TYPES without the password). */
+export type OAuthFlow = Exclude<AuthType, "password">
 
 export interface ChecklistInput {
   flow: OAuthFlow
