@@ -84,6 +84,9 @@ export const serverStepSchema = z.object({
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** An email address, for checks that allow an empty value. Built once: a schema is not free. */
+const anyEmail = z.email()
+
 export const accountStepSchema = z.object({
   authType: z.optional(z.enum(AUTH_TYPES, "Choose how the mailbox signs in")),
   user: z.pipe(
@@ -91,7 +94,7 @@ export const accountStepSchema = z.object({
     z.string().check(
       z.trim(),
       z.maxLength(320),
-      z.refine((value) => value === "" || z.email().safeParse(value).success, FULL_ADDRESS_MESSAGE)
+      z.refine((value) => value === "" || anyEmail.safeParse(value).success, FULL_ADDRESS_MESSAGE)
     )
   ),
   pass: z.pipe(
