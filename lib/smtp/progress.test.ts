@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
-import { PROGRESS_INTERVAL_MS, streamProgress, withStage, type TestProgress } from "./progress"
+import {
+  endingInError,
+  PROGRESS_INTERVAL_MS,
+  streamProgress,
+  withStage,
+  type TestProgress,
+} from "./progress"
 import { runSmtpTest } from "./run-test"
 import type { StageResult } from "./types"
 
@@ -89,5 +95,43 @@ describe("streamed progress", () => {
     }
     expect(connectedAt).toBeLessThan(1_000)
     expect(outcomeAt).toBeGreaterThanOrEqual(1_500)
+  })
+})
+
+describe("a stream ending in an error item", () => {
+  const first: TestProgress = { type: "events", events: [] }
+  const MESSAGE = "smtp365 hit an unexpected error"
+
+  test("the stream's own error becomes an error item, reported once", async () => {
+    const failure = new Error("a bug")
+    async function* failing(): AsyncGenerator<TestProgress> {
+      yield first
+      throw failure
+    }
+    const reported: unknown[] = []
+    const items: TestProgress[] = []
+    for await (const item of endingInError(failing(), MESSAGE, (error) => reported.push(error))) {
+      items.push(item)
+    }
+    expect(items).toEqual([first, { type: "error", error: MESSAGE }])
+    expect(reported).toEqual([failure])
+  })
+
+  test("what the consumer throws in (the browser has gone) ends the stream and its source, unreported", async () => {
+    let sourceClosed = false
+    async function* endless(): AsyncGenerator<TestProgress> {
+      try {
+        for (;;) yield first
+      } finally {
+        sourceClosed = true
+      }
+    }
+    const reported: unknown[] = []
+    const stream = endingInError(endless(), MESSAGE, (error) => reported.push(error))
+    expect(await stream.next()).toEqual({ done: false, value: first })
+    const aborted = Object.assign(new Error(""), { name: "ResponseAborted" })
+    await expect(stream.throw(aborted)).rejects.toBe(aborted)
+    expect(reported).toEqual([])
+    expect(sourceClosed).toBe(true)
   })
 })

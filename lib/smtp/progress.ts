@@ -66,18 +66,31 @@ export async function* streamProgress(
 
 /**
  * Ends the stream with an `error` item instead of throwing through it (a thrown error would reach
- * the browser as an unreadable failure); `report` logs what went wrong.
+ * the browser as an unreadable failure); `report` logs what went wrong. Only `progress`'s own
+ * errors are reported: what the consumer throws in (React does when the browser has gone, as
+ * Next.js's ResponseAborted) ends the stream, and `progress` with it, without a report.
  */
 export async function* endingInError(
   progress: AsyncIterable<TestProgress>,
   message: string,
   report: (error: unknown) => void
 ): AsyncGenerator<TestProgress> {
+  const iterator = progress[Symbol.asyncIterator]()
   try {
-    yield* progress
-  } catch (error) {
-    report(error)
-    yield { type: "error", error: message }
+    for (;;) {
+      let step: IteratorResult<TestProgress>
+      try {
+        step = await iterator.next()
+      } catch (error) {
+        report(error)
+        yield { type: "error", error: message }
+        return
+      }
+      if (step.done) return
+      yield step.value
+    }
+  } finally {
+    await iterator.return?.()
   }
 }
 
