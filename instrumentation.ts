@@ -4,6 +4,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
+  const { ignoreClosedLogPipes } = await import("@/lib/closed-log-pipes")
+  ignoreClosedLogPipes()
   // The rate limit needs each request's socket address, which Next.js does not pass on.
   const { recordPeerAddresses } = await import("@/lib/security/peer-address")
   recordPeerAddresses()
