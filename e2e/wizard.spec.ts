@@ -1,6 +1,9 @@
+import { readFile } from "node:fs/promises"
+
 import { startSimulator } from "../lib/practice/simulator"
 import { TEST_PASSWORD, expect, test } from "./fixtures"
 import { testServerTls } from "./support/test-ca"
+import { SERVER_LOG } from "./support/test-secrets"
 
 test.describe("SMTP AUTH, end to end", () => {
   test("sends a real test email and shows every stage with a redacted transcript", async ({
@@ -306,6 +309,43 @@ test.describe("Progress", () => {
       await expect(wizard.stage("Greeting")).toHaveAttribute("data-status", "failed")
     } finally {
       await silent.close()
+    }
+  })
+
+  test("a browser that leaves mid-test: the test still ends on the server, which logs no error", async ({
+    wizard,
+    page,
+  }) => {
+    const submission = await startSimulator({
+      role: "submission",
+      tls: testServerTls(),
+      password: TEST_PASSWORD,
+    })
+    try {
+      await wizard.goto()
+      await wizard.next()
+      await wizard.fillServer({ host: "localhost", port: submission.port })
+      await wizard.next()
+      await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
+      await wizard.next()
+      await wizard.next()
+      await wizard.next()
+      const streaming = page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" &&
+          (response.request().postData() ?? "").includes("it-team@contoso.com")
+      )
+      await wizard.sendTest("it-team@contoso.com")
+      // The stages have begun to stream (the simulator greets 100 ms after the connection): leave.
+      await streaming
+      await page.close()
+
+      // The message still arrives: the server's test runs to its end without the browser.
+      await expect.poll(() => submission.messages.length).toBe(1)
+      // The stages the browser no longer reads are no error of smtp365's.
+      expect(await readFile(SERVER_LOG, "utf8")).not.toContain("failed unexpectedly")
+    } finally {
+      await submission.close()
     }
   })
 })
