@@ -40,7 +40,8 @@ export async function proxy(request: NextRequest) {
     const problem = checkActionRequest(
       request.headers.get("next-action"),
       request.headers.get("content-type") ?? "",
-      request.headers.has("next-action") ? await request.clone().text() : ""
+      // Next.js hands the proxy its own copy of the body and the action the buffered original.
+      request.headers.has("next-action") ? await request.text() : ""
     )
     if (problem) return refuse(problem.status, problem.message)
   }
