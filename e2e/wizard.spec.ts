@@ -283,15 +283,11 @@ test.describe("Progress", () => {
     // A server that accepts the connection and never greets: the verdict waits for the 8 s timeout.
     const silent = await startSimulator({ role: "submission", tls: testServerTls(), silent: true })
     try {
-      await wizard.goto()
-      await wizard.next()
-      await wizard.fillServer({ host: "localhost", port: silent.port })
-      await wizard.next()
-      await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
-      await wizard.next()
-      await wizard.next()
-      await wizard.next()
-      await wizard.sendTest("it-team@contoso.com")
+      await wizard.sendSmtpAuthTest({
+        port: silent.port,
+        user: "sender@contoso.com",
+        password: TEST_PASSWORD,
+      })
 
       const progress = page.getByRole("region", { name: "Testing…" })
       await expect(progress.locator("[data-stage=connect]")).toHaveAttribute(
@@ -322,20 +318,17 @@ test.describe("Progress", () => {
       password: TEST_PASSWORD,
     })
     try {
-      await wizard.goto()
-      await wizard.next()
-      await wizard.fillServer({ host: "localhost", port: submission.port })
-      await wizard.next()
-      await wizard.fillAccount("sender@contoso.com", TEST_PASSWORD)
-      await wizard.next()
-      await wizard.next()
-      await wizard.next()
+      // The test send's response: its headers come with the first stages.
       const streaming = page.waitForResponse(
         (response) =>
           response.request().method() === "POST" &&
           (response.request().postData() ?? "").includes("it-team@contoso.com")
       )
-      await wizard.sendTest("it-team@contoso.com")
+      await wizard.sendSmtpAuthTest({
+        port: submission.port,
+        user: "sender@contoso.com",
+        password: TEST_PASSWORD,
+      })
       // The stages have begun to stream (the simulator greets 100 ms after the connection): leave.
       await streaming
       await page.close()
