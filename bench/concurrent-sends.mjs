@@ -102,7 +102,7 @@ export async function measureConcurrentSends({ app, actionId, port, ca }) {
     const cpuBefore = app.cpuMs()
     const result = await rounds(CONCURRENT_SENDS, send, warmUp)
     const sends = (warmUp + CONCURRENT_ROUNDS) * CONCURRENT_SENDS
-    return { ...result, serverCpuPerSendMs: (app.cpuMs() - cpuBefore) / sends }
+    return { ...result, sends, serverCpuPerSendMs: (app.cpuMs() - cpuBefore) / sends }
   }
 
   const rssBefore = app.rssKb()
@@ -137,7 +137,7 @@ export async function measureConcurrentSends({ app, actionId, port, ca }) {
   return {
     justStarted,
     warm,
-    sends: (2 * CONCURRENT_ROUNDS + 1 + warmUp.length) * CONCURRENT_SENDS + WARM_SINGLE_RUNS,
+    sends: justStarted.sends + warmUp.length * CONCURRENT_SENDS + singles.length + warm.sends,
     rssBefore,
     rssPeak: Math.max(rssPeak, rssAfter),
     rssAfter,
