@@ -15,6 +15,7 @@ export const TEST_ZONES: readonly string[] = [
   "local=/mx.microsoft/",
   "local=/onmicrosoft.com/",
   "local=/dkim.mail.microsoft/",
+  "local=/office365.us/",
   "local=/example.com/",
   "local=/example.org/",
   "local=/in-addr.arpa/",
@@ -35,6 +36,9 @@ export const TEST_ZONES: readonly string[] = [
   "cname=selector1._domainkey.newmx.test,selector1-newmx-test._domainkey.contoso.n-v1.dkim.mail.microsoft",
   "cname=selector2._domainkey.newmx.test,selector2-newmx-test._domainkey.contoso.n-v1.dkim.mail.microsoft",
   'txt-record=_dmarc.newmx.test,"v=DMARC1; p=none"',
+
+  // gcchigh.test: a GCC High tenant, MX under mail.protection.office365.us.
+  "mx-host=gcchigh.test,contoso.mail.protection.office365.us,0",
 
   // noinclude.test: mail hosted elsewhere, SPF without Microsoft's include.
   "mx-host=noinclude.test,mx.otherhost.test,10",

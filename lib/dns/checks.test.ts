@@ -42,6 +42,16 @@ describe("checkMx", () => {
     expect(check.details[0]).toMatch(/DNSSEC-capable/)
   })
 
+  test("finds a GCC High tenant's MX endpoint, with its source", async () => {
+    const { check, endpoint } = await checkMx(lookups, { domain: "gcchigh.test", method: "relay" })
+    expect(endpoint).toBe("contoso.mail.protection.office365.us")
+    expect(check.status).toBe("pass")
+    expect(check.details[0]).toBe("It is the Microsoft 365 GCC High and DoD MX endpoint.")
+    expect(check.sources.map((source) => source.url)).toContain(
+      "https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high"
+    )
+  })
+
   test("explains an MX that is not Microsoft 365", async () => {
     const { check, endpoint } = await checkMx(lookups, {
       domain: "noinclude.test",

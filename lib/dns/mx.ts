@@ -1,19 +1,15 @@
 import type { SendingMethod } from "@/lib/schemas/setup"
-import { MX_FORMATS, MX_WHERE_TO_FIND, classicMxHost } from "@/lib/microsoft365/dns-records"
+import { MX_WHERE_TO_FIND, classicMxHost } from "@/lib/microsoft365/dns-records"
+import { mxFormatOf } from "@/lib/microsoft365/endpoints"
 import * as SOURCES from "@/lib/microsoft365/sources"
 
 import { describeFailure, isAbsent, type DnsLookups } from "./resolver"
 import type { DnsCheck } from "./types"
 
-/** Which Microsoft 365 MX format a host is, if any. */
-export function microsoftMxFormat(host: string) {
-  const name = host.toLowerCase().replace(/\.$/, "")
-  return MX_FORMATS.find((format) => name.endsWith(format.suffix))
-}
-
 /**
- * MX: finds the tenant's MX endpoint (classic *.mail.protection.outlook.com or the newer
- * *.mx.microsoft) that Direct Send and relay connect to (SOURCES.mfd, SOURCES.mxMicrosoft).
+ * MX: finds the tenant's MX endpoint (classic *.mail.protection.outlook.com, the newer
+ * *.mx.microsoft, or GCC High's *.mail.protection.office365.us) that Direct Send and relay connect to
+ * (MX_FORMATS, each with its source).
  */
 export async function checkMx(
   lookups: DnsLookups,
@@ -72,7 +68,7 @@ export async function checkMx(
 
   const sorted = [...mx.records].sort((a, b) => a.priority - b.priority)
   const found = sorted.map((record) => `${record.priority} ${record.exchange}`)
-  const microsoft = sorted.find((record) => microsoftMxFormat(record.exchange))
+  const microsoft = sorted.find((record) => mxFormatOf(record.exchange))
   if (!microsoft) {
     return {
       check: {
@@ -91,12 +87,16 @@ export async function checkMx(
     }
   }
 
-  const format = microsoftMxFormat(microsoft.exchange)
+  const format = mxFormatOf(microsoft.exchange)
   const endpoint = microsoft.exchange.replace(/\.$/, "")
   const first = sorted[0] === microsoft
   return {
     check: {
       ...base,
+      sources:
+        format && !base.sources.includes(format.source)
+          ? [...base.sources, format.source]
+          : base.sources,
       status: first ? "pass" : "warn",
       summary: `The tenant's MX endpoint is ${endpoint}.`,
       details: [

@@ -52,7 +52,7 @@ export const RFC7489 = {
 } as const
 
 export interface MxFormat {
-  id: "classic" | "dnssec"
+  id: "classic" | "dnssec" | "gcc-high"
   /** Host names of this format end with this suffix. */
   suffix: string
   description: string
@@ -62,7 +62,8 @@ export interface MxFormat {
 /**
  * The tenant's MX endpoint, the host Direct Send and relay connect to. The classic name is the domain
  * with dots as dashes under mail.protection.outlook.com (SOURCES.mfd); domains added from July 2026,
- * and those that opted into DNSSEC, get a name under mx.microsoft (SOURCES.mxMicrosoft).
+ * and those that opted into DNSSEC, get a name under mx.microsoft (SOURCES.mxMicrosoft). GCC High and
+ * DoD tenants receive under mail.protection.office365.us (SOURCES.gccHighDns).
  */
 export const MX_FORMATS: readonly MxFormat[] = [
   {
@@ -76,6 +77,12 @@ export const MX_FORMATS: readonly MxFormat[] = [
     suffix: ".mx.microsoft",
     description: "the newer DNSSEC-capable Microsoft 365 MX endpoint",
     source: SOURCES.mxMicrosoft,
+  },
+  {
+    id: "gcc-high",
+    suffix: ".mail.protection.office365.us",
+    description: "the Microsoft 365 GCC High and DoD MX endpoint",
+    source: SOURCES.gccHighDns,
   },
 ]
 

@@ -1,3 +1,4 @@
+import { MX_FORMATS } from "./dns-records"
 import * as SOURCES from "./sources"
 
 /** The SMTP AUTH client submission host (SOURCES.mfd, "Option 1" settings). */
@@ -46,6 +47,12 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
     purpose: "Tenant MX endpoint, newer DNSSEC-capable format",
     confirmed: true,
     source: SOURCES.mxMicrosoft,
+  },
+  {
+    host: ".mail.protection.office365.us",
+    purpose: "Tenant MX endpoint, GCC High and DoD (Direct Send, relay)",
+    confirmed: true,
+    source: SOURCES.gccHighDns,
   },
   {
     host: "smtp-hve.office365.com",
@@ -109,10 +116,15 @@ export function findMicrosoftEndpoint(host: string): EndpointRule | undefined {
   )
 }
 
-/** True for a tenant MX endpoint (classic or mx.microsoft), the target of Direct Send and relay. */
+/** Which of Microsoft 365's MX endpoint formats (MX_FORMATS) a host is, if any. */
+export function mxFormatOf(host: string) {
+  const name = normalizeHost(host)
+  return MX_FORMATS.find((format) => name.endsWith(format.suffix))
+}
+
+/** True for a tenant MX endpoint (any of MX_FORMATS), the target of Direct Send and relay. */
 export function isMxEndpoint(host: string): boolean {
-  const rule = findMicrosoftEndpoint(host)
-  return rule?.host === ".mail.protection.outlook.com" || rule?.host === ".mx.microsoft"
+  return mxFormatOf(host) !== undefined
 }
 
 /**

@@ -41,6 +41,23 @@ describe("serverWarnings", () => {
     ).toEqual(["mx-port"])
   })
 
+  test("knows a GCC High tenant's MX endpoint", () => {
+    const host = "contoso.mail.protection.office365.us"
+    expect(ids({ method: "direct-send", host, port: "25", security: "starttls" })).toEqual([])
+    expect(ids({ method: "smtp-auth", host, port: "587", security: "starttls" })).toEqual([
+      "wrong-host",
+    ])
+    // The suffix alone is no tenant's endpoint.
+    expect(
+      ids({
+        method: "relay",
+        host: "mail.protection.office365.us",
+        port: "25",
+        security: "starttls",
+      })
+    ).toEqual(["not-microsoft"])
+  })
+
   test("every warning cites a source", () => {
     const all = serverWarnings({
       method: "smtp-auth",

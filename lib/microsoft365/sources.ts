@@ -97,6 +97,17 @@ export const rejectDirectSend = {
   url: "https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790",
 } as const satisfies Source
 
+/**
+ * "DNS records for Office 365 GCC High": the MX record is *tenant*.mail.protection.office365.us, the
+ * first part of the default tenant name (contoso.onmicrosoft.us → contoso). "DNS records for Office
+ * 365 DoD" (learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-dod) gives
+ * the same format.
+ */
+export const gccHighDns = {
+  title: "Microsoft Learn: DNS records for Office 365 GCC High",
+  url: "https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high",
+} as const satisfies Source
+
 /** mx.microsoft provisioning change, MC1048624 (updated 2 Feb 2026), read through a public mirror. */
 export const mxMicrosoft = {
   title: "Message Center MC1048624 (updated 2 Feb 2026): DNS provisioning moves to mx.microsoft",
