@@ -50,6 +50,11 @@ describe("checkMx", () => {
     expect(check.sources.map((source) => source.url)).toContain(
       "https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high"
     )
+    // Not smtp.office365.com: a GCC High tenant signs in elsewhere.
+    const auth = await checkMx(lookups, { domain: "gcchigh.test", method: "smtp-auth" })
+    expect(auth.check.details.at(-1)).toBe(
+      "SMTP AUTH does not send through this host; it receives mail for the domain."
+    )
   })
 
   test("explains an MX that is not Microsoft 365", async () => {

@@ -90,6 +90,13 @@ export async function checkMx(
   const format = mxFormatOf(microsoft.exchange)
   const endpoint = microsoft.exchange.replace(/\.$/, "")
   const first = sorted[0] === microsoft
+  // GCC High's SMTP AUTH host is on no Microsoft page (endpoints.ts marks smtp.office365.us
+  // unconfirmed), so none is named for it.
+  const howItSends = anonymous
+    ? "Direct Send and relay connect to this host on port 25."
+    : format?.id === "gcc-high"
+      ? "SMTP AUTH does not send through this host; it receives mail for the domain."
+      : "SMTP AUTH sends through smtp.office365.com; this host receives mail for the domain."
   return {
     check: {
       ...base,
@@ -106,9 +113,7 @@ export async function checkMx(
           : [
               `Another host has a lower preference (${sorted[0]?.exchange}), so mail to ${domain} reaches it first.`,
             ]),
-        anonymous
-          ? "Direct Send and relay connect to this host on port 25."
-          : "SMTP AUTH sends through smtp.office365.com; this host receives mail for the domain.",
+        howItSends,
       ],
       found,
     },
