@@ -56,6 +56,8 @@ export interface MxFormat {
   /** Host names of this format end with this suffix. */
   suffix: string
   description: string
+  /** How the host guard names the endpoint it let a test connect to (endpoints.ts). */
+  purpose: string
   source: { title: string; url: string }
 }
 
@@ -70,18 +72,21 @@ export const MX_FORMATS: readonly MxFormat[] = [
     id: "classic",
     suffix: ".mail.protection.outlook.com",
     description: "the classic Microsoft 365 MX endpoint",
+    purpose: "Tenant MX endpoint (Direct Send, relay)",
     source: SOURCES.mfd,
   },
   {
     id: "dnssec",
     suffix: ".mx.microsoft",
     description: "the newer DNSSEC-capable Microsoft 365 MX endpoint",
+    purpose: "Tenant MX endpoint, newer DNSSEC-capable format",
     source: SOURCES.mxMicrosoft,
   },
   {
     id: "gcc-high",
     suffix: ".mail.protection.office365.us",
     description: "the Microsoft 365 GCC High and DoD MX endpoint",
+    purpose: "Tenant MX endpoint, GCC High and DoD (Direct Send, relay)",
     source: SOURCES.gccHighDns,
   },
 ]

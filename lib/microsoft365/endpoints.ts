@@ -36,24 +36,13 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
     confirmed: true,
     source: SOURCES.regionalHosts,
   },
-  {
-    host: ".mail.protection.outlook.com",
-    purpose: "Tenant MX endpoint (Direct Send, relay)",
+  // The tenant MX endpoints, one rule per format, each cited there.
+  ...MX_FORMATS.map(({ suffix, purpose, source }) => ({
+    host: suffix,
+    purpose,
     confirmed: true,
-    source: SOURCES.mfd,
-  },
-  {
-    host: ".mx.microsoft",
-    purpose: "Tenant MX endpoint, newer DNSSEC-capable format",
-    confirmed: true,
-    source: SOURCES.mxMicrosoft,
-  },
-  {
-    host: ".mail.protection.office365.us",
-    purpose: "Tenant MX endpoint, GCC High and DoD (Direct Send, relay)",
-    confirmed: true,
-    source: SOURCES.gccHighDns,
-  },
+    source,
+  })),
   {
     host: "smtp-hve.office365.com",
     purpose: "High Volume Email",
