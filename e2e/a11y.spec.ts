@@ -16,8 +16,9 @@ async function expectAccessible(page: Page, state: string) {
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`Accessibility, ${colorScheme} theme`, () => {
     test.use({ colorScheme })
-    // Each test scans several full pages with every axe rule: seconds per scan on a small machine.
-    test.describe.configure({ timeout: 60_000 })
+    // A test scans up to nine full pages with every axe rule: 30 s alone on a 2-core machine, over
+    // a minute while the other worker runs. The limit is there to catch a hang.
+    test.describe.configure({ timeout: 120_000 })
 
     test("every wizard step, a field error, a failed and a passed test, and the settings", async ({
       wizard,
