@@ -45,14 +45,17 @@ export const test = base.extend<
     },
     { scope: "worker" },
   ],
-  // Every response any page of the test receives from the app (HTML, RSC payloads, scripts) is
-  // written to RESPONSES_DIRECTORY, for the secret scan after the suite (support/secret-scan.ts).
+  // Every response any page of the test receives from the app (HTML, RSC payloads, action results)
+  // is written to RESPONSES_DIRECTORY, for the secret scan after the suite (support/secret-scan.ts).
+  // Built assets are left out: the scan reads them from the build, rather than each test asking
+  // the browser for every script it loaded.
   context: async ({ context, baseURL }, use, testInfo) => {
     const directory = path.join(RESPONSES_DIRECTORY, testInfo.testId)
     const writes: Promise<void>[] = []
     let count = 0
     const record = async (response: Response) => {
       if (!baseURL || !response.url().startsWith(baseURL)) return
+      if (new URL(response.url()).pathname.startsWith("/_next/static/")) return
       const body = await response.body().catch(() => null)
       if (!body) return
       const name = `${String(count++).padStart(3, "0")}-${new URL(response.url()).pathname.replace(/[^a-z0-9]+/gi, "_").slice(0, 80)}`

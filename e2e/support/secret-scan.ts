@@ -42,14 +42,16 @@ async function filesUnder(directory: string): Promise<string[]> {
 }
 
 /**
- * Runs after the whole end-to-end suite: the server's log and every response body the browser
- * received (HTML, RSC payloads with each test's transcript, scripts) must not hold any test secret.
+ * Runs after the whole end-to-end suite: the server's log, every response body the browser
+ * received (HTML, RSC payloads with each test's transcript) and the built assets it was served
+ * (scripts and styles, read from the build) must not hold any test secret.
  * Fails the run on the first hit, naming the file and the secret's form, never the secret.
  */
 export default async function scanForSecrets() {
   const files = [
     path.join(root, SERVER_LOG),
     ...(await filesUnder(path.join(root, RESPONSES_DIRECTORY))),
+    ...(await filesUnder(path.join(root, ".next/static"))),
   ]
   const hits: string[] = []
   let scanned = 0
@@ -68,5 +70,7 @@ export default async function scanForSecrets() {
   if (hits.length) {
     throw new Error(`Test secrets leaked into what the server logged or sent:\n${hits.join("\n")}`)
   }
-  console.log(`Secret scan: ${scanned} files (server log and responses), no test secret found.`)
+  console.log(
+    `Secret scan: ${scanned} files (server log, responses, built assets), no test secret found.`
+  )
 }
