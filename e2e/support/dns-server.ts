@@ -128,9 +128,18 @@ export async function startDnsServer(
     ],
     { stdio: ["ignore", "ignore", "pipe"] }
   )
+  // A run that ends early (the web server failed to start, say) skips the teardown: dnsmasq would
+  // outlive it and hold the port, and the next run would fail with "Address already in use".
+  const killOnExit = () => child.kill("SIGTERM")
+  process.once("exit", killOnExit)
   let stderr = ""
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      process.off("exit", killOnExit)
+      resolve()
+    })
+  )
 
   // dnsmasq logs "started" once its sockets are bound.
   await new Promise<void>((resolve, reject) => {
