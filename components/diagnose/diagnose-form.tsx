@@ -1,14 +1,14 @@
 "use client"
 
-import { useEffect, useRef, useState } from "react"
+import { useEffect, useRef } from "react"
 import { useForm } from "react-hook-form"
 
-import type { TextDiagnosis } from "@/lib/diagnosis/diagnose-text"
 import { lazyResolver, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
 import type { PastedText } from "@/lib/schemas/paste"
 import { diagnosePastedText } from "@/app/diagnose/actions"
 import { Button } from "@/components/ui/button"
 import { SubmitButton } from "@/components/ui/submit-button"
+import { useActionForm } from "@/components/ui/use-action-form"
 import { Callout } from "@/components/ui/callout"
 import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
 import { Label } from "@/components/ui/label"
@@ -30,24 +30,14 @@ export function DiagnoseForm() {
     resolver: pastedTextChecks.resolver,
     defaultValues: { text: "" },
   })
-  const { errors, isSubmitting } = form.formState
-  const [result, setResult] = useState<TextDiagnosis | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-
-  const rootRef = useRef<HTMLDivElement>(null)
+  const { errors } = form.formState
+  const { result, failure, isSubmitting, rootRef, failureRef, onSubmit, clear } = useActionForm({
+    form,
+    action: diagnosePastedText,
+    unreachableMessage: UNREACHABLE_MESSAGE,
+  })
   const textRef = useRef<HTMLTextAreaElement | null>(null)
-  const failureRef = useRef<HTMLDivElement>(null)
   const resultRef = useRef<HTMLElement>(null)
-
-  useEffect(() => {
-    // End-to-end tests wait for this before they type: the form does nothing until React hydrates.
-    rootRef.current?.setAttribute("data-hydrated", "true")
-  }, [])
-
-  useEffect(() => {
-    // Not a live region (role="alert" is reserved for failed tests): move focus so it is read out.
-    if (failure) failureRef.current?.focus()
-  }, [failure])
 
   useEffect(() => {
     if (!result) return
@@ -59,39 +49,9 @@ export function DiagnoseForm() {
     })
   }, [result])
 
-  async function onDiagnose(values: PastedText) {
-    setResult(null)
-    setFailure(null)
-    let response
-    try {
-      response = await diagnosePastedText(values)
-    } catch {
-      setFailure(UNREACHABLE_MESSAGE)
-      return
-    }
-    if (response.kind === "diagnosed") {
-      setResult(response.result)
-    } else if (response.kind === "invalid" && response.fieldErrors.text) {
-      form.setError("text", { type: "server", message: response.fieldErrors.text })
-      form.setFocus("text")
-    } else {
-      setFailure(response.error)
-    }
-  }
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    // One diagnosis at a time: the button stays focusable while busy (aria-disabled).
-    if (isSubmitting) {
-      event.preventDefault()
-      return
-    }
-    void form.handleSubmit(onDiagnose)(event)
-  }
-
   function loadExample(text: string) {
     form.setValue("text", text, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
-    setResult(null)
-    setFailure(null)
+    clear()
     // Show the sample from its first line, where a reader starts.
     const field = textRef.current
     field?.focus()

@@ -1,9 +1,8 @@
 "use client"
 
-import { useEffect, useRef, useState } from "react"
+import { useEffect } from "react"
 import { useForm, useWatch } from "react-hook-form"
 
-import type { DomainCheckResult } from "@/lib/dns/types"
 import type { DomainCheckRequest, DomainCheckValues } from "@/lib/dns/domain-check-schema"
 import type { SendingMethod } from "@/lib/schemas/setup"
 import { lazyResolver, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
@@ -14,13 +13,12 @@ import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 import { SubmitButton } from "@/components/ui/submit-button"
+import { useActionForm } from "@/components/ui/use-action-form"
 
 import { CheckResults, checkSummary } from "./check-results"
 
 const UNREACHABLE_MESSAGE =
   "The domain could not be checked: smtp365's server did not answer. Check that it is still running, then try again."
-
-type FieldName = keyof DomainCheckValues
 
 /** The form's checks (zod and the schema), fetched on the first interaction, not with the page. */
 const domainChecks = lazyResolver(
@@ -44,16 +42,12 @@ export function DomainCheck({
     resolver: domainChecks.resolver,
     defaultValues: { domain: domain ?? "", method, deviceIp: "", initialDomain: "" },
   })
-  const { errors, isSubmitting } = form.formState
-  const [result, setResult] = useState<DomainCheckResult | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const rootRef = useRef<HTMLDivElement>(null)
-  const failureRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    // End-to-end tests wait for this before they type: the form does nothing until React hydrates.
-    rootRef.current?.setAttribute("data-hydrated", "true")
-  }, [])
+  const { errors } = form.formState
+  const { result, failure, isSubmitting, rootRef, failureRef, onSubmit } = useActionForm({
+    form,
+    action: checkDomain,
+    unreachableMessage: UNREACHABLE_MESSAGE,
+  })
 
   useEffect(() => {
     // The wizard's values can change while this step is mounted.
@@ -61,44 +55,8 @@ export function DomainCheck({
     form.setValue("method", method)
   }, [domain, method, form])
 
-  useEffect(() => {
-    if (failure) failureRef.current?.focus()
-  }, [failure])
-
   const chosenMethod = useWatch({ control: form.control, name: "method" })
   const anonymous = chosenMethod === "direct-send" || chosenMethod === "relay"
-
-  async function onCheck(values: DomainCheckRequest) {
-    setResult(null)
-    setFailure(null)
-    let response
-    try {
-      response = await checkDomain(values)
-    } catch {
-      setFailure(UNREACHABLE_MESSAGE)
-      return
-    }
-    if (response.kind === "checked") {
-      setResult(response.result)
-    } else if (response.kind === "invalid") {
-      const names = Object.keys(response.fieldErrors) as FieldName[]
-      for (const name of names) {
-        form.setError(name, { type: "server", message: response.fieldErrors[name] })
-      }
-      if (!names.length) setFailure(response.error)
-    } else {
-      setFailure(response.error)
-    }
-  }
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    // One check at a time: the button stays focusable while busy (aria-disabled).
-    if (isSubmitting) {
-      event.preventDefault()
-      return
-    }
-    void form.handleSubmit(onCheck)(event)
-  }
 
   const textField = (
     name: "domain" | "deviceIp" | "initialDomain",
