@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures"
+import { refuseServerActions } from "./support/server-actions"
 
 const TENANT_DISABLED =
   "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [PH8PR07CA0012.namprd07.prod.outlook.com 2025-03-14T09:21:44.512Z 08DD61A2B7C3E4F5]"
@@ -98,6 +99,27 @@ test.describe("Diagnose a pasted error", () => {
     await expect(
       diagnose.diagnosis("No connector recognises this sender (TenantAttribution)")
     ).toBeVisible()
+  })
+
+  test("says when smtp365's server does not answer, then diagnoses once it does", async ({
+    diagnose,
+    page,
+  }) => {
+    await diagnose.goto()
+    await diagnose.paste(TENANT_DISABLED)
+    const answerAgain = await refuseServerActions(page)
+    await diagnose.diagnose()
+    // The failure takes focus, so that it is read out.
+    await expect(page.locator(":focus")).toHaveText(
+      "The text could not be read: smtp365's server did not answer. Check that it is still running, then try again."
+    )
+
+    await answerAgain()
+    await diagnose.diagnose()
+    await expect(diagnose.summary).toHaveText(
+      "Found 1 error reply: SMTP AUTH is turned off for your whole tenant."
+    )
+    await expect(page.getByText("smtp365's server did not answer")).toHaveCount(0)
   })
 
   test("is linked from the wizard and back", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test"
 
 import { SetupWizardPage } from "./pages/setup-wizard-page"
+import { refuseServerActions } from "./support/server-actions"
 
 /** The page against dnsmasq's test zones (e2e/support/dns-server.ts), started by global-setup. */
 test.describe("Check a domain", () => {
@@ -68,6 +69,23 @@ test.describe("Check a domain", () => {
     await expect(page.getByTestId("dns-check-mx")).toContainText(
       "missing.test does not exist in DNS (NXDOMAIN)."
     )
+  })
+
+  test("says when smtp365's server does not answer, then checks once it does", async ({ page }) => {
+    await page.getByLabel("Domain", { exact: true }).fill("missing.test")
+    const answerAgain = await refuseServerActions(page)
+    await page.getByRole("button", { name: "Check domain" }).click()
+    // The failure takes focus, so that it is read out.
+    await expect(page.locator(":focus")).toHaveText(
+      "The domain could not be checked: smtp365's server did not answer. Check that it is still running, then try again."
+    )
+
+    await answerAgain()
+    await page.getByRole("button", { name: "Check domain" }).click()
+    await expect(page.getByTestId("dns-check-mx")).toContainText(
+      "missing.test does not exist in DNS (NXDOMAIN)."
+    )
+    await expect(page.getByText("smtp365's server did not answer")).toHaveCount(0)
   })
 
   test("is linked from the wizard", async ({ page }) => {
