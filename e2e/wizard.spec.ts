@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises"
 
 import { startSimulator } from "../lib/practice/simulator"
 import { TEST_PASSWORD, expect, test } from "./fixtures"
+import { refuseServerActions } from "./support/server-actions"
 import { testServerTls } from "./support/test-ca"
 import { SERVER_LOG } from "./support/test-secrets"
 
@@ -214,6 +215,33 @@ test.describe("Practice mode", () => {
     await wizard.next()
     await page.getByRole("button", { name: "Send test email" }).click()
     await expect(wizard.failure).toContainText("Security defaults block SMTP AUTH")
+  })
+})
+
+test.describe("Server not answering", () => {
+  test("the Test step says smtp365's server did not answer, and sends once it does", async ({
+    wizard,
+    page,
+  }) => {
+    await wizard.goto()
+    await wizard.next()
+    await page.getByLabel(/Practice server/).check()
+    await wizard.next()
+    await wizard.fillAccount("sender@contoso.com", "practice")
+    await wizard.next()
+    await wizard.next()
+    await wizard.next()
+    const answerAgain = await refuseServerActions(page)
+    await wizard.sendTest("it-team@contoso.com")
+    // The failure takes focus, so that it is read out.
+    await expect(page.locator(":focus")).toHaveText(
+      "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
+    )
+
+    await answerAgain()
+    await page.getByRole("button", { name: "Send test email" }).click()
+    await expect(wizard.success).toContainText("Test email sent")
+    await expect(page.getByText("smtp365's server did not answer")).toHaveCount(0)
   })
 })
 
