@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react"
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form"
 
-/** What a form's server action answers: its result, invalid input (a message per field), or an error. */
+/** What a form's server action answers: its result, invalid input (per field), or an error. */
 export type FormActionAnswer<TResult> =
   | { kind: "invalid"; error: string; fieldErrors: Record<string, string> }
   | { kind: "error"; error: string }
