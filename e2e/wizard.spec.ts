@@ -148,6 +148,25 @@ test.describe("Validation and navigation", () => {
     await wizard.next()
     await expect(username).toHaveValue("scanner")
   })
+
+  test("refuses a From address whose domain DNS cannot hold, at the field", async ({
+    wizard,
+    page,
+  }) => {
+    await wizard.goto()
+    await wizard.next()
+    await page.getByLabel(/Practice server/).check()
+    await wizard.next()
+    await wizard.fillAccount("sender@contoso.com", "practice")
+    await wizard.next()
+    // A label may not end with a hyphen: an email address check alone lets it through.
+    await wizard.fillSender({ address: "sender@contoso-.com" })
+    await wizard.next()
+    const from = page.getByLabel("From address")
+    await expect(from).toHaveAttribute("aria-invalid", "true")
+    await expect(from).toHaveAccessibleDescription(/The domain after @ is not a valid domain name/)
+    await expect(wizard.heading("Sender")).toBeVisible()
+  })
 })
 
 test.describe("Settings", () => {

@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest"
 
-import { FULL_ADDRESS_MESSAGE, setupSchema, toFieldErrors, type SetupValues } from "./setup"
+import {
+  ADDRESS_DOMAIN_MESSAGE,
+  FULL_ADDRESS_MESSAGE,
+  setupSchema,
+  toFieldErrors,
+  type SetupValues,
+} from "./setup"
 
 const valid: SetupValues = {
   method: { method: "smtp-auth" },
@@ -32,6 +38,26 @@ describe("setupSchema", () => {
     expect(errorsFor((v) => (v.account.user = "scanner"))).toEqual({
       "account.user": FULL_ADDRESS_MESSAGE,
     })
+  })
+
+  test.each([
+    ["a label that ends with a hyphen", "scanner@contoso-.com"],
+    ["a name longer than 253 characters", `scanner@${`${"a".repeat(60)}.`.repeat(5)}com`],
+    ["a label of 64 characters", `scanner@${"a".repeat(64)}.com`],
+  ])("refuses a From address whose domain DNS cannot hold: %s", (_, address) => {
+    expect(errorsFor((v) => (v.sender.fromAddress = address))).toStrictEqual({
+      "sender.fromAddress": ADDRESS_DOMAIN_MESSAGE,
+    })
+  })
+
+  test("accepts From addresses with subdomains, digits, hyphens and 63-character labels", () => {
+    for (const address of [
+      "scanner@mail.contoso.com",
+      "scanner@contoso-2.co.uk",
+      `scanner@${"a".repeat(63)}.com`,
+    ]) {
+      expect(errorsFor((v) => (v.sender.fromAddress = address))).toEqual({})
+    }
   })
 
   test("requires a username and password for SMTP AUTH only", () => {

@@ -37,8 +37,28 @@ const line = () => z.string().check(z.refine(hasNoLineBreak, NO_LINE_BREAKS))
 
 const HOST_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$/i
 
+export const ADDRESS_DOMAIN_MESSAGE =
+  "The domain after @ is not a valid domain name: the parts between dots are letters, digits and hyphens, and do not start or end with a hyphen"
+
+/**
+ * A required email address whose domain DNS can hold: zod's email check lets through labels that
+ * end with a hyphen or run past 63 characters, which no mail domain has.
+ */
 const emailAddress = (message: string) =>
-  z.pipe(line(), z.pipe(z.string().check(z.trim(), z.minLength(1, message)), z.email(message)))
+  z.pipe(
+    line(),
+    z.pipe(
+      z.pipe(z.string().check(z.trim(), z.minLength(1, message)), z.email(message)),
+      z
+        .string()
+        .check(
+          z.refine(
+            (value) => HOST_NAME.test(value.slice(value.lastIndexOf("@") + 1)),
+            ADDRESS_DOMAIN_MESSAGE
+          )
+        )
+    )
+  )
 
 export const methodStepSchema = z.object({
   method: z.enum(SENDING_METHODS, "Choose how the mail will be sent"),
