@@ -26,6 +26,9 @@ export default defineConfig({
   // No retries: a flaky test is a bug to fix, not to hide.
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // Limits that catch a hang, not timings: a test that takes 10 s alone takes up to three times
+  // that on a 2-core machine while the other worker runs its own browser and server.
+  timeout: 60_000,
   expect: { timeout: 15_000 },
   use: {
     baseURL,

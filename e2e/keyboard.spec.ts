@@ -38,9 +38,6 @@ async function tabTo(page: Page, target: Locator) {
 
 test.describe("Keyboard", () => {
   test("completes the wizard with the keyboard alone", async ({ wizard, page, context }) => {
-    // About a hundred key presses, each followed by a look at the focus: 12 s alone on a 2-core
-    // machine, nearly 30 s while the other worker runs. The limit is there to catch a hang.
-    test.setTimeout(60_000)
     await context.grantPermissions(["clipboard-read", "clipboard-write"])
     const next = page.getByRole("button", { name: "Next", exact: true })
     await wizard.goto()
