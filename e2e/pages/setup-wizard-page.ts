@@ -41,6 +41,16 @@ export class SetupWizardPage {
     }
   }
 
+  /** Opens the wizard, picks the practice server and signs in as its sender: ends on Sender. */
+  async practiceUpToSender() {
+    await this.goto()
+    await this.next()
+    await this.page.getByLabel(/Practice server/).check()
+    await this.next()
+    await this.fillAccount("sender@contoso.com", "practice")
+    await this.next()
+  }
+
   async fillAccount(user: string, password: string) {
     await this.page.getByLabel("Username").fill(user)
     await this.page.getByLabel("Password", { exact: true }).fill(password)
