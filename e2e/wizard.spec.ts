@@ -132,15 +132,22 @@ test.describe("Validation and navigation", () => {
     wizard,
     page,
   }) => {
+    // Tall enough that the page does not scroll: then nothing keeps Next in place when the error
+    // appears as the mouse press leaves the field.
+    await page.setViewportSize({ width: 1280, height: 1000 })
     await wizard.goto()
     await wizard.next()
     await wizard.fillServer({ port: "2525" })
     await wizard.next()
-    await wizard.fillAccount("scanner", "whatever")
+    // The user name last: its check runs when the press on Next leaves it.
+    await page.getByLabel("Password", { exact: true }).fill("whatever")
+    await page.getByLabel("Username").fill("scanner")
     await wizard.next()
     const username = page.getByLabel("Username")
     await expect(username).toHaveAttribute("aria-invalid", "true")
     await expect(username).toHaveAccessibleDescription(/full email address/)
+    // The press on Next was not lost: it moved focus to the field to fix, so the error is read out.
+    await expect(username).toBeFocused()
     await expect(wizard.heading("Account")).toBeVisible()
 
     await wizard.back()

@@ -467,6 +467,10 @@ export function SetupWizard({
             // About to be pressed: fetch the next step's code now.
             onPointerEnter={() => preloadStep(steps[index + 1])}
             onFocus={() => preloadStep(steps[index + 1])}
+            // A press must not take focus from the field being left: its check on leaving would
+            // show the field's error first, move Next down by a line, and the release would then
+            // miss the button, losing the press (and the move of focus to the field to fix).
+            onMouseDown={(event) => event.preventDefault()}
             disabled={isSubmitting || checksLoading}
           >
             {opening || checksLoading ? <SpinnerIcon /> : null}
