@@ -68,8 +68,11 @@ export async function checkMx(
 
   const sorted = [...mx.records].sort((a, b) => a.priority - b.priority)
   const found = sorted.map((record) => `${record.priority} ${record.exchange}`)
-  const microsoft = sorted.find((record) => mxFormatOf(record.exchange))
-  if (!microsoft) {
+  // The first record (by preference) that is a Microsoft 365 MX endpoint, with its format.
+  const microsoft = sorted
+    .map((record) => ({ record, format: mxFormatOf(record.exchange) }))
+    .find((candidate) => candidate.format !== undefined)
+  if (!microsoft?.format) {
     return {
       check: {
         ...base,
@@ -87,27 +90,26 @@ export async function checkMx(
     }
   }
 
-  const format = mxFormatOf(microsoft.exchange)
-  const endpoint = microsoft.exchange.replace(/\.$/, "")
-  const first = sorted[0] === microsoft
+  const { record, format } = microsoft
+  const endpoint = record.exchange.replace(/\.$/, "")
+  const first = sorted[0] === record
   // GCC High's SMTP AUTH host is on no Microsoft page (endpoints.ts marks smtp.office365.us
   // unconfirmed), so none is named for it.
   const howItSends = anonymous
     ? "Direct Send and relay connect to this host on port 25."
-    : format?.id === "gcc-high"
+    : format.id === "gcc-high"
       ? "SMTP AUTH does not send through this host; it receives mail for the domain."
       : "SMTP AUTH sends through smtp.office365.com; this host receives mail for the domain."
   return {
     check: {
       ...base,
-      sources:
-        format && !base.sources.includes(format.source)
-          ? [...base.sources, format.source]
-          : base.sources,
+      sources: base.sources.includes(format.source)
+        ? base.sources
+        : [...base.sources, format.source],
       status: first ? "pass" : "warn",
       summary: `The tenant's MX endpoint is ${endpoint}.`,
       details: [
-        `It is ${format?.description}.`,
+        `It is ${format.description}.`,
         ...(first
           ? []
           : [
