@@ -11,6 +11,7 @@ import {
   type FieldPath,
 } from "react-hook-form"
 
+import { domainOfAddress } from "@/lib/email-address"
 import type { PracticeListing } from "@/lib/practice/listing"
 import { preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
 import { STEP_FIELDS, STEP_IDS, type SetupValues, type StepId } from "@/lib/schemas/setup-fields"
@@ -102,7 +103,7 @@ export function SetupWizard({
   })
   const method = useWatch({ control: form.control, name: "method.method" })
   const fromAddress = useWatch({ control: form.control, name: "sender.fromAddress" })
-  const fromDomain = fromAddress.trim().split("@")[1] ?? ""
+  const fromDomain = domainOfAddress(fromAddress.trim())
   const [stepId, setStepId] = useState<StepId>(() =>
     initialStep && initialValues && activeSteps(initialValues.method.method).includes(initialStep)
       ? initialStep

@@ -1,6 +1,7 @@
 // zod/mini, like the wizard's schemas: the form's resolver runs in the browser.
 import * as z from "zod/mini"
 
+import { domainOfAddress } from "@/lib/email-address"
 import "@/lib/schemas/zod-locale"
 import { SENDING_METHODS } from "@/lib/schemas/setup-fields"
 import { INITIAL_DOMAIN_SUFFIX } from "@/lib/microsoft365/dns-records"
@@ -28,7 +29,9 @@ export const domainCheckSchema = z.object({
     .pipe(
       z.string("Enter the domain of the From address").check(z.trim(), z.toLowerCase()),
       // An address works too: its domain is what is checked.
-      z.transform((value: string) => value.slice(value.lastIndexOf("@") + 1).replace(/\.$/, ""))
+      z.transform((value: string) =>
+        (value.includes("@") ? domainOfAddress(value) : value).replace(/\.$/, "")
+      )
     )
     .check(
       z.refine((value) => value !== "", "Enter the domain of the From address"),

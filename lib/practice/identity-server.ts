@@ -5,6 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import type { Duplex } from "node:stream"
 
+import { localPartOfAddress } from "@/lib/email-address"
+
 import { signAccessToken } from "./access-tokens"
 import {
   EXCHANGE_AUDIENCE,
@@ -286,7 +288,7 @@ function userClaims(
     appid: clientId,
     appidacr: "0",
     idtyp: "user",
-    name: user.slice(0, user.indexOf("@")),
+    name: localPartOfAddress(user),
     oid: randomUUID(),
     scp: "SMTP.Send",
     tid: tenantId,

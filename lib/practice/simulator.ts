@@ -12,6 +12,7 @@ import {
   type SMTPServerSession,
 } from "smtp-server"
 
+import { domainOfAddress, localPartOfAddress } from "@/lib/email-address"
 import {
   DEFAULT_PRACTICE_PASSWORD,
   MISSING_RECIPIENT_LOCAL_PART,
@@ -154,7 +155,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const acceptedDomains = (options.acceptedDomains ?? [PRACTICE_DOMAIN]).map((domain) =>
     domain.toLowerCase()
   )
-  const isAccepted = (address: string) => acceptedDomains.includes(domainOf(address))
+  const isAccepted = (address: string) =>
+    acceptedDomains.includes(domainOfAddress(address).toLowerCase())
   const reject = (template: string, values: ReplyValues = {}) =>
     smtpError(fillReply(template, serverName, values))
   // The mx role's scenario of each session, chosen at MAIL FROM (see PRACTICE_MX_SENDERS).
@@ -162,14 +164,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   function findScenario(username: string): PracticeScenario | undefined {
     if (!isAccepted(username)) return undefined
-    const localPart = username.slice(0, username.lastIndexOf("@")).toLowerCase()
+    const localPart = localPartOfAddress(username).toLowerCase()
     return Object.hasOwn(PRACTICE_ACCOUNTS, localPart)
       ? PRACTICE_ACCOUNTS[localPart as PracticeMailbox]
       : undefined
   }
 
   function findMxScenario(mailFrom: string): MxScenario | undefined {
-    const localPart = mailFrom.slice(0, mailFrom.lastIndexOf("@")).toLowerCase()
+    const localPart = localPartOfAddress(mailFrom).toLowerCase()
     return Object.hasOwn(PRACTICE_MX_SENDERS, localPart)
       ? PRACTICE_MX_SENDERS[localPart as PracticeMxSender]
       : undefined
@@ -283,7 +285,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     // Client submission relays to any domain; only the MX endpoint checks recipients.
     if (role === "mx") {
       if (isAccepted(address.address)) {
-        const localPart = address.address.slice(0, address.address.lastIndexOf("@"))
+        const localPart = localPartOfAddress(address.address)
         if (localPart.toLowerCase() === MISSING_RECIPIENT_LOCAL_PART) {
           return callback(reject(SIMULATOR_REPLIES.recipientNotFound.reply))
         }
@@ -462,11 +464,6 @@ function dropConnection(server: SMTPServer, session: SMTPServerSession) {
 function signedInUser(session: SMTPServerSession): SignedInUser | undefined {
   // smtp-server sets `user` to false when STARTTLS resets the session.
   return (session.user as SignedInUser | false | undefined) || undefined
-}
-
-function domainOf(address: string): string {
-  const at = address.lastIndexOf("@")
-  return at < 0 ? "" : address.slice(at + 1).toLowerCase()
 }
 
 interface ReplyValues {

@@ -3,6 +3,7 @@
 // lists the components need without zod live in setup-fields.ts.
 import * as z from "zod/mini"
 
+import { domainOfAddress } from "@/lib/email-address"
 import "@/lib/schemas/zod-locale"
 
 import {
@@ -51,12 +52,7 @@ const emailAddress = (message: string) =>
       z.pipe(z.string().check(z.trim(), z.minLength(1, message)), z.email(message)),
       z
         .string()
-        .check(
-          z.refine(
-            (value) => HOST_NAME.test(value.slice(value.lastIndexOf("@") + 1)),
-            ADDRESS_DOMAIN_MESSAGE
-          )
-        )
+        .check(z.refine((value) => HOST_NAME.test(domainOfAddress(value)), ADDRESS_DOMAIN_MESSAGE))
     )
   )
 

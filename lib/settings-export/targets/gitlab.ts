@@ -1,6 +1,8 @@
 // GitLab, Linux package (Omnibus): /etc/gitlab/gitlab.rb, applied by `gitlab-ctl reconfigure`.
 // Keys: https://docs.gitlab.com/omnibus/settings/smtp/ (and its Office365 example); encrypted
 // SMTP credentials: https://docs.gitlab.com/administration/raketasks/smtp/
+import { domainOfAddress } from "@/lib/email-address"
+
 import { rubyString as rb } from "../literals"
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote, type ConnectionFacts } from "../values"
@@ -32,7 +34,7 @@ export const gitlabTarget: SettingsTarget = {
   language: "ruby",
   render(values) {
     const facts = connectionFacts(values)
-    const domain = facts.fromAddress.slice(facts.fromAddress.lastIndexOf("@") + 1)
+    const domain = domainOfAddress(facts.fromAddress)
     const auth = facts.signsIn
       ? [
           "gitlab_rails['smtp_authentication'] = 'login'",

@@ -3,6 +3,8 @@
 // Nextcloud reads every system value from an NC_-prefixed environment variable first
 // (lib/private/Config.php), which keeps the password out of config.php: Nextcloud rewrites that
 // file whenever a setting changes, so a getenv() there would be replaced by the password itself.
+import { domainOfAddress, localPartOfAddress } from "@/lib/email-address"
+
 import { phpString as php } from "../literals"
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
@@ -18,7 +20,6 @@ export const nextcloudTarget: SettingsTarget = {
   language: "php",
   render(values) {
     const facts = connectionFacts(values)
-    const at = facts.fromAddress.lastIndexOf("@")
     const entry = (key: string, value: string) => `  ${php(key)} => ${value},`
     const content = [
       "<?php",
@@ -43,8 +44,8 @@ export const nextcloudTarget: SettingsTarget = {
           ]
         : [entry("mail_smtpauth", "false")]),
       "  // The From address is split: the part before @, then the domain.",
-      entry("mail_from_address", php(facts.fromAddress.slice(0, at))),
-      entry("mail_domain", php(facts.fromAddress.slice(at + 1))),
+      entry("mail_from_address", php(localPartOfAddress(facts.fromAddress))),
+      entry("mail_domain", php(domainOfAddress(facts.fromAddress))),
       entry("mail_smtptimeout", "30"),
       ");",
       "",

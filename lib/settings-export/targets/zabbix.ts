@@ -2,6 +2,8 @@
 // Form: https://www.zabbix.com/documentation/current/en/manual/config/notifications/media/email
 // (labels checked against the frontend's mediatype edit view). Zabbix's address parser takes the
 // display name literally, without quoted strings, and refuses < > @ in it.
+import { domainOfAddress } from "@/lib/email-address"
+
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
 
@@ -31,7 +33,7 @@ export const zabbixTarget: SettingsTarget = {
       ...(facts.fromName && !nameFits
         ? ["  (Zabbix refuses < > @ in a display name: the From name is left out.)"]
         : []),
-      `SMTP helo: ${facts.fromAddress.slice(facts.fromAddress.lastIndexOf("@") + 1)}`,
+      `SMTP helo: ${domainOfAddress(facts.fromAddress)}`,
       `Connection security: ${SECURITY[facts.security]}`,
       ...(facts.security === "none"
         ? []
