@@ -1,4 +1,4 @@
-import { MX_FORMATS } from "./dns-records"
+import { MX_FORMATS, classicMxHost } from "./dns-records"
 import * as SOURCES from "./sources"
 
 /** The SMTP AUTH client submission host (SOURCES.mfd, "Option 1" settings). */
@@ -124,5 +124,5 @@ export function isMxEndpoint(host: string): boolean {
  */
 export function guessMxHost(domain: string): string {
   const name = normalizeHost(domain)
-  return name ? `${name.replace(/\./g, "-")}.mail.protection.outlook.com` : ""
+  return name ? classicMxHost(name) : ""
 }
