@@ -102,14 +102,19 @@ test.describe("Direct Send", () => {
     await wizard.chooseMethod("Direct Send")
     await wizard.next()
     await expect(page.getByLabel("Port")).toHaveValue("25")
-    await wizard.fillServer({ domain: "contoso.co.uk" })
-    await expect(page.getByLabel("Server", { exact: true })).toHaveValue(
-      "contoso-co-uk.mail.protection.outlook.com"
+    // Without a domain there is no guess: the empty Server asks for the MX endpoint.
+    await wizard.next()
+    const server = page.getByLabel("Server", { exact: true })
+    await expect(server).toHaveAccessibleDescription(
+      /Enter your domain's MX endpoint, for example contoso-com\.mail\.protection\.outlook\.com/
     )
+    await expect(server).toBeFocused()
+    await wizard.fillServer({ domain: "contoso.co.uk" })
+    await expect(server).toHaveValue("contoso-co-uk.mail.protection.outlook.com")
     await wizard.fillServer({ host: "localhost", port: simulators.mx.port })
     // A server the user typed is never overwritten by the guess.
     await wizard.fillServer({ domain: "contoso.com" })
-    await expect(page.getByLabel("Server", { exact: true })).toHaveValue("localhost")
+    await expect(server).toHaveValue("localhost")
     await wizard.next()
 
     // No account step: Direct Send does not sign in.

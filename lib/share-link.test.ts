@@ -47,6 +47,13 @@ describe("share link", () => {
     })
   })
 
+  test("an empty value in the link leaves its field at the method's default", () => {
+    expect(sharedSetup({ method: "relay", domain: "fabrikam.com", host: "" })?.server.host).toBe(
+      "fabrikam-com.mail.protection.outlook.com"
+    )
+    expect(sharedSetup({ method: "smtp-auth", host: " " })?.server.host).toBe("smtp.office365.com")
+  })
+
   test("keeps the valid values of a tampered link and drops the rest", () => {
     const shared = sharedSetup({
       method: "smtp-auth",

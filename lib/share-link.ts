@@ -23,7 +23,8 @@ export { resumeQuery, resumedStep, shareQuery, type ShareParams } from "@/lib/sh
 export function sharedSetup(params: ShareParams): SetupValues | null {
   const read = <T>(name: string, schema: z.ZodMiniType<T>): T | undefined => {
     const raw = first(params, name)
-    if (raw === undefined) return undefined
+    // An empty value is no value: the field keeps its default (a link's empty host is no host).
+    if (raw === undefined || raw.trim() === "") return undefined
     const parsed = schema.safeParse(raw)
     return parsed.success ? parsed.data : undefined
   }

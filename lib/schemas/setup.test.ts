@@ -108,6 +108,28 @@ describe("setupSchema", () => {
     ).toEqual({})
   })
 
+  test.each([
+    ["smtp-auth", "Enter the server name, for example smtp.office365.com"],
+    [
+      "direct-send",
+      "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com",
+    ],
+    [
+      "relay",
+      "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com",
+    ],
+  ] as const)(
+    "asks a %s setup with an empty server for the host it sends to",
+    (method, message) => {
+      expect(
+        errorsFor((v) => {
+          v.method.method = method
+          v.server.host = "  "
+        })
+      ).toStrictEqual({ "server.host": message })
+    }
+  )
+
   test("refuses a URL in the server field", () => {
     expect(errorsFor((v) => (v.server.host = "smtp://smtp.office365.com:587"))).toHaveProperty([
       "server.host",

@@ -12,6 +12,7 @@ import {
   SECURITY_MODES,
   SENDING_METHODS,
   isIpAddress,
+  type SendingMethod,
 } from "@/lib/schemas/setup-fields"
 
 // Server code keeps importing everything from here.
@@ -79,10 +80,10 @@ export const serverStepSchema = z.object({
     line(),
     z.string().check(
       z.trim(),
-      z.minLength(1, "Enter the server name, for example smtp.office365.com"),
       z.maxLength(253, "A server name is at most 253 characters"),
+      // An empty Server gets the sending method's own message, from setupSchema below.
       z.refine(
-        (value) => HOST_NAME.test(value) || isIpAddress(value),
+        (value) => value === "" || HOST_NAME.test(value) || isIpAddress(value),
         "Enter a host name such as smtp.office365.com, without a scheme, path or port"
       )
     )
@@ -183,13 +184,36 @@ const stepShapes = z.object({
 const methodOnly = z.object({ method: methodStepSchema })
 
 /**
- * The whole setup. SMTP AUTH needs a username and password; Direct Send and relay send without
- * credentials. The rule runs whenever the method step is well formed, so the Account
- * step can be validated on its own while later steps are still empty.
+ * What an empty Server is asked for, by sending method: the SMTP AUTH host, or the tenant's MX
+ * endpoint for Direct Send and relay (SOURCES.mfd, "Your MX endpoint, for example,
+ * contoso-com.mail.protection.outlook.com").
+ */
+const HOST_MISSING_MESSAGE = {
+  "smtp-auth": "Enter the server name, for example smtp.office365.com",
+  "direct-send":
+    "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com",
+  relay: "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com",
+} as const satisfies Record<SendingMethod, string>
+
+/**
+ * The whole setup. Server needs a host, asked for as the method sends; SMTP AUTH needs a username
+ * and password; Direct Send and relay send without credentials. The rule runs whenever the method
+ * step is well formed, so the Account step can be validated on its own while later steps are still
+ * empty.
  */
 export const setupSchema = stepShapes.check(
   z.superRefine(
     (values, ctx) => {
+      // Raw values may be anything a POST carries: only a string counts as present.
+      const text = (value: unknown) => (typeof value === "string" ? value.trim() : "")
+      const server = values.server as Partial<Record<"host", unknown>> | undefined
+      if (!text(server?.host)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["server", "host"],
+          message: HOST_MISSING_MESSAGE[values.method.method],
+        })
+      }
       if (values.method.method !== "smtp-auth") return
       // The account step may itself be invalid here (a bare user name); check presence on the raw value.
       const account = values.account as
@@ -200,8 +224,6 @@ export const setupSchema = stepShapes.check(
             >
           >
         | undefined
-      // Raw values may be anything a POST carries: only a string counts as present.
-      const text = (value: unknown) => (typeof value === "string" ? value.trim() : "")
       const missing = (field: string, message: string) => {
         if (!text(account?.[field as keyof typeof account])) {
           ctx.addIssue({ code: "custom", path: ["account", field], message })
