@@ -68,6 +68,31 @@ describe("diagnoseText", () => {
     )
   })
 
+  test("explains the error messages PHPMailer (and so WordPress) shows", () => {
+    const failed = (command: string, detail: string) =>
+      `SMTP Error: Could not authenticate. SMTP server error: ${command} command failed Detail: ${detail}`
+    expect(
+      ids(
+        diagnoseText(
+          failed(
+            "Password",
+            "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0201CA0012.namprd02.prod.outlook.com] SMTP code: 535"
+          )
+        )
+      )
+    ).toEqual(["smtp-auth-disabled-tenant"])
+    expect(
+      ids(
+        diagnoseText(
+          failed(
+            "DATA END",
+            "SMTP; Client does not have permissions to send as this sender [AM0PR02MB1234.eurprd02.prod.outlook.com] SMTP code: 550 Additional SMTP info: 5.7.60"
+          )
+        )
+      )
+    ).toEqual(["send-as-denied"])
+  })
+
   test("explains Postfix's 5.7.54 as relay denied", () => {
     expect(ids(diagnoseText(POSTFIX))).toEqual(["relay-denied"])
   })

@@ -230,6 +230,42 @@ describe("extractReplies in client logs", () => {
     ])
   })
 
+  test("reads PHPMailer's error message, where the reply's text comes before its codes", () => {
+    const errorInfo = (detail: string) =>
+      `SMTP Error: Could not authenticate. SMTP server error: Password command failed ${detail}`
+    expect(
+      extractReplies(
+        errorInfo(
+          "Detail: Authentication unsuccessful [SN4PR0201CA0012.namprd02.prod.outlook.com] SMTP code: 535 Additional SMTP info: 5.7.3"
+        )
+      )
+    ).toStrictEqual<ExtractedReply[]>([
+      {
+        code: 535,
+        enhanced: "5.7.3",
+        text: "535 5.7.3 Authentication unsuccessful [SN4PR0201CA0012.namprd02.prod.outlook.com]",
+        line: 1,
+        command: "AUTH",
+      },
+    ])
+    // PHPMailer reads at most two digits after the last dot: 5.7.139 stays in the detail.
+    expect(
+      extractReplies(
+        errorInfo(
+          "Detail: 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0201CA0012.namprd02.prod.outlook.com] SMTP code: 535"
+        )
+      )
+    ).toStrictEqual<ExtractedReply[]>([
+      {
+        code: 535,
+        enhanced: "5.7.139",
+        text: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0201CA0012.namprd02.prod.outlook.com]",
+        line: 1,
+        command: "AUTH",
+      },
+    ])
+  })
+
   test("joins Python's split code and bytes text", () => {
     expect(extractReplies(PYTHON_TRACEBACK)).toEqual<ExtractedReply[]>([
       {
@@ -497,6 +533,8 @@ describe("extractReplies on anything else", () => {
       `${"x".repeat(64)}@`.repeat(20_000),
       "Diagnostic-Code: smtp;550 5.1.10 x\n ".repeat(20_000),
       `550 5.7.1 ${"(".repeat(50_000)}`,
+      `${"Detail: ".repeat(12_000)}SMTP code: 535`,
+      "Detail: SMTP code: ".repeat(5_000),
     ]
     for (const input of hostile) {
       const started = performance.now()

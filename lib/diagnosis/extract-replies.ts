@@ -47,6 +47,19 @@ const STANDALONE_MARKER = /(?:#|\b(?:error|code|status|ndr)\s*:?)\s*$/i
 /** Python's smtplib: (535, b'5.7.139 Authentication unsuccessful, ...'): the code and text are split. */
 const PYTHON_TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"])/g
 
+/**
+ * PHPMailer's ErrorInfo, which WordPress and most PHP apps show: "Password command failed
+ * Detail: Authentication unsuccessful [host] SMTP code: 535 Additional SMTP info: 5.7.3". The
+ * reply's text comes first, its codes after. PHPMailer reads an enhanced code with at most two
+ * digits at the end, so "5.7.139" stays at the start of the detail, with no "Additional SMTP info".
+ */
+const PHPMAILER_DETAIL = /\bDetail:\s*/g
+const PHPMAILER_CODES = new RegExp(
+  String.raw`^SMTP code:\s*([2-5][0-5]\d)(?!\d)` +
+    String.raw`(?:\s*Additional SMTP info:\s*([245]\.[0-7]\.\d{1,3})(?!\w|\.\d))?`,
+  "i"
+)
+
 /** Postfix: "(in reply to RCPT TO command)". */
 const IN_REPLY_TO =
   /\(in reply to (end of DATA|initial greeting|[A-Z]+(?: (?:FROM|TO))?)(?: command)?\)/i
@@ -294,15 +307,62 @@ function scanPython(lineText: string, line: number): { pieces: Piece[]; rest: st
     PYTHON_TUPLE.lastIndex = close + 1
     if (pieces.length > MAX_PIECES) break
   }
-  if (!spans.length) return { pieces, rest: lineText }
-  // Blank the tuples out (same length, so columns stay true) before the other patterns run.
+  return { pieces, rest: blankOut(lineText, spans) }
+}
+
+/** PHPMailer's "Detail: <text> SMTP code: <code> [Additional SMTP info: <enhanced>]" in a line. */
+function scanPhpMailer(lineText: string, line: number): { pieces: Piece[]; rest: string } {
+  const pieces: Piece[] = []
+  const spans: Array<[number, number]> = []
+  // The next "SMTP code:", looked up again only once passed: linear however many "Detail:" there are.
+  let codesAt = -1
+  PHPMAILER_DETAIL.lastIndex = 0
+  for (
+    let found = PHPMAILER_DETAIL.exec(lineText);
+    found;
+    found = PHPMAILER_DETAIL.exec(lineText)
+  ) {
+    const textStart = found.index + found[0].length
+    if (codesAt < textStart) codesAt = lineText.indexOf("SMTP code:", textStart)
+    if (codesAt === -1) break
+    if (codesAt - textStart > MAX_REPLY_LENGTH) continue
+    const codes = PHPMAILER_CODES.exec(lineText.slice(codesAt, codesAt + 80))
+    if (!codes) continue
+    let rest = lineText.slice(textStart, codesAt).trim()
+    let enhanced = codes[2]
+    const leading = LEADING_ENHANCED.exec(rest)
+    if (leading && (enhanced === undefined || leading[1] === enhanced)) {
+      enhanced = leading[1]
+      rest = rest.slice(leading[0].length)
+    }
+    pieces.push({
+      line,
+      col: found.index,
+      code: Number(codes[1]),
+      sep: " ",
+      enhanced,
+      rest: trimTrailing(rest),
+      command: sameLineCommand(lineText.slice(Math.max(0, found.index - 200), found.index)),
+    })
+    spans.push([found.index, codesAt + codes[0].length])
+    PHPMAILER_DETAIL.lastIndex = codesAt + codes[0].length
+    if (pieces.length > MAX_PIECES) break
+  }
+  return { pieces, rest: blankOut(lineText, spans) }
+}
+
+/**
+ * The line with the spans a format of its own has read blanked out, before the other patterns run:
+ * same length, so columns stay true.
+ */
+function blankOut(lineText: string, spans: Array<[number, number]>) {
   let rest = ""
   let from = 0
   for (const [start, end] of spans) {
     rest += lineText.slice(from, start) + " ".repeat(end - start)
     from = end
   }
-  return { pieces, rest: rest + lineText.slice(from) }
+  return rest + lineText.slice(from)
 }
 
 /** Splits a line on escaped line breaks ("\r\n" written out, as JSON logs show replies). */
@@ -421,9 +481,10 @@ function extract(input: string): ExtractedReply[] {
       }
     }
     const python = scanPython(lineText, index + 1)
-    const linePieces = [...python.pieces]
+    const phpMailer = scanPhpMailer(python.rest, index + 1)
+    const linePieces = [...python.pieces, ...phpMailer.pieces]
     let openQuote: string | undefined
-    for (const segment of segments(python.rest)) {
+    for (const segment of segments(phpMailer.rest)) {
       const scanned = scanSegment(segment.text, index + 1, segment.offset, lineText, openQuote)
       linePieces.push(...scanned.pieces)
       openQuote = scanned.openQuote
@@ -485,8 +546,8 @@ function extract(input: string): ExtractedReply[] {
 
 /**
  * Finds the SMTP server replies in pasted text: a bare reply line, a client log (nodemailer,
- * PHPMailer, Python smtplib, Postfix, swaks, .NET's SmtpException), or a bounce (Exchange NDR,
- * RFC 3464 delivery status). Multi-line replies are joined and duplicates dropped. Errors (4xx and
+ * PHPMailer's log and its error message, Python smtplib, Postfix, swaks, .NET's SmtpException),
+ * or a bounce (Exchange NDR, RFC 3464 delivery status). Multi-line replies are joined and duplicates dropped. Errors (4xx and
  * 5xx) come in order of appearance; 2xx and 3xx replies only when the text holds no error.
  * Reads at most PASTE_MAX_LENGTH characters and never throws.
  */
