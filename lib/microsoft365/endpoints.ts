@@ -36,6 +36,19 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
     confirmed: true,
     source: SOURCES.regionalHosts,
   },
+  // Under mx.microsoft, like the newer tenant MX endpoints, but not one of them.
+  {
+    host: "smtp.hve.mx.microsoft",
+    purpose: "High Volume Email",
+    confirmed: true,
+    source: SOURCES.hve,
+  },
+  {
+    host: "smtp-hve.office365.com",
+    purpose: "High Volume Email (older name, to be deprecated)",
+    confirmed: true,
+    source: SOURCES.hve,
+  },
   // The tenant MX endpoints, one rule per format, each cited there.
   ...MX_FORMATS.map(({ suffix, purpose, source }) => ({
     host: suffix,
@@ -43,15 +56,6 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
     confirmed: true,
     source,
   })),
-  {
-    host: "smtp-hve.office365.com",
-    purpose: "High Volume Email",
-    confirmed: false,
-    source: {
-      title: "CIPP issue 3876 (HVE endpoint)",
-      url: "https://github.com/KelvinTegelaar/CIPP/issues/3876",
-    },
-  },
   {
     host: "smtp.azurecomm.net",
     purpose: "Azure Communication Services Email",
@@ -95,19 +99,27 @@ export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, "")
 }
 
+/** The endpoint named exactly by a rule: smtp.hve.mx.microsoft is HVE, not a host under a suffix. */
+function namedEndpoint(name: string): EndpointRule | undefined {
+  return MICROSOFT_SMTP_ENDPOINTS.find((rule) => rule.host === name)
+}
+
 /** The endpoint rule a host falls under, if it is one of Microsoft's SMTP endpoints. */
 export function findMicrosoftEndpoint(host: string): EndpointRule | undefined {
   const name = normalizeHost(host)
-  return MICROSOFT_SMTP_ENDPOINTS.find((rule) =>
-    rule.host.startsWith(".")
-      ? name.endsWith(rule.host) && name.length > rule.host.length
-      : name === rule.host
+  return (
+    namedEndpoint(name) ??
+    MICROSOFT_SMTP_ENDPOINTS.find(
+      (rule) =>
+        rule.host.startsWith(".") && name.endsWith(rule.host) && name.length > rule.host.length
+    )
   )
 }
 
 /** Which of Microsoft 365's MX endpoint formats (MX_FORMATS) a host is, if any. */
 export function mxFormatOf(host: string) {
   const name = normalizeHost(host)
+  if (namedEndpoint(name)) return undefined
   return MX_FORMATS.find((format) => name.endsWith(format.suffix))
 }
 

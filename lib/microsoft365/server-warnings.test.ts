@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest"
 
-import { guessMxHost } from "./endpoints"
+import { findMicrosoftEndpoint, guessMxHost } from "./endpoints"
 import { serverWarnings } from "./server-warnings"
 
 const ids = (...args: Parameters<typeof serverWarnings>) => serverWarnings(...args).map((w) => w.id)
@@ -56,6 +56,16 @@ describe("serverWarnings", () => {
         security: "starttls",
       })
     ).toEqual(["not-microsoft"])
+  })
+
+  test("knows High Volume Email's endpoint from the newer mx.microsoft tenant endpoints", () => {
+    const settings = { port: "587", security: "starttls" } as const
+    // HVE signs in on port 587, so it is no MX endpoint to warn an SMTP AUTH setup about.
+    expect(ids({ ...settings, method: "smtp-auth", host: "smtp.hve.mx.microsoft" })).toEqual([])
+    expect(findMicrosoftEndpoint("smtp.hve.mx.microsoft")?.purpose).toBe("High Volume Email")
+    expect(
+      ids({ ...settings, method: "smtp-auth", host: "contoso-com.b-v1.mx.microsoft" })
+    ).toEqual(["wrong-host"])
   })
 
   test("every warning cites a source", () => {

@@ -30,6 +30,16 @@ export const smtpAuth = {
   url: "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
 } as const satisfies Source
 
+/**
+ * "High Volume Email for Microsoft 365": its comparison table names the service endpoint
+ * "smtp.hve.mx.microsoft (recommended) or smtp-hve.office365.com (will be deprecated in the
+ * future)", port 587. Read through a public mirror of the page.
+ */
+export const hve = {
+  title: "Microsoft Learn: High Volume Email for Microsoft 365",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/high-volume-mails-m365",
+} as const satisfies Source
+
 /** CIS Microsoft 365 benchmark item naming the EAC switch for tenant-wide SMTP AUTH. */
 export const cisSmtpAuth = {
   title: "CIS Microsoft 365 Foundations v4.0.0: SMTP AUTH is disabled (Exchange admin center path)",
