@@ -103,14 +103,14 @@ const CHECK = {
   securityDefaults: {
     layer: "Security defaults",
     place:
-      "Microsoft Entra admin center → Identity → Overview → Properties → Manage security defaults (path as of Microsoft's page of April 2024)",
+      "Microsoft Entra admin center → Entra ID → Overview → Properties → Manage security defaults (called Identity rather than Entra ID in older menus)",
     reading:
       "Enabled: every sign-in by SMTP with a password is blocked, whatever the SMTP AUTH settings say.",
   },
   signInLog: {
     layer: "Conditional Access, MFA and other sign-in policies",
     place:
-      "Microsoft Entra admin center → Identity → Monitoring & health → Sign-in logs, filtered on the user {mailbox}: open the failed sign-in",
+      "Microsoft Entra admin center → Entra ID → Monitoring & health → Sign-in logs, filtered on the user {mailbox}: open the failed sign-in",
     reading:
       "Its details and sign-in error code say why the sign-in failed; Microsoft's lookup tool at https://login.microsoftonline.com/error explains the code.",
   },
@@ -239,7 +239,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     fix: [
       "Best: keep security defaults and send without a password: SMTP relay through a connector, Direct Send (recipients in your organisation only), or OAuth 2.0 if the app supports it.",
-      "Or turn security defaults off (Microsoft Entra admin center → Identity → Overview → Properties → Manage security defaults → Disabled) and protect sign-ins with Conditional Access instead. Turning them off with nothing in their place weakens the whole tenant.",
+      "Or turn security defaults off (Microsoft Entra admin center → Entra ID → Overview → Properties → Manage security defaults → Disabled (not recommended)) and protect sign-ins with Conditional Access instead. Turning them off with nothing in their place weakens the whole tenant.",
       AFTER_DECEMBER_2026,
     ],
     checks: [CHECK.securityDefaults],
@@ -247,6 +247,8 @@ export const CATALOG: readonly CatalogEntry[] = [
     who: "m365-admin",
     retry: false,
     sources: [SOURCES.securityDefaults, SOURCES.smtpAuth, SOURCES.mfd, SOURCES.basicAuthTimeline],
+    unconfirmed:
+      "Microsoft does not document this reply: its wording comes from public logs. That OAuth 2.0 passes is inferred: security defaults block sign-ins by older protocols, which OAuth is not, but Microsoft's SMTP AUTH page only says SMTP AUTH is off while they are on.",
   },
   {
     id: "basic-auth-disabled",
