@@ -295,7 +295,7 @@ describe("Jenkins (Configuration as Code)", () => {
     const config = parse(content(jenkinsTarget))
     expect(config).toEqual({
       unclassified: {
-        location: { adminAddress: '"Scan \\"Floor 2\\" #1" <sender@contoso.com>' },
+        location: { adminAddress: 'Scan "Floor 2" #1 <sender@contoso.com>' },
         mailer: {
           smtpHost: "localhost",
           smtpPort: "587",
@@ -306,10 +306,10 @@ describe("Jenkins (Configuration as Code)", () => {
         },
       },
     })
-    expect(await parseMailbox(config.unclassified.location.adminAddress)).toEqual([
-      AWKWARD_FROM_NAME,
-      "sender@contoso.com",
-    ])
+    // Mailer.stringToAddress: the name is everything before "<", which JavaMail then quotes.
+    const [, name, address] =
+      /^\s*([^<]*)<([^>]+)>\s*$/.exec(config.unclassified.location.adminAddress) ?? []
+    expect([name?.trim(), address]).toEqual([AWKWARD_FROM_NAME, "sender@contoso.com"])
   })
 
   test("implicit TLS is useSsl, and a literal ${ in a value is escaped from JCasC", () => {
@@ -321,8 +321,16 @@ describe("Jenkins (Configuration as Code)", () => {
     const setup = starttls()
     setup.sender.fromName = "Cost ${HOME}"
     expect(parse(content(jenkinsTarget, setup)).unclassified.location.adminAddress).toBe(
-      '"Cost ^${HOME}" <sender@contoso.com>'
+      "Cost ^${HOME} <sender@contoso.com>"
     )
+  })
+
+  test("a display name Jenkins cannot read is left out, and says so", () => {
+    const setup = starttls()
+    setup.sender.fromName = "Ops <alerts>"
+    const text = content(jenkinsTarget, setup)
+    expect(parse(text).unclassified.location.adminAddress).toBe("sender@contoso.com")
+    expect(text).toContain("the From name is left out")
   })
 
   test("Direct Send has no authentication block", () => {

@@ -1,9 +1,10 @@
 // Jenkins Configuration as Code (JCasC): the Mailer plugin's global settings, and the system admin
 // address, which the Mailer plugin sends from.
 // Mailer attributes: https://plugins.jenkins.io/mailer/ (names checked against the plugin's own
-// JCasC test, src/test/resources/jenkins/plugins/mailer/configuration-as-code.yaml).
+// JCasC test, src/test/resources/jenkins/plugins/mailer/configuration-as-code.yaml); the admin
+// address's parsing: src/main/java/hudson/tasks/Mailer.java in jenkinsci/mailer-plugin.
 // Secrets: https://github.com/jenkinsci/configuration-as-code-plugin/blob/master/docs/features/secrets.adoc
-import { mailbox, stringLiteral } from "../literals"
+import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
@@ -21,12 +22,20 @@ export const jenkinsTarget: SettingsTarget = {
   language: "yaml",
   render(values) {
     const facts = connectionFacts(values)
+    // Mailer reads "Name <address>" with \s*([^<]*)<([^>]+)>\s* (Mailer.stringToAddress) and hands
+    // the name as written to JavaMail, which quotes or encodes it: quotes written here would show.
+    const nameFits = !/[<>]/.test(facts.fromName)
+    const adminAddress =
+      facts.fromName && nameFits ? `${facts.fromName} <${facts.fromAddress}>` : facts.fromAddress
     const content = [
       "# Jenkins Configuration as Code: merge into jenkins.yaml (needs the Mailer plugin).",
       "unclassified:",
       "  location:",
       "    # Jenkins sends email from the system admin address.",
-      `    adminAddress: ${yaml(mailbox(facts.fromName, facts.fromAddress))}`,
+      ...(facts.fromName && !nameFits
+        ? ["    # (Jenkins cannot read < or > in a display name: the From name is left out.)"]
+        : []),
+      `    adminAddress: ${yaml(adminAddress)}`,
       "  mailer:",
       `    smtpHost: ${yaml(facts.host)}`,
       `    smtpPort: "${facts.port}"`,
