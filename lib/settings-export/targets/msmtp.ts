@@ -22,8 +22,12 @@ export const msmtpTarget: SettingsTarget = {
     const content = [
       "# Keep this file private: chmod 600",
       "defaults",
-      "# Check the server certificate against the system's trusted CAs.",
-      "tls_trust_file /etc/ssl/certs/ca-certificates.crt",
+      // msmtp's NEWS, 1.8.2: tls_trust_file "has a new default value 'system' that selects the
+      // system default trust"; before, it had to name the bundle, whose path differs per system.
+      "# Check the server certificate against the system's trusted CAs (msmtp 1.8.2 or later;",
+      "# older versions need the file: /etc/ssl/certs/ca-certificates.crt on Debian and Ubuntu,",
+      "# /etc/pki/tls/certs/ca-bundle.crt on Red Hat and Fedora).",
+      "tls_trust_file system",
       "timeout 30",
       "",
       "account microsoft365",
