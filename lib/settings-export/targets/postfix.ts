@@ -48,7 +48,8 @@ function tlsLines(facts: ConnectionFacts): string[] {
     "# secure: TLS is required (no plain-text fallback), the certificate must chain to a trusted CA",
     `# and its name must match ${facts.host}. "encrypt" would accept any certificate.`,
     "smtp_tls_security_level = secure",
-    "# Debian's CA bundle, read before the smtp client enters its chroot.",
+    "# Debian's and Ubuntu's CA bundle, read before the smtp client enters its chroot",
+    "# (Red Hat and Fedora: /etc/pki/tls/certs/ca-bundle.crt).",
     "smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt",
   ]
 }
