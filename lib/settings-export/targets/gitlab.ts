@@ -44,6 +44,7 @@ export const gitlabTarget: SettingsTarget = {
           "# and enter these two lines, with the mailbox password:",
           `#   user_name: ${yaml(facts.user)}`,
           "#   password: 'the mailbox password'",
+          "# (YAML: inside the single quotes, write each ' of the password as '').",
         ]
       : []
     const content = [
