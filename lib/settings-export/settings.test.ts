@@ -260,4 +260,26 @@ describe("outputs that run against the simulator", () => {
     )
     expect(stdout).toContain("Verify return code: 0 (ok)")
   })
+
+  test("openssl s_client refuses a certificate made out to another name", async () => {
+    const script = file("openssl", values()).content
+    expect(script).toContain("-verify_hostname localhost")
+    // The simulator's certificate names localhost, not Microsoft's host.
+    const elsewhere = script.replace(
+      "-verify_hostname localhost",
+      "-verify_hostname smtp.office365.com"
+    )
+    const failed = await run(
+      "bash",
+      ["-c", `echo QUIT | ${elsewhere.split("\n").slice(1).join("\n")}`],
+      {
+        env: caEnv,
+        timeout: 15_000,
+      }
+    ).then(
+      () => null,
+      (error: { stdout?: string }) => error
+    )
+    expect(failed?.stdout).toContain("Verify return code: 62 (hostname mismatch)")
+  })
 })

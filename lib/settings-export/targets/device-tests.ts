@@ -1,3 +1,5 @@
+import { isIpAddress } from "@/lib/schemas/setup-fields"
+
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
 import { command, sh } from "../literals"
@@ -96,7 +98,12 @@ export const opensslTarget: SettingsTarget = {
       command([
         ["openssl", "s_client", "-connect", sh(`${facts.host}:${facts.port}`)],
         ...(facts.security === "tls" ? [] : [["-starttls", "smtp"]]),
-        ["-servername", sh(facts.host), "-verify_return_error", "-crlf"],
+        // -servername only sends the name (SNI); -verify_hostname (or -verify_ip) checks that the
+        // certificate is for it, which "Verify return code: 0" otherwise does not mean.
+        isIpAddress(facts.host)
+          ? ["-verify_ip", sh(facts.host)]
+          : ["-servername", sh(facts.host), "-verify_hostname", sh(facts.host)],
+        ["-verify_return_error", "-crlf"],
       ]),
       "",
     ].join("\n")
