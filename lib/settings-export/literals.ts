@@ -59,7 +59,48 @@ export function phpEnvValue(value: string): string {
  * and `\`, so any From name survives (Go's net/mail and JavaMail both read it back).
  */
 export function mailbox(name: string, address: string): string {
-  return name ? `"${name.replace(/[\\"]/g, "\\$&")}" <${address}>` : address
+  return name ? `${quotedString(name)} <${address}>` : address
+}
+
+/** An RFC 5322 quoted-string: a backslash before `"` and `\`. */
+function quotedString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&")}"`
+}
+
+/** RFC 5322 section 3.2.3: what a display name may hold only inside a quoted string. */
+const PHRASE_SPECIALS = /[()<>[\]:;@\\,."]/
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
+/**
+ * A display name for software that writes `<name> <address>` into the From header as given
+ * (Zabbix, Home Assistant): quoted when it holds specials, as an unquoted comma makes two
+ * addresses of one. A non-ASCII name is left as it is for software that encodes it (RFC 2047)
+ * itself, as quotes would be encoded with it; `encode` encodes it here, for software that does not.
+ */
+export function displayNameForHeader(name: string, { encode = false } = {}): string {
+  if (!PRINTABLE_ASCII.test(name)) return encode ? encodedWords(name) : name
+  return PHRASE_SPECIALS.test(name) ? quotedString(name) : name
+}
+
+/**
+ * RFC 2047 encoded words (UTF-8, base64) for text outside ASCII: each word at most 75 characters
+ * (section 2), so at most 45 bytes of text, cut between characters.
+ */
+function encodedWords(text: string): string {
+  const encoder = new TextEncoder()
+  const word = (chunk: string) =>
+    `=?utf-8?b?${btoa(String.fromCharCode(...encoder.encode(chunk)))}?=`
+  const words: string[] = []
+  let chunk = ""
+  for (const char of text) {
+    if (encoder.encode(chunk + char).length > 45) {
+      words.push(word(chunk))
+      chunk = ""
+    }
+    chunk += char
+  }
+  if (chunk) words.push(word(chunk))
+  return words.join(" ")
 }
 
 /**

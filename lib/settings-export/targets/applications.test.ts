@@ -364,13 +364,40 @@ describe("Home Assistant (configuration.yaml)", () => {
           verify_ssl: true,
           timeout: 15,
           sender: "sender@contoso.com",
-          sender_name: AWKWARD_FROM_NAME,
+          sender_name: '"Scan \\"Floor 2\\" #1"',
           recipient: "it-team@contoso.com",
           username: "sender@contoso.com",
           password: { secret: "smtp_password" },
         },
       ],
     })
+  })
+
+  test("the From header Home Assistant builds from sender_name reads back as the From name", async () => {
+    for (const fromName of [AWKWARD_FROM_NAME, "IT, Monitoring", `Jörg "Ops" O'Brien`]) {
+      const setup = starttls()
+      setup.sender.fromName = fromName
+      const [notifier] = load(setup).notify
+      // As the notifier does (homeassistant/components/smtp/notify.py), then as a mail client reads it.
+      const { stdout } = await run(
+        "python3",
+        [
+          "-c",
+          [
+            "import email, email.policy, json, sys",
+            "from email.mime.text import MIMEText",
+            "msg = MIMEText('x')",
+            'msg["From"] = f"{sys.argv[1]} <{sys.argv[2]}>"',
+            "read = email.message_from_string(msg.as_string(), policy=email.policy.default)",
+            'print(json.dumps([[a.display_name, a.addr_spec] for a in read["From"].addresses]))',
+          ].join("\n"),
+          String(notifier?.sender_name),
+          String(notifier?.sender),
+        ],
+        { timeout: 15_000 }
+      )
+      expect(JSON.parse(stdout)).toEqual([[fromName, "sender@contoso.com"]])
+    }
   })
 
   test("implicit TLS is tls and no encryption is none", () => {
@@ -402,7 +429,7 @@ describe("Zabbix (Email media type)", () => {
       [
         ...header,
         "SMTP server port: 587",
-        'Email: Scan "Floor 2" #1 <sender@contoso.com>',
+        'Email: "Scan \\"Floor 2\\" #1" <sender@contoso.com>',
         "SMTP helo: contoso.com",
         "Connection security: STARTTLS",
         "SSL verify peer: checked (the certificate must be trusted)",
@@ -429,6 +456,20 @@ describe("Zabbix (Email media type)", () => {
         "",
       ].join("\n")
     )
+  })
+
+  test("Zabbix copies the name into the header: quoted when it holds specials, unless it encodes it", () => {
+    const email = (fromName: string) => {
+      const setup = starttls()
+      setup.sender.fromName = fromName
+      return content(zabbixTarget, setup)
+        .split("\n")
+        .find((line) => line.startsWith("Email: "))
+    }
+    expect(email("IT, Monitoring")).toBe('Email: "IT, Monitoring" <sender@contoso.com>')
+    expect(email("Monitoring")).toBe("Email: Monitoring <sender@contoso.com>")
+    // Zabbix encodes a name that is not ASCII (RFC 2047) whole: quotes would show.
+    expect(email("Jörg, IT")).toBe("Email: Jörg, IT <sender@contoso.com>")
   })
 
   test("implicit TLS is SSL/TLS; a display name Zabbix cannot read is left out", () => {

@@ -2,12 +2,26 @@
 // Keys: https://www.home-assistant.io/integrations/smtp/
 // (checked against homeassistant/components/smtp: encryption is starttls, tls or none).
 // Secrets: https://www.home-assistant.io/docs/configuration/secrets/
-import { stringLiteral as yaml } from "../literals"
+import { displayNameForHeader, stringLiteral as yaml } from "../literals"
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
 
 /** The secrets.yaml key the configuration reads with !secret. */
 export const HOME_ASSISTANT_SECRET = "smtp_password"
+
+/**
+ * The notifier writes f"{sender_name} <{sender}>" into the From header as it is, and its MIMEText
+ * encodes a header that is not ASCII whole, address included: the name comes ready for the header.
+ */
+function senderName(fromName: string): string[] {
+  const value = displayNameForHeader(fromName, { encode: true })
+  return [
+    ...(value.startsWith("=?")
+      ? [`    # The From name, encoded for the mail header (RFC 2047): ${yaml(fromName)}`]
+      : []),
+    `    sender_name: ${yaml(value)}`,
+  ]
+}
 
 export const homeAssistantTarget: SettingsTarget = {
   id: "home-assistant",
@@ -35,7 +49,7 @@ export const homeAssistantTarget: SettingsTarget = {
       "    verify_ssl: true",
       "    timeout: 15",
       `    sender: ${yaml(facts.fromAddress)}`,
-      ...(facts.fromName ? [`    sender_name: ${yaml(facts.fromName)}`] : []),
+      ...(facts.fromName ? senderName(facts.fromName) : []),
       `    recipient: ${yaml(facts.to)}`,
       ...(facts.signsIn
         ? [`    username: ${yaml(facts.user)}`, `    password: !secret ${HOME_ASSISTANT_SECRET}`]

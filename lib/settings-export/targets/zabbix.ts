@@ -1,9 +1,11 @@
 // Zabbix's Email media type, field by field with the form's labels (Alerts > Media types).
 // Form: https://www.zabbix.com/documentation/current/en/manual/config/notifications/media/email
 // (labels checked against the frontend's mediatype edit view). Zabbix's address parser takes the
-// display name literally, without quoted strings, and refuses < > @ in it.
+// display name literally, without quoted strings, and refuses < > @ in it. It copies the name into
+// the From header as written, encoding it only when it is not ASCII.
 import { domainOfAddress } from "@/lib/email-address"
 
+import { displayNameForHeader } from "../literals"
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
 
@@ -19,7 +21,9 @@ export const zabbixTarget: SettingsTarget = {
     const facts = connectionFacts(values)
     const nameFits = !/[<>@]/.test(facts.fromName)
     const email =
-      facts.fromName && nameFits ? `${facts.fromName} <${facts.fromAddress}>` : facts.fromAddress
+      facts.fromName && nameFits
+        ? `${displayNameForHeader(facts.fromName)} <${facts.fromAddress}>`
+        : facts.fromAddress
     const lines = [
       "Zabbix: Alerts > Media types > Create media type (Administration > Media types in older",
       "versions, which also label the Email field SMTP email).",
