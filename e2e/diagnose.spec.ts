@@ -60,6 +60,36 @@ test.describe("Diagnose a pasted error", () => {
     await expect(page.getByRole("alert")).toHaveCount(0)
   })
 
+  test("reads WordPress's PHPMailer error, and leaves the Send As mailbox to fill in", async ({
+    diagnose,
+  }) => {
+    await diagnose.goto()
+    await diagnose.paste(
+      [
+        "2025-03-14 09:21:44 CLIENT -> SERVER: MAIL FROM:<noreply@contoso.com>",
+        "SMTP Error: data not accepted. SMTP server error: DATA END command failed Detail: SMTP; Client does not have permissions to send as this sender [AM0PR02MB1234.eurprd02.prod.outlook.com] SMTP code: 550 Additional SMTP info: 5.7.60",
+      ].join("\n")
+    )
+    await diagnose.diagnose()
+
+    const headline = "This mailbox may not send as that From address"
+    await expect(diagnose.summary).toHaveText(`Found 1 error reply: ${headline}.`)
+    const diagnosis = diagnose.diagnosis(headline)
+    await expect(diagnosis.locator("pre").first()).toHaveText(
+      "550 5.7.60 SMTP; Client does not have permissions to send as this sender [AM0PR02MB1234.eurprd02.prod.outlook.com]"
+    )
+    await expect(
+      diagnosis.getByText(
+        "Add-RecipientPermission -Identity noreply@contoso.com -Trustee signed-in-mailbox@yourdomain.com -AccessRights SendAs"
+      )
+    ).toBeVisible()
+    await expect(
+      diagnose.page.getByText(
+        "The text names only the From address, so the Send As steps use signed-in-mailbox@yourdomain.com: replace it with the mailbox the app signs in with."
+      )
+    ).toBeVisible()
+  })
+
   test("explains a bounce with 5.4.1 as a recipient that does not exist", async ({ diagnose }) => {
     await diagnose.goto()
     await diagnose.paste(RECIPIENT_NDR)

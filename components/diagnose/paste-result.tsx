@@ -1,5 +1,6 @@
 import type { DiagnosedReply, PasteContext, TextDiagnosis } from "@/lib/diagnosis/diagnose-text"
 import type { ExtractedReply } from "@/lib/diagnosis/extract-replies"
+import { PLACEHOLDER_SIGNED_IN_MAILBOX } from "@/lib/diagnosis/placeholders"
 import { cn } from "@/lib/utils"
 import { Callout } from "@/components/ui/callout"
 import { XCircleIcon } from "@/components/ui/icons"
@@ -67,10 +68,28 @@ function Hints({ hints }: { hints: readonly string[] }) {
 
 function ContextNote({ context, groups }: { context: PasteContext; groups: DiagnosisGroup[] }) {
   // Any text of a diagnosis (steps, commands, checks) may be filled in with the mailbox.
-  const usesMailbox = groups.some(({ diagnosis }) =>
-    JSON.stringify(diagnosis).includes(context.mailbox)
+  const uses = (address: string) =>
+    groups.some(({ diagnosis }) => JSON.stringify(diagnosis).includes(address))
+  const usesMailbox = uses(context.mailbox)
+  const usesSignedIn = uses(PLACEHOLDER_SIGNED_IN_MAILBOX)
+  if (!usesMailbox && !usesSignedIn) return null
+  return (
+    <>
+      {usesMailbox ? <MailboxNote context={context} /> : null}
+      {usesSignedIn ? (
+        <p className="text-sm text-muted-foreground">
+          The text names only the From address, so the Send As steps use{" "}
+          <span className="font-medium break-all text-foreground">
+            {PLACEHOLDER_SIGNED_IN_MAILBOX}
+          </span>
+          : replace it with the mailbox the app signs in with.
+        </p>
+      ) : null}
+    </>
   )
-  if (!usesMailbox) return null
+}
+
+function MailboxNote({ context }: { context: PasteContext }) {
   return (
     <p className="text-sm text-muted-foreground">
       {context.mailboxFound ? (

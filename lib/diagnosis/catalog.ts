@@ -73,6 +73,15 @@ const GRANT_SEND_AS =
   "Add-RecipientPermission -Identity {from} -Trustee {mailbox} -AccessRights SendAs"
 
 /**
+ * The diagnoses of a mailbox refused Send As on the From address: {mailbox} and {from} are two
+ * different addresses in them, as a mailbox may always send as itself.
+ */
+export const SEND_AS_DIAGNOSES: ReadonlySet<string> = new Set([
+  "send-as-denied",
+  "throttled-send-as-denied",
+])
+
+/**
  * The reference (§0): Microsoft's newest timeline keeps Basic authentication for SMTP AUTH working
  * until the end of December 2026, then turns it off by default for existing tenants, "Administrators
  * will still be able to enable it", but the follow-up post naming the mechanism was not found.

@@ -5,6 +5,7 @@ import {
   CONNECTION_ERROR_HINT,
   NO_REPLY_HINTS,
   PLACEHOLDER_MAILBOX,
+  PLACEHOLDER_SIGNED_IN_MAILBOX,
   diagnoseText,
   pasteContext,
   type TextDiagnosis,
@@ -165,6 +166,16 @@ describe("diagnoseText", () => {
     ])
   })
 
+  test("a Send As refusal that names only the From address leaves the mailbox to fill in", () => {
+    const result = diagnosed(
+      "MAIL FROM:<noreply@contoso.com>\n550 5.7.60 SMTP; Client does not have permissions to send as this sender"
+    )
+    expect(ids(result)).toEqual(["send-as-denied"])
+    expect(result.replies[0]?.diagnosis.commands).toContain(
+      `Add-RecipientPermission -Identity noreply@contoso.com -Trustee ${PLACEHOLDER_SIGNED_IN_MAILBOX} -AccessRights SendAs`
+    )
+  })
+
   test("uses a placeholder mailbox when the text names none", () => {
     const result = diagnosed(
       "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox."
@@ -232,6 +243,22 @@ describe("pasteContext", () => {
       host: "contoso-com.mail.protection.outlook.com",
       port: 25,
     })
+  })
+
+  test("takes an address after 'mail to' or Exim's ** and == for a recipient, not the mailbox", () => {
+    expect(
+      pasteContext(
+        "Failed to send mail to alerts@contoso.com: 535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully."
+      )
+    ).toMatchObject({ to: "alerts@contoso.com", mailboxFound: false })
+    expect(
+      pasteContext(
+        "2025-03-14 09:21:44 1tL4aB-000123-4C ** bob@fabrikam.com R=smarthost T=remote_smtp: SMTP error from remote mail server after RCPT TO:<bob@fabrikam.com>: 550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"
+      )
+    ).toMatchObject({ to: "bob@fabrikam.com", mailboxFound: false })
+    expect(
+      pasteContext("2025-03-14 09:21:44 1tL4aB-000123-4C == bob@fabrikam.com R=smarthost defer")
+    ).toMatchObject({ to: "bob@fabrikam.com", mailboxFound: false })
   })
 
   test("names the recipient of a bounce", () => {

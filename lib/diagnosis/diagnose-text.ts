@@ -1,8 +1,9 @@
 import { PASTE_MAX_LENGTH } from "@/lib/schemas/paste"
 import type { Diagnosis, FailureFacts, StageId } from "@/lib/smtp/types"
-import { FALLBACK_ENTRY } from "./catalog"
+import { FALLBACK_ENTRY, SEND_AS_DIAGNOSES } from "./catalog"
 import { classify, type DiagnosisContext } from "./classify"
 import { extractReplies, type ExtractedReply, type SmtpCommand } from "./extract-replies"
+import { PLACEHOLDER_MAILBOX, PLACEHOLDER_SIGNED_IN_MAILBOX } from "./placeholders"
 
 export interface DiagnosedReply {
   reply: ExtractedReply
@@ -28,7 +29,7 @@ export type TextDiagnosis =
   | { outcome: "no-errors"; replies: ExtractedReply[]; hints: string[] }
   | { outcome: "no-replies"; hints: string[] }
 
-export const PLACEHOLDER_MAILBOX = "sender@yourdomain.com"
+export { PLACEHOLDER_MAILBOX, PLACEHOLDER_SIGNED_IN_MAILBOX } from "./placeholders"
 
 export const NO_REPLY_HINTS = [
   "Paste the line that starts with a three-digit code, for example 535 5.7.139 Authentication unsuccessful…",
@@ -108,9 +109,12 @@ const SEND_AS_DENIED = new RegExp(
   String.raw`SendAsDenied;\s{0,5}(${EMAIL_SOURCE})\s{1,5}not allowed to send as\s{1,5}(${EMAIL_SOURCE})`,
   "i"
 )
-/** Labels before an address, tested on the 60 characters that precede it. */
+/**
+ * Labels before an address, tested on the 60 characters that precede it. Exim logs a failed
+ * recipient after "**" and a deferred one after "==".
+ */
 const RECIPIENT_LABEL =
-  /(?:RCPT TO:\s*<?|(?:^|[^a-z])to=<?|\bTo:[^<\n]{0,60}<|\b(?:To|Cc):\s*|\bto["']?\s*[:=]\s*["']?|Recipient:\s*(?:rfc822;\s*)?<?|message to\s+|\bfor\s+<?|sent to\s+)$/i
+  /(?:RCPT TO:\s*<?|(?:^|[^a-z])to=<?|\bTo:[^<\n]{0,60}<|\b(?:To|Cc):\s*|\bto["']?\s*[:=]\s*["']?|Recipient:\s*(?:rfc822;\s*)?<?|message to\s+|\bmail to\s+<?|\bfor\s+<?|sent to\s+|(?:^|\s)(?:\*\*|==)\s+<?)$/i
 const USER_LABEL =
   /(?:(?:^|[^a-z])(?:user(?:name)?|login)["']?\s*[:=]\s*["']?|\bUser\s+"|\blogin\(\s*["']|sasl_username=|\bauthenticated as\s+<?)$/i
 const FROM_LABEL =
@@ -200,9 +204,20 @@ export function diagnoseText(pasted: string): TextDiagnosis {
 
   const { host, port, ...context } = pasteContext(text)
   const classifyContext: DiagnosisContext = { ...context, host, port }
+  // A Send As refusal is about two addresses: when the text names one, the mailbox is unknown.
+  const sendAsContext: DiagnosisContext =
+    context.mailbox === context.from
+      ? { ...classifyContext, mailbox: PLACEHOLDER_SIGNED_IN_MAILBOX }
+      : classifyContext
   return {
     outcome: "errors",
-    replies: errors.map((reply) => ({ reply, diagnosis: diagnose(reply, classifyContext) })),
+    replies: errors.map((reply) => {
+      const diagnosis = diagnose(reply, classifyContext)
+      return {
+        reply,
+        diagnosis: SEND_AS_DIAGNOSES.has(diagnosis.id) ? diagnose(reply, sendAsContext) : diagnosis,
+      }
+    }),
     context,
   }
 }
