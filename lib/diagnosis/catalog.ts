@@ -373,7 +373,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "auth-unsuccessful",
     side: "server",
-    match: { enhanced: ["5.7.3"], text: /Authentication unsuccessful/i },
+    // Also any 5.7.139 whose reason has no entry above ("account locked.", or none at all).
+    match: { enhanced: ["5.7.3", "5.7.139"], text: /Authentication unsuccessful/i },
     headline: "Authentication unsuccessful, without a reason",
     meaning:
       "Microsoft 365 refused the sign-in without saying why. Several layers can refuse it; the checks below, in order, find the one that did.",

@@ -94,6 +94,21 @@ describe("diagnoseText", () => {
     ).toEqual(["send-as-denied"])
   })
 
+  test("gives a 5.7.139 with an unknown reason, or none, the layered sign-in checks", () => {
+    for (const reply of [
+      "535 5.7.139 Authentication unsuccessful [SN4PR0201CA0012.namprd02.prod.outlook.com]",
+      "535 5.7.139 Authentication unsuccessful, account locked.",
+    ]) {
+      expect(ids(diagnoseText(reply))).toEqual(["auth-unsuccessful"])
+    }
+    // The known reasons keep their own entries.
+    expect(
+      ids(
+        diagnoseText("535 5.7.139 Authentication unsuccessful, basic authentication is disabled.")
+      )
+    ).toEqual(["basic-auth-disabled"])
+  })
+
   test("explains Postfix's 5.7.54 as relay denied", () => {
     expect(ids(diagnoseText(POSTFIX))).toEqual(["relay-denied"])
   })
