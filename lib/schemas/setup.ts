@@ -188,11 +188,12 @@ const methodOnly = z.object({ method: methodStepSchema })
  * endpoint for Direct Send and relay (SOURCES.mfd, "Your MX endpoint, for example,
  * contoso-com.mail.protection.outlook.com").
  */
+const MX_HOST_MISSING =
+  "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com"
 const HOST_MISSING_MESSAGE = {
   "smtp-auth": "Enter the server name, for example smtp.office365.com",
-  "direct-send":
-    "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com",
-  relay: "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com",
+  "direct-send": MX_HOST_MISSING,
+  relay: MX_HOST_MISSING,
 } as const satisfies Record<SendingMethod, string>
 
 /**
