@@ -88,6 +88,8 @@ test.describe("Diagnose a pasted error", () => {
         "The text names only the From address, so the Send As steps use signed-in-mailbox@yourdomain.com: replace it with the mailbox the app signs in with."
       )
     ).toBeVisible()
+    // noreply@contoso.com is the From address here, not a sending mailbox.
+    await expect(diagnose.page.getByText("the sending mailbox named in the text")).toHaveCount(0)
   })
 
   test("explains a bounce with 5.4.1 as a recipient that does not exist", async ({ diagnose }) => {

@@ -67,11 +67,12 @@ function Hints({ hints }: { hints: readonly string[] }) {
 }
 
 function ContextNote({ context, groups }: { context: PasteContext; groups: DiagnosisGroup[] }) {
-  // Any text of a diagnosis (steps, commands, checks) may be filled in with the mailbox.
-  const uses = (address: string) =>
-    groups.some(({ diagnosis }) => JSON.stringify(diagnosis).includes(address))
-  const usesMailbox = uses(context.mailbox)
-  const usesSignedIn = uses(PLACEHOLDER_SIGNED_IN_MAILBOX)
+  // Any text of a diagnosis (steps, commands, checks) may be filled in with the mailbox. In a Send
+  // As diagnosis with the placeholder, the address the text names is the From address.
+  const texts = groups.map(({ diagnosis }) => JSON.stringify(diagnosis))
+  const signedIn = (text: string) => text.includes(PLACEHOLDER_SIGNED_IN_MAILBOX)
+  const usesSignedIn = texts.some(signedIn)
+  const usesMailbox = texts.some((text) => !signedIn(text) && text.includes(context.mailbox))
   if (!usesMailbox && !usesSignedIn) return null
   return (
     <>
