@@ -68,6 +68,27 @@ describe("serverWarnings", () => {
     ).toEqual(["wrong-host"])
   })
 
+  test("tells Direct Send and relay that another Microsoft endpoint is not their MX endpoint", () => {
+    const [warning] = serverWarnings({
+      method: "relay",
+      host: "smtp.hve.mx.microsoft",
+      port: "25",
+      security: "starttls",
+    })
+    expect(warning).toMatchObject({
+      id: "wrong-host",
+      text: "smtp.hve.mx.microsoft is not an MX endpoint (it is for High Volume Email). Direct Send and relay go to your domain's MX endpoint.",
+    })
+    expect(
+      ids({
+        method: "direct-send",
+        host: "smtp-legacy.office365.com",
+        port: "25",
+        security: "starttls",
+      })
+    ).toEqual(["wrong-host"])
+  })
+
   test("every warning cites a source", () => {
     const all = serverWarnings({
       method: "smtp-auth",

@@ -31,6 +31,7 @@ interface ServerChoice {
 export function serverWarnings({ method, host, port, security }: ServerChoice): ServerWarning[] {
   const warnings: ServerWarning[] = []
   const name = normalizeHost(host)
+  const endpoint = name ? findMicrosoftEndpoint(name) : undefined
   if (port === "465") {
     warnings.push({
       id: "port-465",
@@ -76,7 +77,14 @@ export function serverWarnings({ method, host, port, security }: ServerChoice): 
       text: `${SMTP_AUTH_HOST} only accepts mail from a signed-in mailbox (530 5.7.57 otherwise). Direct Send and relay go to your domain's MX endpoint.`,
       source: SOURCES.ndr5757,
     })
-  } else if (name && !findMicrosoftEndpoint(name)) {
+  } else if (name && method !== "smtp-auth" && endpoint && !isMxEndpoint(name)) {
+    warnings.push({
+      id: "wrong-host",
+      field: "host",
+      text: `${name} is not an MX endpoint (it is for ${endpoint.purpose}). Direct Send and relay go to your domain's MX endpoint.`,
+      source: SOURCES.mfd,
+    })
+  } else if (name && !endpoint) {
     warnings.push({
       id: "not-microsoft",
       field: "host",
