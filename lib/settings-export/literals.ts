@@ -62,6 +62,22 @@ export function mailbox(name: string, address: string): string {
   return name ? `${quotedString(name)} <${address}>` : address
 }
 
+/**
+ * `name <address>` for software that reads the display name as written and cannot take every
+ * character in it (Zabbix, Jenkins): the address alone, with `nameLeftOut`, when the name holds a
+ * character that `refused` matches. `format` prepares a name that fits (quoting, for instance).
+ */
+export function mailboxAsWritten(
+  name: string,
+  address: string,
+  refused: RegExp,
+  format: (name: string) => string = (fits) => fits
+): { value: string; nameLeftOut: boolean } {
+  if (!name) return { value: address, nameLeftOut: false }
+  if (refused.test(name)) return { value: address, nameLeftOut: true }
+  return { value: `${format(name)} <${address}>`, nameLeftOut: false }
+}
+
 /** An RFC 5322 quoted-string: a backslash before `"` and `\`. */
 function quotedString(text: string): string {
   return `"${text.replace(/[\\"]/g, "\\$&")}"`

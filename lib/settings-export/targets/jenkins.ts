@@ -4,7 +4,7 @@
 // JCasC test, src/test/resources/jenkins/plugins/mailer/configuration-as-code.yaml); the admin
 // address's parsing: src/main/java/hudson/tasks/Mailer.java in jenkinsci/mailer-plugin.
 // Secrets: https://github.com/jenkinsci/configuration-as-code-plugin/blob/master/docs/features/secrets.adoc
-import { stringLiteral } from "../literals"
+import { mailboxAsWritten, stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
@@ -24,18 +24,16 @@ export const jenkinsTarget: SettingsTarget = {
     const facts = connectionFacts(values)
     // Mailer reads "Name <address>" with \s*([^<]*)<([^>]+)>\s* (Mailer.stringToAddress) and hands
     // the name as written to JavaMail, which quotes or encodes it: quotes written here would show.
-    const nameFits = !/[<>]/.test(facts.fromName)
-    const adminAddress =
-      facts.fromName && nameFits ? `${facts.fromName} <${facts.fromAddress}>` : facts.fromAddress
+    const adminAddress = mailboxAsWritten(facts.fromName, facts.fromAddress, /[<>]/)
     const content = [
       "# Jenkins Configuration as Code: merge into jenkins.yaml (needs the Mailer plugin).",
       "unclassified:",
       "  location:",
       "    # Jenkins sends email from the system admin address.",
-      ...(facts.fromName && !nameFits
+      ...(adminAddress.nameLeftOut
         ? ["    # (Jenkins cannot read < or > in a display name: the From name is left out.)"]
         : []),
-      `    adminAddress: ${yaml(adminAddress)}`,
+      `    adminAddress: ${yaml(adminAddress.value)}`,
       "  mailer:",
       `    smtpHost: ${yaml(facts.host)}`,
       `    smtpPort: "${facts.port}"`,

@@ -5,7 +5,7 @@
 // the From header as written, encoding it only when it is not ASCII.
 import { domainOfAddress } from "@/lib/email-address"
 
-import { displayNameForHeader } from "../literals"
+import { displayNameForHeader, mailboxAsWritten } from "../literals"
 import type { SettingsTarget } from "../types"
 import { connectionFacts, secretNote } from "../values"
 
@@ -19,11 +19,7 @@ export const zabbixTarget: SettingsTarget = {
   language: "text",
   render(values) {
     const facts = connectionFacts(values)
-    const nameFits = !/[<>@]/.test(facts.fromName)
-    const email =
-      facts.fromName && nameFits
-        ? `${displayNameForHeader(facts.fromName)} <${facts.fromAddress}>`
-        : facts.fromAddress
+    const email = mailboxAsWritten(facts.fromName, facts.fromAddress, /[<>@]/, displayNameForHeader)
     const lines = [
       "Zabbix: Alerts > Media types > Create media type (Administration > Media types in older",
       "versions, which also label the Email field SMTP email).",
@@ -33,8 +29,8 @@ export const zabbixTarget: SettingsTarget = {
       "Email provider: Generic SMTP",
       `SMTP server: ${facts.host}`,
       `SMTP server port: ${facts.port}`,
-      `Email: ${email}`,
-      ...(facts.fromName && !nameFits
+      `Email: ${email.value}`,
+      ...(email.nameLeftOut
         ? ["  (Zabbix refuses < > @ in a display name: the From name is left out.)"]
         : []),
       `SMTP helo: ${domainOfAddress(facts.fromAddress)}`,
