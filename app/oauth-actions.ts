@@ -131,7 +131,7 @@ function failed(
       port: 587,
       ...(context.tenant ? { tenant: context.tenant } : {}),
       ...(context.clientId ? { clientId: context.clientId } : {}),
-      oauthFlow: "oauth-device",
+      signIn: "oauth-device",
     }
   )
   return { kind: "failed", error: failure.message, code: failure.code, diagnosis }

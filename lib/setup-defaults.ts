@@ -1,6 +1,6 @@
-import { SMTP_AUTH_HOST, guessMxHost } from "@/lib/microsoft365/endpoints"
-import { methodInfo } from "@/lib/microsoft365/methods"
-import type { SendingMethod, SetupValues } from "@/lib/schemas/setup"
+import { defaultHost, methodInfo } from "@/lib/microsoft365/methods"
+import type { SetupValues } from "@/lib/schemas/setup"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 
 /** The wizard's starting values for a method: its server, port and security, and nothing else. */
 export function defaultSetupValues(method: SendingMethod = "smtp-auth", domain = ""): SetupValues {
@@ -10,7 +10,7 @@ export function defaultSetupValues(method: SendingMethod = "smtp-auth", domain =
     server: {
       practice: false,
       domain,
-      host: method === "smtp-auth" ? SMTP_AUTH_HOST : guessMxHost(domain),
+      host: defaultHost(method, domain),
       port: defaults.port,
       security: defaults.security,
     },

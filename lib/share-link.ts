@@ -9,6 +9,7 @@ import {
   type SetupValues,
 } from "@/lib/schemas/setup"
 import { defaultSetupValues } from "@/lib/setup-defaults"
+import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 import { PARAM, first, type ShareParams } from "@/lib/share-query"
 
 // Writing a link needs no zod and lives in share-query.ts, which the browser loads; reading one
@@ -31,21 +32,20 @@ export function sharedSetup(params: ShareParams): SetupValues | null {
   const method = read(PARAM.method, methodStepSchema.shape.method)
   const domain = read(PARAM.domain, serverStepSchema.shape.domain)
   const values = defaultSetupValues(method, domain)
+  const signIn = signInOf({
+    method: values.method,
+    account: { authType: read(PARAM.authType, accountStepSchema.shape.authType) },
+  })
   const found = {
     host: read(PARAM.host, serverStepSchema.shape.host),
     port: read(PARAM.port, serverStepSchema.shape.port),
     security: read(PARAM.security, serverStepSchema.shape.security),
-    user:
-      values.method.method === "smtp-auth"
-        ? read(PARAM.user, accountStepSchema.shape.user)
-        : undefined,
+    user: signIn !== "none" ? read(PARAM.user, accountStepSchema.shape.user) : undefined,
     fromAddress: read(PARAM.fromAddress, senderStepSchema.shape.fromAddress),
     fromName: read(PARAM.fromName, senderStepSchema.shape.fromName),
     to: read(PARAM.to, testStepSchema.shape.to),
   }
-  const smtpAuth = values.method.method === "smtp-auth"
-  const authType = smtpAuth ? read(PARAM.authType, accountStepSchema.shape.authType) : undefined
-  const oauth = authType === "oauth-app" || authType === "oauth-device"
+  const oauth = isOAuth(signIn)
   const oauthFound = {
     tenant: oauth ? read(PARAM.tenant, accountStepSchema.shape.tenant) : undefined,
     clientId: oauth ? read(PARAM.clientId, accountStepSchema.shape.clientId) : undefined,
@@ -73,7 +73,7 @@ export function sharedSetup(params: ShareParams): SetupValues | null {
       pass: "",
       ...(oauth
         ? {
-            authType,
+            authType: signIn,
             tenant: oauthFound.tenant ?? "",
             clientId: oauthFound.clientId ?? "",
             clientSecret: "",

@@ -1,4 +1,5 @@
-import { STEP_IDS, type SetupValues, type StepId } from "@/lib/schemas/setup-fields"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 
 /**
  * A link that reopens the wizard with the same settings, to hand to a colleague. It carries the
@@ -37,11 +38,11 @@ export function shareQuery(values: SetupValues): string {
   add(PARAM.host, values.server.host)
   add(PARAM.port, values.server.port)
   add(PARAM.security, values.server.security)
-  if (values.method.method === "smtp-auth") {
+  const signIn = signInOf(values)
+  if (signIn !== "none") {
     add(PARAM.user, values.account.user)
-    const authType = values.account.authType ?? "password"
-    if (authType !== "password") {
-      add(PARAM.authType, authType)
+    if (isOAuth(signIn)) {
+      add(PARAM.authType, signIn)
       add(PARAM.tenant, values.account.tenant ?? "")
       add(PARAM.clientId, values.account.clientId ?? "")
     }
@@ -52,22 +53,27 @@ export function shareQuery(values: SetupValues): string {
   return query.toString()
 }
 
-/** Steps a reload may return to: the later ones need a test that has just run. */
-const RESUMABLE_STEPS: readonly StepId[] = STEP_IDS.slice(0, STEP_IDS.indexOf("test") + 1)
 const STEP_PARAM = "step"
 
-/** The wizard's own address while it is used: the share query and the current step, so a reload resumes. */
-export function resumeQuery(values: SetupValues, step: StepId): string {
+/**
+ * The wizard's own address while it is used: the share query and the current step, so a reload
+ * resumes. `step` is null on a step a reload may not return to (the wizard's step registry says
+ * which).
+ */
+export function resumeQuery(values: SetupValues, step: string | null): string {
   const query = new URLSearchParams(shareQuery(values))
   // Always set, even for the first step: it tells a reload from a link someone shared.
-  if (RESUMABLE_STEPS.includes(step)) query.set(STEP_PARAM, step)
+  if (step) query.set(STEP_PARAM, step)
   return query.toString()
 }
 
-/** The step to resume at after a reload, or null for a fresh start (or a shared link). */
-export function resumedStep(params: ShareParams): StepId | null {
+/**
+ * The step named in the address, for the wizard to resume at after a reload (it checks the name
+ * against its steps), or null for a fresh start or a shared link.
+ */
+export function resumedStep(params: ShareParams): string | null {
   const step = first(params, STEP_PARAM)
-  return RESUMABLE_STEPS.find((id) => id === step) ?? null
+  return step && /^[a-z-]{1,32}$/.test(step) ? step : null
 }
 
 /** A query parameter's value; the first one when it is repeated. */

@@ -1,8 +1,8 @@
 import type { Metadata } from "next"
 
 import { checklistFromQuery, type ChecklistQuery } from "@/lib/microsoft365/entra-checklist-query"
-import { entraChecklistUrl, type OAuthFlow } from "@/lib/microsoft365/entra-checklist"
-import { OAUTH_FLOW_LABELS } from "@/lib/schemas/setup-fields"
+import { entraChecklistUrl } from "@/lib/microsoft365/entra-checklist"
+import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/sign-in"
 import { EntraChecklist } from "@/components/oauth/entra-checklist"
 
 export const metadata: Metadata = { title: "Microsoft Entra checklist for OAuth: smtp365" }
@@ -36,14 +36,14 @@ export default async function EntraChecklistPage({
         </h1>
         <nav aria-label="Sign-in flow" className="text-sm">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {(Object.keys(OAUTH_FLOW_LABELS) as OAuthFlow[]).map((flow) => (
+            {(Object.keys(OAUTH_SIGN_IN_LABELS) as OAuthSignIn[]).map((flow) => (
               <li key={flow}>
                 <a
                   href={entraChecklistUrl({ ...input, flow })}
                   aria-current={flow === input.flow ? "page" : undefined}
                   className={`${linkClass} aria-[current=page]:font-semibold aria-[current=page]:no-underline`}
                 >
-                  {OAUTH_FLOW_LABELS[flow]}
+                  {OAUTH_SIGN_IN_LABELS[flow]}
                 </a>
               </li>
             ))}
@@ -51,7 +51,7 @@ export default async function EntraChecklistPage({
         </nav>
       </header>
       <main className="flex flex-col gap-3">
-        <h2 className="text-lg font-semibold tracking-tight">{OAUTH_FLOW_LABELS[input.flow]}</h2>
+        <h2 className="text-lg font-semibold tracking-tight">{OAUTH_SIGN_IN_LABELS[input.flow]}</h2>
         <EntraChecklist open {...input} />
       </main>
     </div>

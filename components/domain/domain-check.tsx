@@ -4,7 +4,7 @@ import { useEffect } from "react"
 import { useForm, useWatch } from "react-hook-form"
 
 import type { DomainCheckRequest, DomainCheckValues } from "@/lib/dns/domain-check-schema"
-import type { SendingMethod } from "@/lib/schemas/setup"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { lazyResolver, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
 import { SENDING_METHODS_INFO } from "@/lib/microsoft365/methods"
 import { checkDomain } from "@/app/domain/actions"

@@ -1,4 +1,4 @@
-import type { SetupValues } from "@/lib/schemas/setup-fields"
+import type { SetupValues } from "@/lib/schemas/setup"
 import { settingsRows } from "@/lib/settings-export/rows"
 
 import { setupChecks } from "./setup-checks"

@@ -1,8 +1,10 @@
 import type { UseFormReturn } from "react-hook-form"
 
-import { SMTP_AUTH_HOST, guessMxHost } from "@/lib/microsoft365/endpoints"
-import { methodInfo } from "@/lib/microsoft365/methods"
-import type { SendingMethod, SetupValues } from "@/lib/schemas/setup"
+import { guessMxHost } from "@/lib/microsoft365/endpoints"
+import { defaultHost, methodInfo } from "@/lib/microsoft365/methods"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { signInOf } from "@/lib/schemas/sign-in"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 
 type Form = Pick<UseFormReturn<SetupValues>, "getFieldState" | "getValues" | "setValue">
 type PrefilledField = "server.host" | "server.port" | "server.security" | "sender.fromAddress"
@@ -22,8 +24,7 @@ export function applyMethodDefaults(form: Form, method: SendingMethod) {
   const { defaults } = methodInfo(method)
   suggest(form, "server.port", defaults.port)
   suggest(form, "server.security", defaults.security)
-  const domain = form.getValues("server.domain")
-  suggest(form, "server.host", method === "smtp-auth" ? SMTP_AUTH_HOST : guessMxHost(domain))
+  suggest(form, "server.host", defaultHost(method, form.getValues("server.domain")))
 }
 
 /** Direct Send and relay: the domain's guessed MX endpoint fills Server. */
@@ -36,9 +37,9 @@ export function fillHostFromMx(form: Form, endpoint: string) {
   suggest(form, "server.host", endpoint)
 }
 
-/** Under SMTP AUTH the mailbox that signs in is the natural From address. */
+/** When a mailbox signs in, it is the natural From address. */
 export function prefillFromAddress(form: Form) {
-  if (form.getValues("method.method") !== "smtp-auth") return
+  if (signInOf(form.getValues()) === "none") return
   const user = form.getValues("account.user").trim()
   if (user && !form.getValues("sender.fromAddress").trim()) {
     form.setValue("sender.fromAddress", user)

@@ -1,7 +1,9 @@
-import { entraStepsFor, type OAuthFlow } from "@/lib/microsoft365/entra-checklist"
+import { entraStepsFor } from "@/lib/microsoft365/entra-checklist"
 import { guideFor } from "@/lib/microsoft365/guides"
+import { isOAuth, type SignIn } from "@/lib/schemas/sign-in"
 import type { Diagnosis, FailureFacts } from "@/lib/smtp/types"
-import { CATALOG, FALLBACK_ENTRY, type CatalogEntry } from "./catalog"
+import { CATALOG, FALLBACK_ENTRY } from "./catalog"
+import type { CatalogEntry } from "./catalog-entry"
 import { parseStatusCodes, readStatusCodes, subjectName, type StatusCodes } from "./rfc3463"
 
 export interface DiagnosisContext {
@@ -15,8 +17,8 @@ export interface DiagnosisContext {
   /** OAuth: the Directory (tenant) ID or domain, and the Application (client) ID typed. */
   tenant?: string
   clientId?: string
-  /** OAuth: the flow the test signed in with, so a diagnosis can link to its Entra checklist. */
-  oauthFlow?: OAuthFlow
+  /** How the test signed in; with OAuth, a diagnosis links to its flow's Entra checklist. */
+  signIn?: SignIn
 }
 
 /** Stand in for {tenant} and {clientId} when they are unknown (a pasted reply). */
@@ -76,9 +78,9 @@ function guideLink(id: string): Pick<Diagnosis, "guide"> {
 
 /** The Entra checklist steps that fix an OAuth failure, opened beside the wizard like a guide. */
 function entraLinks(id: string, context: DiagnosisContext): Pick<Diagnosis, "entraSteps"> {
-  if (!context.oauthFlow) return {}
+  if (!context.signIn || !isOAuth(context.signIn)) return {}
   const steps = entraStepsFor(id, {
-    flow: context.oauthFlow,
+    flow: context.signIn,
     tenant: context.tenant ?? "",
     clientId: context.clientId ?? "",
     mailbox: context.mailbox,

@@ -1,5 +1,5 @@
 import * as SOURCES from "@/lib/microsoft365/sources"
-import type { CatalogCheck, CatalogEntry } from "./catalog"
+import type { CatalogCheck, CatalogEntry } from "./catalog-entry"
 
 /**
  * Known OAuth 2.0 (XOAUTH2) failures, as data: the Microsoft identity platform's AADSTS errors at
@@ -237,7 +237,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
     match: {
       enhanced: ["5.7.3"],
       text: /Authentication unsuccessful/i,
-      signIn: ["xoauth2-app", "xoauth2-delegated"],
+      signIn: ["oauth-app", "oauth-device"],
       cause: ["GRAPH_TOKEN"],
     },
     headline: "A Microsoft Graph token cannot sign in to SMTP",
@@ -258,7 +258,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   {
     id: "xoauth2-app-rejected",
     side: "server",
-    match: { enhanced: ["5.7.3"], text: /Authentication unsuccessful/i, signIn: ["xoauth2-app"] },
+    match: { enhanced: ["5.7.3"], text: /Authentication unsuccessful/i, signIn: ["oauth-app"] },
     headline: "Exchange Online refused the app's token",
     meaning:
       "The token was issued, but Exchange Online does not let app {clientId} send as {mailbox}. It does not say which step is missing; the checks below, in order, find it.",
@@ -290,7 +290,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
     match: {
       enhanced: ["5.7.3"],
       text: /Authentication unsuccessful/i,
-      signIn: ["xoauth2-delegated"],
+      signIn: ["oauth-device"],
     },
     headline: "Exchange Online refused the user's token for this mailbox",
     meaning:

@@ -1,4 +1,4 @@
-import type { SendingMethod } from "@/lib/schemas/setup"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { MX_WHERE_TO_FIND, classicMxHost } from "@/lib/microsoft365/dns-records"
 import { mxFormatOf } from "@/lib/microsoft365/endpoints"
 import * as SOURCES from "@/lib/microsoft365/sources"

@@ -1,6 +1,6 @@
 import { isIP } from "node:net"
 
-import type { SendingMethod } from "@/lib/schemas/setup"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { SPF_INCLUDES, SPF_LOOKUP_LIMIT, RFC7208 } from "@/lib/microsoft365/dns-records"
 import * as SOURCES from "@/lib/microsoft365/sources"
 

@@ -1,4 +1,4 @@
-import type { SendingMethod } from "@/lib/schemas/setup"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 
 /** A check's verdict; the page always shows it as a word too, never as colour alone. */
 export type CheckStatus = "pass" | "warn" | "fail"

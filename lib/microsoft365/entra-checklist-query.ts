@@ -1,13 +1,13 @@
 import * as z from "zod/mini"
 
 import { accountStepSchema } from "@/lib/schemas/setup"
-import { OAUTH_FLOW_LABELS } from "@/lib/schemas/setup-fields"
-import type { ChecklistInput, OAuthFlow } from "./entra-checklist"
+import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/sign-in"
+import type { ChecklistInput } from "./entra-checklist"
 
 export type ChecklistQuery = Record<string, string | string[] | undefined>
 
-const isFlow = (value: unknown): value is OAuthFlow =>
-  typeof value === "string" && Object.hasOwn(OAUTH_FLOW_LABELS, value)
+const isFlow = (value: unknown): value is OAuthSignIn =>
+  typeof value === "string" && Object.hasOwn(OAUTH_SIGN_IN_LABELS, value)
 
 /** One value of the query: the first if repeated, "" if absent or not what the field takes. */
 function field(query: ChecklistQuery, key: string, schema: z.ZodMiniType): string {

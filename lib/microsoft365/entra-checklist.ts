@@ -1,4 +1,4 @@
-import type { AuthType } from "@/lib/schemas/setup-fields"
+import type { OAuthSignIn } from "@/lib/schemas/sign-in"
 import * as SOURCES from "./sources"
 
 /**
@@ -7,11 +7,8 @@ import * as SOURCES from "./sources"
  * (SOURCES.oauth, reference §3) or the RBAC for Applications page (SOURCES.smtpAppRbac).
  */
 
-/** The Account step's OAuth flows (AUTH_TYPES without the password). */
-export type OAuthFlow = Exclude<AuthType, "password">
-
 export interface ChecklistInput {
-  flow: OAuthFlow
+  flow: OAuthSignIn
   tenant: string
   clientId: string
   /** The mailbox the test signs in as. */

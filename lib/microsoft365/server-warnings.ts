@@ -1,5 +1,6 @@
 import { isIpAddress, type SecurityMode, type SendingMethod } from "@/lib/schemas/setup-fields"
 import { SMTP_AUTH_HOST, findMicrosoftEndpoint, isMxEndpoint, normalizeHost } from "./endpoints"
+import { methodInfo, sendsToMx } from "./methods"
 import * as SOURCES from "./sources"
 
 export interface ServerWarning {
@@ -30,6 +31,7 @@ interface ServerChoice {
  */
 export function serverWarnings({ method, host, port, security }: ServerChoice): ServerWarning[] {
   const warnings: ServerWarning[] = []
+  const toMx = sendsToMx(method)
   const name = normalizeHost(host)
   const endpoint = name ? findMicrosoftEndpoint(name) : undefined
   if (port === "465") {
@@ -48,7 +50,7 @@ export function serverWarnings({ method, host, port, security }: ServerChoice): 
       source: SOURCES.nodemailerWrongVersion,
     })
   }
-  if (security === "none" && method === "smtp-auth") {
+  if (security === "none" && methodInfo(method).signIn !== "none") {
     warnings.push({
       id: "no-tls-credentials",
       field: "security",
@@ -63,21 +65,21 @@ export function serverWarnings({ method, host, port, security }: ServerChoice): 
       text: "Use the host name, not an IP address: Microsoft 365's addresses change, IP addresses are not supported, and the certificate cannot be checked against an address.",
       source: SOURCES.mfd,
     })
-  } else if (name && method === "smtp-auth" && isMxEndpoint(name)) {
+  } else if (name && !toMx && isMxEndpoint(name)) {
     warnings.push({
       id: "wrong-host",
       field: "host",
       text: `This is an MX endpoint, used by Direct Send and relay without signing in. SMTP AUTH signs in at ${SMTP_AUTH_HOST}.`,
       source: SOURCES.mfd,
     })
-  } else if (name && method !== "smtp-auth" && name === SMTP_AUTH_HOST) {
+  } else if (name && toMx && name === SMTP_AUTH_HOST) {
     warnings.push({
       id: "wrong-host",
       field: "host",
       text: `${SMTP_AUTH_HOST} only accepts mail from a signed-in mailbox (530 5.7.57 otherwise). Direct Send and relay go to your domain's MX endpoint.`,
       source: SOURCES.ndr5757,
     })
-  } else if (name && method !== "smtp-auth" && endpoint && !isMxEndpoint(name)) {
+  } else if (name && toMx && endpoint && !isMxEndpoint(name)) {
     warnings.push({
       id: "wrong-host",
       field: "host",
@@ -92,7 +94,7 @@ export function serverWarnings({ method, host, port, security }: ServerChoice): 
       source: SOURCES.mfd,
     })
   }
-  if (method !== "smtp-auth" && port !== "25" && port !== "") {
+  if (toMx && port !== "25" && port !== "") {
     warnings.push({
       id: "mx-port",
       field: "port",

@@ -5,6 +5,7 @@ import net from "node:net"
 
 import { env } from "@/lib/env"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import type { PracticeTarget } from "@/lib/smtp/run-test"
 import { trustIdentityOrigin } from "@/lib/oauth/network-client"
 import { createCertificateAuthority, issueServerCertificate } from "./certificates"
@@ -126,6 +127,16 @@ export async function signInPracticeDeviceCode(userCode: string): Promise<boolea
   return (await startPracticeServers())?.identity.signIn(userCode) ?? false
 }
 
+/** Which simulator stands in for each method's Microsoft 365 endpoint, and how it is described. */
+const PRACTICE_ENDPOINTS = {
+  "smtp-auth": { server: "submission", role: "SMTP AUTH endpoint" },
+  "direct-send": { server: "directSend", role: "MX endpoint" },
+  relay: { server: "relay", role: "MX endpoint with an inbound connector" },
+} as const satisfies Record<
+  SendingMethod,
+  { server: "submission" | "directSend" | "relay"; role: string }
+>
+
 /**
  * The simulator that stands in for the chosen method's Microsoft 365 endpoint. Only ports 25 and
  * 587 answer, as on Microsoft 365; any other port is refused, so practice shows that failure too.
@@ -142,19 +153,8 @@ export async function practiceTarget(values: SetupValues): Promise<PracticeTarge
       description: `built-in Microsoft 365 simulator: port ${values.server.port} is closed (only 25 and 587 answer)`,
     }
   }
-  const { method } = values.method
-  const simulator =
-    method === "smtp-auth"
-      ? servers.submission
-      : method === "relay"
-        ? servers.relay
-        : servers.directSend
-  const role =
-    method === "smtp-auth"
-      ? "SMTP AUTH endpoint"
-      : method === "relay"
-        ? "MX endpoint with an inbound connector"
-        : "MX endpoint"
+  const { server, role } = PRACTICE_ENDPOINTS[values.method.method]
+  const simulator = servers[server]
   return {
     address: simulator.host,
     port: simulator.port,

@@ -1,12 +1,7 @@
 import { describe, expect, test } from "vitest"
 
-import {
-  ADDRESS_DOMAIN_MESSAGE,
-  FULL_ADDRESS_MESSAGE,
-  setupSchema,
-  toFieldErrors,
-  type SetupValues,
-} from "./setup"
+import { ADDRESS_DOMAIN_MESSAGE, setupSchema, toFieldErrors, type SetupValues } from "./setup"
+import { FULL_ADDRESS_MESSAGE } from "./setup-fields"
 
 const valid: SetupValues = {
   method: { method: "smtp-auth" },

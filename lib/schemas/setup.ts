@@ -14,22 +14,8 @@ import {
   isIpAddress,
   type SendingMethod,
 } from "@/lib/schemas/setup-fields"
-
-// Server code keeps importing everything from here.
-export {
-  AUTH_TYPES,
-  FULL_ADDRESS_MESSAGE,
-  OAUTH_FIELD_LABELS,
-  SECURITY_MODES,
-  SENDING_METHODS,
-  STEP_FIELDS,
-  STEP_IDS,
-  isIpAddress,
-  type AuthType,
-  type SecurityMode,
-  type SendingMethod,
-  type StepId,
-} from "@/lib/schemas/setup-fields"
+import { methodInfo } from "@/lib/microsoft365/methods"
+import { signInOf } from "@/lib/schemas/sign-in"
 
 const NO_LINE_BREAKS = "Line breaks are not allowed here"
 const hasNoLineBreak = (value: string) => !/[\r\n]/.test(value)
@@ -188,13 +174,12 @@ const methodOnly = z.object({ method: methodStepSchema })
  * endpoint for Direct Send and relay (SOURCES.mfd, "Your MX endpoint, for example,
  * contoso-com.mail.protection.outlook.com").
  */
-const MX_HOST_MISSING =
-  "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com"
-const HOST_MISSING_MESSAGE = {
-  "smtp-auth": "Enter the server name, for example smtp.office365.com",
-  "direct-send": MX_HOST_MISSING,
-  relay: MX_HOST_MISSING,
-} as const satisfies Record<SendingMethod, string>
+function hostMissingMessage(method: SendingMethod): string {
+  const { endpoint } = methodInfo(method)
+  return endpoint.kind === "submission"
+    ? `Enter the server name, for example ${endpoint.host}`
+    : "Enter your domain's MX endpoint, for example contoso-com.mail.protection.outlook.com"
+}
 
 /**
  * The whole setup. Server needs a host, asked for as the method sends; SMTP AUTH needs a username
@@ -212,10 +197,9 @@ export const setupSchema = stepShapes.check(
         ctx.addIssue({
           code: "custom",
           path: ["server", "host"],
-          message: HOST_MISSING_MESSAGE[values.method.method],
+          message: hostMissingMessage(values.method.method),
         })
       }
-      if (values.method.method !== "smtp-auth") return
       // The account step may itself be invalid here (a bare user name); check presence on the raw value.
       const account = values.account as
         | Partial<
@@ -230,9 +214,11 @@ export const setupSchema = stepShapes.check(
           ctx.addIssue({ code: "custom", path: ["account", field], message })
         }
       }
+      const authType = AUTH_TYPES.find((type) => type === account?.authType)
+      const signIn = signInOf({ method: values.method, account: { authType } })
+      if (signIn === "none") return
       missing("user", "Enter the mailbox's full email address")
-      const authType = account?.authType ?? "password"
-      if (authType === "password") {
+      if (signIn === "password") {
         if (!account?.pass) {
           ctx.addIssue({
             code: "custom",
@@ -245,7 +231,7 @@ export const setupSchema = stepShapes.check(
       missing("tenant", "Enter the Directory (tenant) ID of the app registration")
       // Client credentials are always asked of one tenant; msal refuses the multi-tenant paths.
       if (
-        authType === "oauth-app" &&
+        signIn === "oauth-app" &&
         ["common", "organizations", "consumers"].includes(text(account?.tenant).toLowerCase())
       ) {
         ctx.addIssue({
@@ -256,7 +242,7 @@ export const setupSchema = stepShapes.check(
         })
       }
       missing("clientId", "Enter the Application (client) ID of the app registration")
-      if (authType === "oauth-app") {
+      if (signIn === "oauth-app") {
         missing("clientSecret", "Enter the client secret's Value (not its Secret ID)")
       } else {
         missing("flowId", "Sign in with the device code first")

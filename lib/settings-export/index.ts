@@ -31,7 +31,7 @@ import { wordpressTarget } from "./targets/wordpress"
 import { zabbixTarget } from "./targets/zabbix"
 import { withOAuthNote } from "./oauth-note"
 import type { SettingsFile, SettingsGroup, SettingsTarget } from "./types"
-import { connectionFacts, oauthKind } from "./values"
+import { connectionFacts, oauthSignIn } from "./values"
 
 export type { SettingsFile, SettingsGroup } from "./types"
 
@@ -92,7 +92,7 @@ export function renderTarget(
   values: SetupValues
 ): SettingsFile {
   const file = { ...about, ...render(values) }
-  return oauth || !oauthKind(connectionFacts(values)) ? file : withOAuthNote(file, oauthCaveat)
+  return oauth || !oauthSignIn(connectionFacts(values)) ? file : withOAuthNote(file, oauthCaveat)
 }
 
 /** Every ready-made file for these values, in display order. */

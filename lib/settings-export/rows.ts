@@ -1,18 +1,14 @@
 import { methodInfo } from "@/lib/microsoft365/methods"
-import { OAUTH_FIELD_LABELS, type SetupValues } from "@/lib/schemas/setup-fields"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { OAUTH_FIELD_LABELS, SECURITY_MODE_LABELS } from "@/lib/schemas/setup-fields"
+import type { OAuthSignIn } from "@/lib/schemas/sign-in"
 import type { SettingsRow } from "./types"
-import { connectionFacts, oauthKind } from "./values"
+import { connectionFacts, oauthSignIn } from "./values"
 
 const OAUTH_NAMES = {
   "oauth-app": "OAuth 2.0, app-only (client credentials)",
   "oauth-device": "OAuth 2.0, as a user (device code)",
-} as const
-
-const SECURITY_LABELS = {
-  starttls: "STARTTLS",
-  tls: "Implicit TLS",
-  none: "None",
-} as const
+} as const satisfies Record<OAuthSignIn, string>
 
 /**
  * The settings as a table, to enter by hand and to quote in a report. Kept apart from the
@@ -24,9 +20,9 @@ export function settingsRows(values: SetupValues): SettingsRow[] {
     { label: "Sending method", value: methodInfo(values.method.method).name, copyable: true },
     { label: "Server", value: facts.host, copyable: true },
     { label: "Port", value: String(facts.port), copyable: true },
-    { label: "Security", value: SECURITY_LABELS[facts.security], copyable: true },
+    { label: "Security", value: SECURITY_MODE_LABELS[facts.security], copyable: true },
   ]
-  const kind = oauthKind(facts)
+  const kind = oauthSignIn(facts)
   if (kind) {
     rows.push({ label: "Authentication", value: OAUTH_NAMES[kind], copyable: false })
     rows.push({ label: OAUTH_FIELD_LABELS.user, value: facts.user, copyable: true })

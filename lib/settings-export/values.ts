@@ -1,5 +1,6 @@
 import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL, DELEGATED_SMTP_SCOPE } from "@/lib/oauth/scopes"
 import type { SetupValues } from "@/lib/schemas/setup"
+import { isOAuth, signInOf, type OAuthSignIn } from "@/lib/schemas/sign-in"
 
 /** The name of the environment variable every output reads the password from. */
 export const PASSWORD_VARIABLE = "SMTP_PASSWORD"
@@ -20,22 +21,19 @@ export const AUTHORITY_VARIABLE = "OAUTH_AUTHORITY"
 export const OAUTH_SCOPES = {
   "oauth-app": [APP_ONLY_SCOPE],
   "oauth-device": [DELEGATED_SMTP_SCOPE, "offline_access"],
-} as const
-
-export type OAuthKind = keyof typeof OAUTH_SCOPES
+} as const satisfies Record<OAuthSignIn, readonly string[]>
 
 /** Facts every generator needs, derived once from the wizard's values. */
 export function connectionFacts(values: SetupValues) {
-  const signsIn = values.method.method === "smtp-auth"
-  // Unset means a password, as in the Account step.
-  const auth = signsIn ? (values.account.authType ?? "password") : "none"
-  const oauth = auth === "oauth-app" || auth === "oauth-device"
+  const signIn = signInOf(values)
+  const signsIn = signIn !== "none"
+  const oauth = isOAuth(signIn)
   return {
     host: values.server.host,
     port: Number(values.server.port),
     security: values.server.security,
     signsIn,
-    auth,
+    signIn,
     /** OAuth only: the Directory (tenant) ID or domain, and the Application (client) ID. */
     tenant: oauth ? (values.account.tenant ?? "").trim() : "",
     clientId: oauth ? (values.account.clientId ?? "").trim() : "",
@@ -48,9 +46,9 @@ export function connectionFacts(values: SetupValues) {
 
 export type ConnectionFacts = ReturnType<typeof connectionFacts>
 
-/** The OAuth 2.0 flow these facts sign in with, if any. */
-export function oauthKind(facts: ConnectionFacts): OAuthKind | undefined {
-  return facts.auth === "oauth-app" || facts.auth === "oauth-device" ? facts.auth : undefined
+/** The OAuth 2.0 sign-in of these facts, if any. */
+export function oauthSignIn(facts: ConnectionFacts): OAuthSignIn | undefined {
+  return isOAuth(facts.signIn) ? facts.signIn : undefined
 }
 
 /**

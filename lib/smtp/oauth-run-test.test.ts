@@ -433,7 +433,7 @@ describe("what Exchange Online answers a token it cannot use", () => {
   ] as const)("%s (%s) → %s", async ([clientId, , id, warnings]) => {
     const outcome = await runSmtpTest(appValues(clientId), options)
     expect(outcome.ok).toBe(false)
-    expect(outcome.failure).toMatchObject({ stage: "auth", signIn: "xoauth2-app" })
+    expect(outcome.failure).toMatchObject({ stage: "auth", signIn: "oauth-app" })
     expect(outcome.failure?.reply).toBe(
       "535 5.7.3 Authentication unsuccessful [PH7PR17MB1234.namprd17.prod.outlook.com]"
     )
@@ -505,7 +505,7 @@ describe("what Exchange Online answers a token it cannot use", () => {
         reply,
         responseCode: 501,
         message: "auth",
-        signIn: "xoauth2-app",
+        signIn: "oauth-app",
       },
       {
         mailbox: "sender@contoso.com",

@@ -6,6 +6,7 @@ import { deviceCodeToken } from "@/lib/oauth/device-code"
 import type { IdentityFailure } from "@/lib/oauth/identity-failure"
 import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { OAuthSignIn } from "@/lib/schemas/sign-in"
 import type { StageTracker } from "./stage-tracker"
 import type { Transcript } from "./transcript"
 import type { FailureFacts } from "./types"
@@ -27,6 +28,7 @@ export type TokenStep =
  * summary line; the token itself goes only to the caller, which sends it over TLS in XOAUTH2.
  */
 export async function fetchToken(
+  signIn: OAuthSignIn,
   account: SetupValues["account"],
   source: TokenSource,
   timeoutMs: number,
@@ -38,7 +40,7 @@ export async function fetchToken(
   let accessToken: string | undefined
   let failure: IdentityFailure | undefined
 
-  if (account.authType === "oauth-app") {
+  if (signIn === "oauth-app") {
     tracker.begin("token", "Client credentials")
     transcript.add(
       "info",

@@ -2,6 +2,7 @@ import "server-only"
 
 import { classify } from "@/lib/diagnosis/classify"
 import type { SetupValues } from "@/lib/schemas/setup"
+import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 import { checkHost } from "./host-guard"
 import { fetchToken, type TokenSource } from "./oauth-sign-in"
 import { createRedactor } from "./redact"
@@ -9,7 +10,7 @@ import { runSession, type SessionAuth, type SessionTarget, type SessionTimeouts 
 import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
 import { Transcript } from "./transcript"
-import type { FailureFacts, SessionEvent, SignInKind, TestOutcome } from "./types"
+import type { FailureFacts, SessionEvent, TestOutcome } from "./types"
 
 /**
  * Connect, greeting and each reply at most 8 s (Microsoft 365 answers within a second or two, and a
@@ -48,16 +49,9 @@ export async function runSmtpTest(
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS
   const startedAt = new Date()
   const t0 = performance.now()
-  const signsIn = values.method.method === "smtp-auth"
-  const authType = values.account.authType ?? "password"
-  const oauth = signsIn && authType !== "password"
-  const signIn: SignInKind | undefined = !signsIn
-    ? undefined
-    : authType === "oauth-app"
-      ? "xoauth2-app"
-      : authType === "oauth-device"
-        ? "xoauth2-delegated"
-        : "password"
+  const signIn = signInOf(values)
+  const signsIn = signIn !== "none"
+  const oauth = isOAuth(signIn)
   let auth: SessionAuth | undefined =
     signsIn && !oauth ? { user: values.account.user, pass: values.account.pass } : undefined
   const tracker = new StageTracker(options.onEvent)
@@ -85,7 +79,7 @@ export async function runSmtpTest(
     }
     if (token) outcome.token = token
     if (outcome.failure) {
-      if (signIn) outcome.failure.signIn = signIn
+      if (signsIn) outcome.failure.signIn = signIn
       // The same 535 5.7.3 has one certain reading when the token was for Microsoft Graph.
       if (
         outcome.failure.stage === "auth" &&
@@ -105,7 +99,7 @@ export async function runSmtpTest(
           ? {
               tenant: values.account.tenant,
               clientId: values.account.clientId,
-              oauthFlow: authType,
+              signIn,
             }
           : {}),
       })
@@ -167,8 +161,15 @@ export async function runSmtpTest(
     tracker.pass("resolve", { detail: `${guard.address} · ${guard.reason}` })
   }
 
-  if (oauth) {
-    const step = await fetchToken(values.account, options, timeouts.stepMs, tracker, transcript)
+  if (isOAuth(signIn)) {
+    const step = await fetchToken(
+      signIn,
+      values.account,
+      options,
+      timeouts.stepMs,
+      tracker,
+      transcript
+    )
     if (!step.ok) return finish({ ok: false, tls: null, failure: step.failure })
     redactSecrets = createRedactor([...secrets, step.accessToken])
     if (step.summary) token = step.summary

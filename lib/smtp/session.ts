@@ -5,7 +5,7 @@ import tls from "node:tls"
 import { format } from "node:util"
 import SMTPConnection, { type SMTPConnectionAuth } from "nodemailer/lib/smtp-connection"
 
-import type { SecurityMode } from "@/lib/schemas/setup"
+import type { SecurityMode } from "@/lib/schemas/setup-fields"
 import { REDACTED } from "./redact"
 import type { StageTracker } from "./stage-tracker"
 import { composeTestMessage, type TestMessageInput } from "./test-message"

@@ -1,4 +1,4 @@
-import type { SecurityMode } from "@/lib/schemas/setup"
+import type { SecurityMode } from "@/lib/schemas/setup-fields"
 import type { StageId } from "./types"
 
 /**

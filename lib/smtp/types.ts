@@ -4,6 +4,7 @@
  */
 
 import type { TokenSummary } from "@/lib/oauth/claims"
+import type { SignIn } from "@/lib/schemas/sign-in"
 
 export const STAGE_IDS = [
   "resolve",
@@ -57,14 +58,11 @@ export interface TlsDetails {
   validTo: string | null
 }
 
-/** How the test signs in: a password (AUTH LOGIN), or a token (XOAUTH2), app-only or as a user. */
-export type SignInKind = "password" | "xoauth2-app" | "xoauth2-delegated"
-
 /** Where the session failed, in terms a classifier can match. */
 export interface FailureFacts {
   stage: StageId
   /** How the test signed in, when it did: the same 535 5.7.3 means other things after XOAUTH2. */
-  signIn?: SignInKind
+  signIn?: SignIn
   /** nodemailer's error code (EAUTH, ESOCKET, ETIMEDOUT...) or our own (EGUARD, ENOTLS...). */
   code: string
   /** The low-level cause, for example ECONNREFUSED or ERR_SSL_WRONG_VERSION_NUMBER. */

@@ -6,12 +6,9 @@ import { useFormContext, useWatch } from "react-hook-form"
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
 import { DEFAULT_PRACTICE_PASSWORD, PRACTICE_DOMAIN } from "@/lib/practice/accounts"
 import type { PracticeListing } from "@/lib/practice/listing"
-import {
-  OAUTH_FIELD_LABELS,
-  OAUTH_FLOW_LABELS,
-  type AuthType,
-  type SetupValues,
-} from "@/lib/schemas/setup-fields"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { OAUTH_FIELD_LABELS } from "@/lib/schemas/setup-fields"
+import { OAUTH_SIGN_IN_LABELS, isOAuth, signInOf, type OAuthSignIn } from "@/lib/schemas/sign-in"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
 import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
@@ -29,8 +26,9 @@ import { TextField, fieldId, useFieldError } from "../text-field"
 /** `practice`: the practice mailboxes and apps, listed when practice mode is on (else null). */
 export function AccountStep({ practice }: { practice: PracticeListing | null }) {
   const { control } = useFormContext<SetupValues>()
-  const authType = useWatch({ control, name: "account.authType" }) ?? "password"
-  const oauth = authType !== "password"
+  const [method, authType] = useWatch({ control, name: ["method.method", "account.authType"] })
+  const signIn = signInOf({ method: { method }, account: { authType } })
+  const oauth = isOAuth(signIn)
 
   return (
     <>
@@ -40,7 +38,7 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
       </p>
       <SignInChoice oauth={oauth} />
       {oauth ? (
-        <OAuthFields authType={authType} practiceApps={practice?.apps} />
+        <OAuthFields signIn={signIn} practiceApps={practice?.apps} />
       ) : (
         <>
           <UsernameField />
@@ -121,10 +119,10 @@ function SignInChoice({ oauth }: { oauth: boolean }) {
 }
 
 function OAuthFields({
-  authType,
+  signIn,
   practiceApps,
 }: {
-  authType: AuthType
+  signIn: OAuthSignIn
   practiceApps?: PracticeListing["apps"]
 }) {
   const form = useFormContext<SetupValues>()
@@ -135,7 +133,6 @@ function OAuthFields({
     control: form.control,
     name: ["account.tenant", "account.clientId", "account.user"],
   })
-  const oauthFlow = authType === "oauth-device" ? "oauth-device" : "oauth-app"
 
   return (
     <>
@@ -146,14 +143,14 @@ function OAuthFields({
         <RadioCard
           id="account-flow-app"
           value="oauth-app"
-          label={OAUTH_FLOW_LABELS["oauth-app"]}
+          label={OAUTH_SIGN_IN_LABELS["oauth-app"]}
           description="The app signs in with its client secret, without a user: what a service or device uses. Needs SMTP.SendAsApp with admin consent (or RBAC for Applications)."
           {...flow}
         />
         <RadioCard
           id="account-flow-device"
           value="oauth-device"
-          label={OAUTH_FLOW_LABELS["oauth-device"]}
+          label={OAUTH_SIGN_IN_LABELS["oauth-device"]}
           description="You sign in as a user in another tab with a code smtp365 shows, and the test sends with that user's token (delegated, SMTP.Send)."
           {...flow}
         />
@@ -176,7 +173,7 @@ function OAuthFields({
         placeholder="8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c"
         hint="From the same Overview page."
       />
-      {oauthFlow === "oauth-app" ? (
+      {signIn === "oauth-app" ? (
         <SecretField
           name="account.clientSecret"
           label={OAUTH_FIELD_LABELS.clientSecret}
@@ -185,13 +182,13 @@ function OAuthFields({
         />
       ) : null}
       <UsernameField oauth />
-      {oauthFlow === "oauth-device" ? (
+      {signIn === "oauth-device" ? (
         <p className="text-sm text-muted-foreground">
           The sign-in happens in the Test step: &ldquo;Send test email&rdquo; shows a code to enter
           at Microsoft&apos;s sign-in page, then sends as soon as you have signed in.
         </p>
       ) : null}
-      <EntraChecklist flow={oauthFlow} tenant={tenant} clientId={clientId} mailbox={user} />
+      <EntraChecklist flow={signIn} tenant={tenant} clientId={clientId} mailbox={user} />
       {practiceApps ? <PracticeApps apps={practiceApps} /> : null}
     </>
   )

@@ -3,7 +3,8 @@
 import { useFormContext } from "react-hook-form"
 
 import { SENDING_METHODS_INFO, type SendingMethodInfo } from "@/lib/microsoft365/methods"
-import type { SendingMethod, SetupValues } from "@/lib/schemas/setup"
+import type { SetupValues } from "@/lib/schemas/setup"
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { RadioCard } from "@/components/ui/radio-card"
 import { SourceLink } from "@/components/ui/source-link"
 import {
@@ -16,13 +17,6 @@ import {
 } from "@/components/ui/table"
 
 import { applyMethodDefaults } from "../prefill"
-
-/** Column headings of the comparison: the first words of each method's name. */
-const SHORT_NAMES: Record<SendingMethod, string> = {
-  "smtp-auth": "SMTP AUTH",
-  "direct-send": "Direct Send",
-  relay: "SMTP relay",
-}
 
 const COMPARISON_ROWS: { label: string; cell: (method: SendingMethodInfo) => string }[] = [
   { label: "Sends outside the organisation", cell: (method) => method.externalRecipients },
@@ -89,7 +83,7 @@ export function MethodStep() {
               <TableCell className="w-[28%]" />
               {SENDING_METHODS_INFO.map((method) => (
                 <TableHead key={method.id} scope="col">
-                  {SHORT_NAMES[method.id]}
+                  {method.shortName}
                 </TableHead>
               ))}
             </TableRow>

@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form"
 
 import * as SOURCES from "@/lib/microsoft365/sources"
 import type { SetupValues } from "@/lib/schemas/setup"
+import { signInOf } from "@/lib/schemas/sign-in"
 
 import { TextField } from "../text-field"
 
@@ -15,11 +16,11 @@ const SEND_AS_WARNING = {
 
 export function SenderStep() {
   const { control } = useFormContext<SetupValues>()
-  const [method, user, fromAddress] = useWatch({
+  const [method, authType, user, fromAddress] = useWatch({
     control,
-    name: ["method.method", "account.user", "sender.fromAddress"],
+    name: ["method.method", "account.authType", "account.user", "sender.fromAddress"],
   })
-  const signsIn = method === "smtp-auth"
+  const signsIn = signInOf({ method: { method }, account: { authType } }) !== "none"
   const from = fromAddress.trim().toLowerCase()
   const sendsAsAnother = signsIn && from !== "" && from !== user.trim().toLowerCase()
 

@@ -4,8 +4,10 @@ import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 
 import { MX_WHERE_TO_FIND } from "@/lib/microsoft365/dns-records"
+import { sendsToMx } from "@/lib/microsoft365/methods"
 import { serverWarnings, type ServerWarning } from "@/lib/microsoft365/server-warnings"
-import type { SecurityMode, SetupValues } from "@/lib/schemas/setup"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { SECURITY_MODE_LABELS, type SecurityMode } from "@/lib/schemas/setup-fields"
 import { FieldError, FieldWarning, describedBy } from "@/components/ui/field"
 import { RadioCard } from "@/components/ui/radio-card"
 
@@ -14,21 +16,18 @@ import { findMxEndpoint } from "@/app/domain/actions"
 import { fillHostFromDomain, fillHostFromMx } from "../prefill"
 import { TextField, useFieldError } from "../text-field"
 
-const SECURITY_OPTIONS: { id: SecurityMode; label: string; description: string }[] = [
+const SECURITY_OPTIONS: { id: SecurityMode; description: string }[] = [
   {
     id: "starttls",
-    label: "STARTTLS",
     description:
       "Connects in plain text, then switches to TLS before anything private is sent. What Microsoft 365 uses on ports 587 and 25.",
   },
   {
     id: "tls",
-    label: "Implicit TLS",
     description: "TLS from the first byte, usually on port 465. Microsoft 365 doesn't offer it.",
   },
   {
     id: "none",
-    label: "None",
     description:
       "Plain text. Only for Direct Send to a server without TLS; smtp365 never sends credentials this way.",
   },
@@ -61,7 +60,7 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
   const mxForDomain = mx && mx.domain === domain.trim() ? mx : undefined
 
   const warnings = serverWarnings({ method, host: host.trim(), port: port.trim(), security })
-  const usesMx = method !== "smtp-auth"
+  const usesMx = sendsToMx(method)
   const securityError = useFieldError("server.security")
   const securityWarnings = warningsFor(warnings, "security")
   const securityWarningIds = securityWarnings.map(
@@ -176,7 +175,7 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
             key={option.id}
             id={`server-security-${option.id}`}
             value={option.id}
-            label={option.label}
+            label={SECURITY_MODE_LABELS[option.id]}
             description={option.description}
             {...register("server.security")}
           />

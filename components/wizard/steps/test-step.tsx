@@ -4,17 +4,13 @@ import { useEffect, useRef } from "react"
 import { useFormContext, useFormState, useWatch } from "react-hook-form"
 
 import { methodInfo } from "@/lib/microsoft365/methods"
-import type { SecurityMode, SetupValues } from "@/lib/schemas/setup"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { SECURITY_MODE_LABELS } from "@/lib/schemas/setup-fields"
+import { signInOf } from "@/lib/schemas/sign-in"
 import { SubmitButton } from "@/components/ui/submit-button"
 import { Callout } from "@/components/ui/callout"
 
 import { TextField } from "../text-field"
-
-export const SECURITY_LABELS: Record<SecurityMode, string> = {
-  starttls: "STARTTLS",
-  tls: "Implicit TLS",
-  none: "None (plain text)",
-}
 
 export function TestStep({
   sendError,
@@ -26,10 +22,11 @@ export function TestStep({
 }) {
   const { control } = useFormContext<SetupValues>()
   const { isSubmitting } = useFormState({ control })
-  const [method, practice, host, port, security, user, fromAddress, fromName] = useWatch({
+  const [method, authType, practice, host, port, security, user, fromAddress, fromName] = useWatch({
     control,
     name: [
       "method.method",
+      "account.authType",
       "server.practice",
       "server.host",
       "server.port",
@@ -71,10 +68,12 @@ export function TestStep({
           )}
         </dd>
         <dt className="text-muted-foreground">Security</dt>
-        <dd>{SECURITY_LABELS[security]}</dd>
+        <dd>{SECURITY_MODE_LABELS[security]}</dd>
         <dt className="text-muted-foreground">Signs in as</dt>
         <dd className="break-all">
-          {info.needsCredentials ? user : "Nobody: this method sends without signing in"}
+          {signInOf({ method: { method }, account: { authType } }) !== "none"
+            ? user
+            : "Nobody: this method sends without signing in"}
         </dd>
         <dt className="text-muted-foreground">From</dt>
         <dd className="break-all">

@@ -5,7 +5,7 @@ import {
   OAUTH_SCOPES,
   PASSWORD_VARIABLE,
   connectionFacts,
-  oauthKind,
+  oauthSignIn,
   secretNote,
 } from "../values"
 
@@ -18,7 +18,7 @@ export const dotenvTarget: SettingsTarget = {
   oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthKind(facts)
+    const kind = oauthSignIn(facts)
     const lines = [
       "# Microsoft 365 SMTP settings from smtp365",
       `SMTP_HOST=${quote(facts.host)}`,

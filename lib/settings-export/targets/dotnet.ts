@@ -6,11 +6,11 @@ import {
   CLIENT_SECRET_VARIABLE,
   PASSWORD_VARIABLE,
   connectionFacts,
-  oauthKind,
+  oauthSignIn,
   secretNote,
   type ConnectionFacts,
-  type OAuthKind,
 } from "../values"
+import type { OAuthSignIn } from "@/lib/schemas/sign-in"
 
 const cs = stringLiteral
 
@@ -29,7 +29,7 @@ export const dotnetSettingsTarget: SettingsTarget = {
   oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthKind(facts)
+    const kind = oauthSignIn(facts)
     const smtp = {
       Host: facts.host,
       Port: facts.port,
@@ -68,7 +68,7 @@ export const mailkitTarget: SettingsTarget = {
   oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthKind(facts)
+    const kind = oauthSignIn(facts)
     const signIn = kind
       ? [
           `await client.AuthenticateAsync(new SaslMechanismOAuth2(${cs(facts.user)}, token.AccessToken));`,
@@ -119,7 +119,7 @@ export const mailkitTarget: SettingsTarget = {
  * for a user, with the scopes of SOURCES.oauth. MailKit's SaslMechanismOAuth2 then signs in with
  * XOAUTH2.
  */
-function msalLines(facts: ConnectionFacts, kind: OAuthKind): string[] {
+function msalLines(facts: ConnectionFacts, kind: OAuthSignIn): string[] {
   const authority = [
     `// Microsoft's sign-in address; ${AUTHORITY_VARIABLE} names another (a national cloud, a test server).`,
     `var authority = (Environment.GetEnvironmentVariable(${cs(AUTHORITY_VARIABLE)}) ?? ${cs(DEFAULT_IDENTITY_URL)})`,

@@ -6,11 +6,11 @@ import {
   OAUTH_SCOPES,
   PASSWORD_VARIABLE,
   connectionFacts,
-  oauthKind,
+  oauthSignIn,
   secretNote,
   type ConnectionFacts,
-  type OAuthKind,
 } from "../values"
+import type { OAuthSignIn } from "@/lib/schemas/sign-in"
 import { DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
 
 const js = stringLiteral
@@ -21,7 +21,7 @@ const js = stringLiteral
  * (reference §3), so the script asks with fetch and hands the token over through nodemailer's
  * provisionCallback, which nodemailer calls again for a new token when the server refuses one.
  */
-function tokenFunction(kind: OAuthKind): string[] {
+function tokenFunction(kind: OAuthSignIn): string[] {
   const scope = js(OAUTH_SCOPES[kind].join(" "))
   if (kind === "oauth-app") {
     return [
@@ -76,7 +76,7 @@ function tokenFunction(kind: OAuthKind): string[] {
 }
 
 /** The script's OAuth part: the app's IDs, the token endpoint and the token request. */
-function oauthLines(facts: ConnectionFacts, kind: OAuthKind): string[] {
+function oauthLines(facts: ConnectionFacts, kind: OAuthSignIn): string[] {
   return [
     `const TENANT = ${js(facts.tenant)} // Directory (tenant) ID`,
     `const CLIENT_ID = ${js(facts.clientId)} // Application (client) ID`,
@@ -112,7 +112,7 @@ export const nodemailerTarget: SettingsTarget = {
   oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthKind(facts)
+    const kind = oauthSignIn(facts)
     const tlsLines =
       facts.security === "tls"
         ? ["  secure: true, // implicit TLS from the first byte"]

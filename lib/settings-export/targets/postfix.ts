@@ -13,7 +13,7 @@ import { DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
 import type { SettingsTarget } from "../types"
 import {
   connectionFacts,
-  oauthKind,
+  oauthSignIn,
   secretNote,
   tokenEndpoint,
   type ConnectionFacts,
@@ -63,7 +63,7 @@ export const postfixMainCfTarget: SettingsTarget = {
   oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthKind(facts)
+    const kind = oauthSignIn(facts)
     const sasl = kind
       ? [
           "",
@@ -126,7 +126,7 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
   oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    if (oauthKind(facts)) return saslXoauth2Passwd(facts)
+    if (oauthSignIn(facts)) return saslXoauth2Passwd(facts)
     const content = facts.signsIn
       ? [
           `# ${SASL_PASSWD}: the Microsoft 365 sign-in for relayhost ${nextHop(facts)}.`,
@@ -166,7 +166,7 @@ function saslXoauth2Passwd(facts: ConnectionFacts) {
   const content = [
     `# ${SASL_PASSWD} for XOAUTH2 with sasl-xoauth2: the "password" is the file where`,
     "# sasl-xoauth2 keeps this mailbox's tokens and renews them.",
-    ...(facts.auth === "oauth-app"
+    ...(facts.signIn === "oauth-app"
       ? [
           "# sasl-xoauth2 signs in as the mailbox user (delegated), not as the app: the client secret",
           "# of the app-only sign-in is not used here.",

@@ -6,11 +6,11 @@ import {
   CLIENT_SECRET_VARIABLE,
   PASSWORD_VARIABLE,
   connectionFacts,
-  oauthKind,
+  oauthSignIn,
   secretNote,
   type ConnectionFacts,
-  type OAuthKind,
 } from "../values"
+import type { OAuthSignIn } from "@/lib/schemas/sign-in"
 
 const py = stringLiteral
 
@@ -20,7 +20,7 @@ const py = stringLiteral
  * auth() base64-encodes. msal adds openid, profile and offline_access itself and refuses them in
  * `scopes`, so only the SMTP scope is asked for.
  */
-function tokenLines(facts: ConnectionFacts, kind: OAuthKind): string[] {
+function tokenLines(facts: ConnectionFacts, kind: OAuthSignIn): string[] {
   const common = [
     `TENANT = ${py(facts.tenant)}  # Directory (tenant) ID`,
     `CLIENT_ID = ${py(facts.clientId)}  # Application (client) ID`,
@@ -71,7 +71,7 @@ export const pythonSmtplibTarget: SettingsTarget = {
   oauth: "supported",
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthKind(facts)
+    const kind = oauthSignIn(facts)
     const connect =
       facts.security === "tls"
         ? [

@@ -1,0 +1,65 @@
+import type { SignIn } from "@/lib/schemas/sign-in"
+import type { Actor, Diagnosis, DiagnosisSource, StageId } from "@/lib/smtp/types"
+
+/** A read-only check, before its placeholders are filled in. */
+export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
+
+/**
+ * Known failures, as data; classify.ts matches them. An entry matches when every matcher it sets
+ * matches, and the first match wins, so specific entries come before general ones. Reply texts are
+ * Microsoft 365's, verbatim (shared/reference/microsoft-365-smtp.md §4).
+ *
+ * Placeholders in every text: {mailbox} (the sign-in address, or the From address when nothing
+ * signs in), {from}, {to}, {host}, {port}, and for OAuth {tenant} and {clientId} (the Directory
+ * (tenant) ID and Application (client) ID typed).
+ */
+export interface CatalogEntry {
+  id: string
+  /**
+   * "server": Microsoft 365 answered with this reply. "client": the failure is seen by the client
+   * (the network, TLS, a timeout, a refusal by smtp365 itself) and no Microsoft 365 reply explains it.
+   */
+  side: "server" | "client"
+  match: {
+    /** Basic reply codes (RFC 5321), for example 535. */
+    basic?: readonly number[]
+    /** Enhanced status codes (RFC 3463): "5.7.139", or a range of details "4.7.500-699". */
+    enhanced?: readonly string[]
+    /** Pattern on the reply text (the whole reply, codes included). */
+    text?: RegExp
+    /** Our error code (EAUTH, ESOCKET, ETIMEDOUT, EGUARD...). */
+    code?: readonly string[]
+    /** The low-level cause (ECONNREFUSED, ERR_SSL_WRONG_VERSION_NUMBER, GREETING_TIMEOUT...). */
+    cause?: readonly string[]
+    /**
+     * The stage the session failed at. Only client-side entries use it: a server reply is matched
+     * by its codes and text, so a reply pasted without its stage still matches.
+     */
+    stage?: readonly StageId[]
+    port?: readonly number[]
+    /** How the test signed in: the same 535 5.7.3 reads differently after XOAUTH2. */
+    signIn?: readonly SignIn[]
+  }
+  /** Plain words, one line. */
+  headline: string
+  /** What the failure means. */
+  meaning: string
+  /** Likely causes, most likely first. */
+  causes: readonly string[]
+  /** The fix as steps, in order. A caveat that depends on a date says so, with its source's date. */
+  fix: readonly string[]
+  /** Exchange Online PowerShell for the fix, filled in with the user's mailbox. */
+  commands?: readonly string[]
+  /** Read-only checks that confirm which layer blocks the sign-in: every authentication entry has them. */
+  checks?: readonly CatalogCheck[]
+  /** When another sending method is the better answer, in one sentence. */
+  betterMethod?: string
+  who: Actor
+  /** Whether retrying the same thing later can succeed. */
+  retry: boolean
+  sources: readonly DiagnosisSource[]
+  /** The code only appears in non-delivery reports (bounces), never as a reply to a live test. */
+  bounceOnly?: true
+  /** What Microsoft has not confirmed (the reference marks it UNCONFIRMED or observed only). */
+  unconfirmed?: string
+}
