@@ -1,8 +1,7 @@
-import type { StepId } from "@/lib/schemas/setup"
 import { CheckIcon } from "@/components/ui/icons"
 
 export interface StepperItem {
-  id: StepId
+  id: string
   title: string
   state: "complete" | "current" | "upcoming" | "skipped"
 }
@@ -13,7 +12,7 @@ export function Stepper({
   onSelect,
 }: {
   items: StepperItem[]
-  onSelect: (id: StepId) => void
+  onSelect: (id: string) => void
 }) {
   return (
     <nav aria-label="Setup steps">

@@ -1,8 +1,8 @@
-import { STEP_FIELDS, STEP_IDS } from "../../lib/schemas/setup"
+import { setupSchema } from "../../lib/schemas/setup"
 
-/** Every field of the wizard's values as a [step, field] path, from the schema's own field list. */
-export const SETUP_FIELD_PATHS = STEP_IDS.flatMap((id): readonly string[] => STEP_FIELDS[id]).map(
-  (path) => path.split(".") as [string, string]
+/** Every field of the wizard's values as a [step, field] path, from the schema's own shape. */
+export const SETUP_FIELD_PATHS = Object.entries(setupSchema.shape).flatMap(([step, schema]) =>
+  Object.keys(schema.shape).map((field) => [step, field] as [string, string])
 )
 
 /** A copy of `values` with the field at `path` replaced by `value` (anything at all). */
