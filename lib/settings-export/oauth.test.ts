@@ -8,7 +8,6 @@ import { parseEnv } from "node:util"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { parse as parseYaml } from "yaml"
 
-import { testServerTls } from "@/e2e/support/test-ca"
 import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
 import {
   PRACTICE_CLIENT_SECRET,
@@ -17,6 +16,7 @@ import {
 } from "@/lib/practice/identity-scenarios"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
+import { testServerTls } from "@/test-support/test-ca"
 import { SETTINGS_TARGETS, buildSettingsFiles } from "./index"
 import { oauthNoteLines } from "./oauth-note"
 import { settingsRows } from "./rows"

@@ -6,10 +6,10 @@ import path from "node:path"
 import { promisify } from "node:util"
 import { afterAll, beforeAll } from "vitest"
 
-import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
-import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
+import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
 import { buildSettingsFiles, renderTarget } from "./index"
 import type { SettingsFile, SettingsTarget } from "./types"
 

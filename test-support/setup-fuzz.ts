@@ -1,4 +1,4 @@
-import { STEP_FIELDS, STEP_IDS } from "../../lib/schemas/setup"
+import { STEP_FIELDS, STEP_IDS } from "../lib/schemas/setup"
 
 /** Every field of the wizard's values as a [step, field] path, from the schema's own field list. */
 export const SETUP_FIELD_PATHS = STEP_IDS.flatMap((id): readonly string[] => STEP_FIELDS[id]).map(
