@@ -8,10 +8,10 @@ import { afterAll, beforeAll } from "vitest"
 
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
-import { testServerTls } from "@/test-support/test-ca"
-import { buildSettingsFiles, renderTarget } from "./index"
-import type { SettingsFile, SettingsTarget } from "./types"
+import { buildSettingsFiles, renderTarget } from "@/lib/settings-export"
+import type { SettingsFile, SettingsTarget } from "@/lib/settings-export/types"
+import { directSendValues, smtpAuthValues } from "./setup-values"
+import { testServerTls } from "./test-ca"
 
 /** The password the simulator accepts; a test fails if it ever appears in an output. */
 export const PASSWORD = "Qu1et-Harbour#settings"
