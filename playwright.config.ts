@@ -1,7 +1,7 @@
 import path from "node:path"
 import { defineConfig, devices } from "@playwright/test"
 
-import { chromiumLaunchOptions } from "./e2e/support/chromium.mjs"
+import { chromiumLaunchOptions } from "./test-support/chromium.mjs"
 import { SERVER_LOG } from "./e2e/support/test-secrets"
 
 // The wizard under test listens here; the quick start's own server keeps 3000.

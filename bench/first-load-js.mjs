@@ -1,7 +1,7 @@
 // Figure 3: JavaScript a browser receives on a page's first load, compressed, as Chromium counts it.
 import { chromium } from "@playwright/test"
 
-import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs"
+import { chromiumLaunchOptions } from "../test-support/chromium.mjs"
 
 /**
  * Loads each URL in a fresh context (empty cache) and sums the encoded body sizes of its script

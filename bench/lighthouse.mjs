@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process"
 import path from "node:path"
 
-import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs"
+import { chromiumLaunchOptions } from "../test-support/chromium.mjs"
 import { median } from "./stats.mjs"
 import { ROOT } from "./ts-modules.mjs"
 

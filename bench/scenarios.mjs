@@ -94,7 +94,7 @@ export function isExpectedVerdict(scenario, verdict) {
   return true
 }
 
-/** The wizard's values for a scenario, as the form submits them (see e2e/support/setup-values.ts). */
+/** The wizard's values for a scenario, as the form submits them (see test-support/setup-values.ts). */
 export function wizardValues(scenario, port) {
   const signsIn = Boolean(scenario.user)
   return {

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs"
 import path from "node:path"
 import fc from "fast-check"
 
+import { SETUP_FIELD_PATHS, withFieldReplaced } from "../test-support/setup-fuzz"
 import { expect, test } from "./fixtures"
-import { SETUP_FIELD_PATHS, withFieldReplaced } from "./support/setup-fuzz"
 
 // Random and malformed requests against the built app (`next start`): whatever arrives, the answer
 // is never a 500 and never a hang. Server actions are reached the way the browser reaches them: a

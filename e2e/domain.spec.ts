@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test"
 import { SetupWizardPage } from "./pages/setup-wizard-page"
 import { refuseServerActions } from "./support/server-actions"
 
-/** The page against dnsmasq's test zones (e2e/support/dns-server.ts), started by global-setup. */
+/** The page against dnsmasq's test zones (test-support/dns-server.ts), started by global-setup. */
 test.describe("Check a domain", () => {
   test.beforeEach(async ({ page }) => {
     await page.goto("/domain")

@@ -3,9 +3,9 @@ import path from "node:path"
 import { test as base, expect, type Response } from "@playwright/test"
 
 import { startSimulator, type RunningSimulator } from "../lib/practice/simulator"
+import { testServerTls } from "../test-support/test-ca"
 import { DiagnosePage } from "./pages/diagnose-page"
 import { SetupWizardPage } from "./pages/setup-wizard-page"
-import { testServerTls } from "./support/test-ca"
 import { RESPONSES_DIRECTORY, TEST_PASSWORD, TEST_TOKEN_KEY } from "./support/test-secrets"
 
 export { TEST_PASSWORD }

@@ -1,6 +1,6 @@
 import { startIdentityServer } from "../lib/practice/identity-server"
-import { startDnsServer } from "./support/dns-server"
-import { testServerTls } from "./support/test-ca"
+import { startDnsServer } from "../test-support/dns-server"
+import { testServerTls } from "../test-support/test-ca"
 import { TEST_CLIENT_SECRET, TEST_TOKEN_KEY } from "./support/test-secrets"
 
 /**

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises"
 
 import { startSimulator } from "../lib/practice/simulator"
+import { testServerTls } from "../test-support/test-ca"
 import { TEST_PASSWORD, expect, test } from "./fixtures"
 import { refuseServerActions } from "./support/server-actions"
-import { testServerTls } from "./support/test-ca"
 import { SERVER_LOG } from "./support/test-secrets"
 
 test.describe("SMTP AUTH, end to end", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest"
 
-import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
+import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
 import { sharedSetup, shareQuery } from "./share-link"
 
 const PASSWORD = "Sh4red-Link-never%40"

@@ -6,7 +6,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { chromium } from "@playwright/test"
 
-import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs"
+import { chromiumLaunchOptions } from "../test-support/chromium.mjs"
 
 const baseURL = process.argv[2] ?? "http://localhost:3000"
 const directory = path.join(

@@ -3,8 +3,6 @@ import tls from "node:tls"
 import { generate } from "selfsigned"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
-import { testServerTls } from "@/e2e/support/test-ca"
 import { ACTOR_LABELS } from "@/lib/diagnosis/actors"
 import {
   createCertificateAuthority,
@@ -15,6 +13,8 @@ import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { runSmtpTest, type PracticeTarget, type RunTestOptions } from "@/lib/smtp/run-test"
 import type { Diagnosis, FailureFacts, StageId } from "@/lib/smtp/types"
+import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
 import { CATALOG, FALLBACK_ENTRY } from "./catalog"
 import { classify, type DiagnosisContext } from "./classify"
 

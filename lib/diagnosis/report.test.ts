@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/e2e/support/setup-values"
-import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import { settingsRows } from "@/lib/settings-export/rows"
 import { runSmtpTest } from "@/lib/smtp/run-test"
 import type { TestOutcome } from "@/lib/smtp/types"
+import { smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
 import { buildReport } from "./report"
 
 const PASSWORD = "Amber-Kettle-77|report"

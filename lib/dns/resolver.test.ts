@@ -4,7 +4,7 @@ import {
   startBrokenDnsServer,
   startDnsServer,
   type RunningDnsServer,
-} from "@/e2e/support/dns-server"
+} from "@/test-support/dns-server"
 
 import { createLookups } from "./resolver"
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { startDnsServer, type RunningDnsServer } from "@/e2e/support/dns-server"
+import { startDnsServer, type RunningDnsServer } from "@/test-support/dns-server"
 
 import { createLookups, type DnsLookups } from "./resolver"
 import { checkHost, evaluateRecord } from "./spf-evaluate"

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { runSmtpTest } from "@/lib/smtp/run-test"
 import { startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
+import { smtpAuthValues } from "@/test-support/setup-values"
 import { DEFAULT_PRACTICE_PASSWORD } from "./accounts"
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "./identity-scenarios"
 import {

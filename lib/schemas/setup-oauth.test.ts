@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/e2e/support/setup-values"
+import { smtpAuthValues } from "@/test-support/setup-values"
 import { setupSchema, toFieldErrors, type SetupValues } from "./setup"
 
 const CLIENT_ID = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"

@@ -1,10 +1,10 @@
 import fc from "fast-check"
 import { describe, expect, test } from "vitest"
 
-import { SETUP_FIELD_PATHS, withFieldReplaced } from "@/e2e/support/setup-fuzz"
-import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { pastedTextSchema } from "@/lib/schemas/paste"
 import { setupSchema, toFieldErrors } from "@/lib/schemas/setup"
+import { SETUP_FIELD_PATHS, withFieldReplaced } from "@/test-support/setup-fuzz"
+import { smtpAuthValues } from "@/test-support/setup-values"
 
 // Property tests: whatever a client posts to the actions, the schemas answer with valid data or a
 // structured error, never an exception. The HTTP side runs against the built app in

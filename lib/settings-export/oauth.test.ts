@@ -8,7 +8,6 @@ import { parseEnv } from "node:util"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { parse as parseYaml } from "yaml"
 
-import { testServerTls } from "@/e2e/support/test-ca"
 import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
 import {
   PRACTICE_CLIENT_SECRET,
@@ -17,9 +16,7 @@ import {
 } from "@/lib/practice/identity-scenarios"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { SETTINGS_TARGETS, buildSettingsFiles } from "./index"
-import { oauthNoteLines } from "./oauth-note"
-import { settingsRows } from "./rows"
+import { testServerTls } from "@/test-support/test-ca"
 import {
   PASSWORD,
   SCRATCH,
@@ -27,7 +24,10 @@ import {
   run,
   smtpAuthSetup,
   writeScratch,
-} from "./test-support"
+} from "@/test-support/settings-export"
+import { SETTINGS_TARGETS, buildSettingsFiles } from "./index"
+import { oauthNoteLines } from "./oauth-note"
+import { settingsRows } from "./rows"
 
 const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
 const DEVICE: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000011"

@@ -3,8 +3,6 @@ import path from "node:path"
 import { parseEnv } from "node:util"
 import { describe, expect, test } from "vitest"
 
-import { buildSettingsFiles } from "./index"
-import { settingsRows } from "./rows"
 import {
   PASSWORD,
   SCRATCH,
@@ -15,7 +13,9 @@ import {
   smtpAuthSetup,
   submissionSimulatorForFile,
   writeScratch,
-} from "./test-support"
+} from "@/test-support/settings-export"
+import { buildSettingsFiles } from "./index"
+import { settingsRows } from "./rows"
 
 const simulator = submissionSimulatorForFile()
 const values = () => smtpAuthSetup(simulator.server.port)

@@ -1,10 +1,10 @@
 import { generate } from "selfsigned"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/e2e/support/setup-values"
-import { testServerTls } from "@/e2e/support/test-ca"
 import { createCertificateAuthority, issueServerCertificate } from "@/lib/practice/certificates"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import { smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
 import { runSmtpTest, type RunTestOptions } from "./run-test"
 import type { TestOutcome } from "./types"
 

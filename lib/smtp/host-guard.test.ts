@@ -1,8 +1,8 @@
 import net from "node:net"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/e2e/support/setup-values"
 import { setupSchema } from "@/lib/schemas/setup"
+import { smtpAuthValues } from "@/test-support/setup-values"
 import { checkHost, isPublicAddress } from "./host-guard"
 import { runSmtpTest } from "./run-test"
 

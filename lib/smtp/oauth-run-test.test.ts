@@ -2,8 +2,6 @@ import net from "node:net"
 import tls from "node:tls"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest"
 
-import { smtpAuthValues } from "@/e2e/support/setup-values"
-import { testServerTls } from "@/e2e/support/test-ca"
 import { classify } from "@/lib/diagnosis/classify"
 import { startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { signAccessToken } from "@/lib/practice/access-tokens"
@@ -11,6 +9,8 @@ import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "@/lib/practice/identity-scenarios"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
+import { smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
 import { runSmtpTest, type RunTestOptions } from "./run-test"
 import type { TestOutcome } from "./types"
 

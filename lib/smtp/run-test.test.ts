@@ -1,10 +1,10 @@
 import net from "node:net"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
-import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
+import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
 import { runSmtpTest, type RunTestOptions } from "./run-test"
 import type { TestOutcome } from "./types"
 

@@ -13,7 +13,7 @@ import {
   run,
   smtpAuthSetup,
   writeScratch,
-} from "../test-support"
+} from "@/test-support/settings-export"
 import type { SettingsTarget } from "../types"
 import { giteaTarget } from "./gitea"
 import { grafanaTarget } from "./grafana"

@@ -15,7 +15,7 @@ import {
   smtpAuthSetup,
   submissionSimulatorForFile,
   writeScratch,
-} from "../test-support"
+} from "@/test-support/settings-export"
 import type { SettingsTarget } from "../types"
 import { flaskMailTarget } from "./flask-mail"
 import { goMailTarget } from "./go-mail"

@@ -14,7 +14,7 @@ import {
   smtpAuthSetup,
   submissionSimulatorForFile,
   writeScratch,
-} from "../test-support"
+} from "@/test-support/settings-export"
 import type { SettingsTarget } from "../types"
 import { gitlabTarget } from "./gitlab"
 import { postfixMainCfTarget, postfixSaslPasswdTarget } from "./postfix"

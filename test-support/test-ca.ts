@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import path from "node:path"
 
-const directory = path.join(__dirname, "..", "..", ".test-ca")
+const directory = path.join(__dirname, "..", ".test-ca")
 
 /**
  * The certificate the test SMTP servers present, issued by the CA that scripts/test-ca.mjs wrote

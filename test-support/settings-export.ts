@@ -6,12 +6,12 @@ import path from "node:path"
 import { promisify } from "node:util"
 import { afterAll, beforeAll } from "vitest"
 
-import { directSendValues, smtpAuthValues } from "@/e2e/support/setup-values"
-import { testServerTls } from "@/e2e/support/test-ca"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { buildSettingsFiles, renderTarget } from "./index"
-import type { SettingsFile, SettingsTarget } from "./types"
+import { buildSettingsFiles, renderTarget } from "@/lib/settings-export"
+import type { SettingsFile, SettingsTarget } from "@/lib/settings-export/types"
+import { directSendValues, smtpAuthValues } from "./setup-values"
+import { testServerTls } from "./test-ca"
 
 /** The password the simulator accepts; a test fails if it ever appears in an output. */
 export const PASSWORD = "Qu1et-Harbour#settings"

@@ -1,4 +1,4 @@
-import type { SetupValues } from "../../lib/schemas/setup"
+import type { SetupValues } from "../lib/schemas/setup"
 
 interface Endpoint {
   host?: string

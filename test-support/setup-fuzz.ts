@@ -1,4 +1,4 @@
-import { setupSchema } from "../../lib/schemas/setup"
+import { setupSchema } from "../lib/schemas/setup"
 
 /** Every field of the wizard's values as a [step, field] path, from the schema's own shape. */
 export const SETUP_FIELD_PATHS = Object.entries(setupSchema.shape).flatMap(([step, schema]) =>
