@@ -97,11 +97,11 @@ test.describe("Form checks, fetched on first use", () => {
     await page.route(CHUNKS, (route) => route.abort("internetdisconnected"))
     await wizard.next()
     const message = page.getByText(
-      "This step could not be checked: part of the page did not load. Check your connection, then press Next again."
+      "This could not be checked: part of the page did not load. Check your connection, then try again."
     )
     await expect(message).toBeVisible()
     // Focused, so a screen reader reads it out.
-    await expect(page.locator(":focus")).toContainText("This step could not be checked")
+    await expect(page.locator(":focus")).toContainText("This could not be checked")
     await expect(wizard.heading("Sending method")).toBeVisible()
 
     await page.unroute(CHUNKS)

@@ -6,7 +6,7 @@ import { FormProvider, useForm, useWatch } from "react-hook-form"
 import { domainOfAddress } from "@/lib/email-address"
 import type { PracticeListing } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
+import { CHECKS_UNAVAILABLE_MESSAGE, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
 import { signInOf } from "@/lib/schemas/sign-in"
 import { defaultSetupValues } from "@/lib/setup-defaults"
 import { Button } from "@/components/ui/button"
@@ -22,9 +22,6 @@ import { useAddressSync } from "./use-address-sync"
 import { useSendTest } from "./use-send-test"
 import { useTestRun } from "./use-test-run"
 import { useWizardNavigation } from "./use-wizard-navigation"
-
-const CHECKS_UNAVAILABLE_MESSAGE =
-  "This step could not be checked: part of the page did not load. Check your connection, then press Next again."
 
 /**
  * The setup wizard: one form over the step-keyed schema, its steps from the registry

@@ -9,6 +9,13 @@ import {
   type ResolverOptions,
 } from "react-hook-form"
 
+// Why the checks load lazily (decided 2026-12-06 with the bench's first-load figure): the wizard's
+// first load is 163.7 kB of JavaScript (gzip) with the checks fetched on first use, and 184.4 kB
+// with zod, the schemas and @hookform/resolvers in the first load, against 135.4 kB for a bare
+// Next.js page built in the same run: 1.21× with lazy checks, 1.36× without, and the budget is
+// 1.3× (bench/budgets.mjs). So every form's checks load through this one module, with this one
+// message when they cannot be fetched. Measure again before removing it.
+
 /** Where a form's checks could not be fetched (offline, or smtp365's server went away). */
 export const CHECKS_UNAVAILABLE_MESSAGE =
   "This could not be checked: part of the page did not load. Check your connection, then try again."
