@@ -3,6 +3,7 @@
 import { useEffect } from "react"
 import { useForm, useWatch } from "react-hook-form"
 
+import { sendsToMx } from "@/lib/microsoft365/methods"
 import type { DomainCheckRequest, DomainCheckValues } from "@/lib/dns/domain-check-schema"
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { lazyResolver, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
@@ -56,7 +57,7 @@ export function DomainCheck({
   }, [domain, method, form])
 
   const chosenMethod = useWatch({ control: form.control, name: "method" })
-  const anonymous = chosenMethod === "direct-send" || chosenMethod === "relay"
+  const anonymous = sendsToMx(chosenMethod)
 
   const textField = (
     name: "domain" | "deviceIp" | "initialDomain",

@@ -1,4 +1,5 @@
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
+import { sendsToMx } from "@/lib/microsoft365/methods"
 import { MX_WHERE_TO_FIND, classicMxHost } from "@/lib/microsoft365/dns-records"
 import { mxFormatOf } from "@/lib/microsoft365/endpoints"
 import * as SOURCES from "@/lib/microsoft365/sources"
@@ -16,7 +17,7 @@ export async function checkMx(
   input: { domain: string; method: SendingMethod }
 ): Promise<{ check: DnsCheck; endpoint: string | null }> {
   const { domain, method } = input
-  const anonymous = method === "direct-send" || method === "relay"
+  const anonymous = sendsToMx(method)
   const base: DnsCheck = {
     id: "mx",
     title: "MX (the tenant's MX endpoint)",

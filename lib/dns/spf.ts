@@ -1,6 +1,7 @@
 import { isIP } from "node:net"
 
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
+import { sendsToMx } from "@/lib/microsoft365/methods"
 import { SPF_INCLUDES, SPF_LOOKUP_LIMIT, RFC7208 } from "@/lib/microsoft365/dns-records"
 import * as SOURCES from "@/lib/microsoft365/sources"
 
@@ -14,7 +15,8 @@ const WORLDWIDE_INCLUDE = SPF_INCLUDES[0]?.include ?? "spf.protection.outlook.co
 
 const OTHER_CLOUDS = `For GCC High and DoD use include:${SPF_INCLUDES[1]?.include}; for Microsoft 365 operated by 21Vianet, include:${SPF_INCLUDES[2]?.include}.`
 
-const anonymous = (method: SendingMethod) => method === "direct-send" || method === "relay"
+/** Direct Send and relay: the device itself connects to the MX endpoint, so SPF must name its IP. */
+const anonymous = (method: SendingMethod) => sendsToMx(method)
 
 function ipTerm(ip: string) {
   return `${isIP(ip) === 6 ? "ip6" : "ip4"}:${ip}`

@@ -17,6 +17,8 @@ export interface SendingMethodInfo {
   shortName: string
   summary: string
   externalRecipients: string
+  /** Delivers only to mailboxes in the organisation (a test to anyone else fails). */
+  internalOnly: boolean
   licensedMailbox: string
   staticIp: string
   tls: string
@@ -47,6 +49,7 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
     summary:
       "Sign in with a licensed mailbox at smtp.office365.com. Easiest to set up and works from any network.",
     externalRecipients: "Yes",
+    internalOnly: false,
     licensedMailbox: "Yes, the mailbox that signs in",
     staticIp: "No",
     tls: "Required (TLS 1.2 or later)",
@@ -65,6 +68,7 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
     summary:
       "Send without signing in to your tenant's MX endpoint. Delivers only to mailboxes in Microsoft 365.",
     externalRecipients: "No: only to recipients with Microsoft 365 mailboxes",
+    internalOnly: true,
     licensedMailbox: "No",
     staticIp: "Recommended (for SPF), not required",
     tls: "Optional",
@@ -82,6 +86,7 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
     summary:
       "Send without signing in to your MX endpoint; an inbound connector recognises your static IP or certificate.",
     externalRecipients: "Yes",
+    internalOnly: false,
     licensedMailbox: "No",
     staticIp: "Yes, one not shared with another organisation (or a certificate)",
     tls: "Optional",

@@ -90,9 +90,9 @@ export function TestStep({
         spellCheck={false}
         placeholder="you@contoso.com"
         hint={
-          method !== "direct-send"
-            ? "A mailbox you can check. The message says it is a test from smtp365."
-            : "A mailbox in your Microsoft 365 organisation: Direct Send can't deliver anywhere else."
+          info.internalOnly
+            ? `A mailbox in your Microsoft 365 organisation: ${info.shortName} can't deliver anywhere else.`
+            : "A mailbox you can check. The message says it is a test from smtp365."
         }
       />
 
