@@ -344,11 +344,12 @@ describe("identity platform failures, each with its diagnosis", () => {
       user: "sender@contoso.com",
       waitMs: 5_000,
     })
-    expect(result).toMatchObject({ kind: "failed", code })
-    expect(result.kind === "failed" && result.diagnosis.id).toBe(id)
+    expect(result).toMatchObject({ ok: true, data: { kind: "failed", code } })
+    const data = result.ok ? result.data : undefined
+    expect(data?.kind === "failed" && data.diagnosis.id).toBe(id)
     expect(JSON.stringify(result)).toContain(names)
     // The device code checklist's step that fixes it, if one does.
-    const steps = result.kind === "failed" ? result.diagnosis.entraSteps : undefined
+    const steps = data?.kind === "failed" ? data.diagnosis.entraSteps : undefined
     expect(steps?.map((entry) => entry.title)).toEqual(step ? [step] : undefined)
     if (step) expect(steps?.[0]?.url).toMatch(/^\/entra-checklist\?flow=oauth-device&/)
   })
@@ -362,8 +363,9 @@ describe("identity platform failures, each with its diagnosis", () => {
     const result = await startDeviceCodeSignIn({
       account: { tenant, clientId: APP(11), user: "sender@contoso.com" },
     })
-    expect(result).toMatchObject({ kind: "failed", code })
-    expect(result.kind === "failed" && result.diagnosis.id).toBe(id)
+    expect(result).toMatchObject({ ok: true, data: { kind: "failed", code } })
+    const data = result.ok ? result.data : undefined
+    expect(data?.kind === "failed" && data.diagnosis.id).toBe(id)
   })
 
   test("while nobody has signed in, the token endpoint answers AADSTS70016 in Microsoft's shape", async () => {
