@@ -1,13 +1,13 @@
 "use server"
 
 import type { ActionResult } from "@/lib/action-result"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
 import { validatedAction } from "@/lib/actions/validated-action"
 import { env } from "@/lib/env"
 import { practiceIdentityUrl, practiceTarget } from "@/lib/practice/practice-server"
 import { limitTestSend } from "@/lib/security/limit-test-send"
 import { setupSchema } from "@/lib/schemas/setup"
 import { endingInError, streamProgress, type TestProgress } from "@/lib/smtp/progress"
-import { runSmtpTest } from "@/lib/smtp/run-test"
 import { runSessionOnThread } from "@/lib/smtp/session-thread"
 
 const UNEXPECTED = "smtp365 hit an unexpected error; nothing was sent. Try again."
@@ -34,7 +34,7 @@ export const sendTestEmail = validatedAction(
     const identityUrl =
       (values.server.practice ? await practiceIdentityUrl() : null) ?? env().SMTP365_IDENTITY_URL
     const progress = streamProgress((onEvent) =>
-      runSmtpTest(values, {
+      runDiagnosedTest(values, {
         allowedHosts: env().SMTP365_ALLOWED_HOSTS,
         identityUrl,
         practiceTarget,
