@@ -2,14 +2,14 @@
 
 import * as z from "zod/mini"
 
-import { classify } from "@/lib/diagnosis/classify"
+import { failedSignIn, type DeviceCodeSignIn } from "@/lib/actions/device-code-sign-in"
+import { validatedAction } from "@/lib/actions/validated-action"
+import type { ActionResult } from "@/lib/action-result"
 import { env } from "@/lib/env"
-import type { IdentityFailure } from "@/lib/oauth/identity-failure"
-import type { DeviceCodeActionResult } from "@/lib/oauth/device-code-result"
 import { cancelDeviceCode, startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { practiceIdentityUrl, signInPracticeDeviceCode } from "@/lib/practice/practice-server"
 import "@/lib/schemas/zod-locale"
-import { accountStepSchema, toFieldErrors } from "@/lib/schemas/setup"
+import { accountStepSchema } from "@/lib/schemas/setup"
 import { limitDeviceCodeStart } from "@/lib/security/limit-test-send"
 
 /** The Account step's fields the device code sign-in needs, checked as the form checks them. */
@@ -28,8 +28,6 @@ const startSchema = z.object({
   server: z.optional(z.object({ practice: z.boolean() })),
 })
 
-// Each start asks the identity platform for a code: limited like test sends, per client address
-// and per mailbox.
 const flowSchema = z.object({
   flowId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
   /** The mailbox the test will sign in as, for the token's warnings. */
@@ -38,101 +36,90 @@ const flowSchema = z.object({
   waitMs: z._default(z.number().check(z.int(), z.gte(0), z.lte(20_000)), 15_000),
 })
 
+const START_AGAIN = "Start the device code sign-in again."
+const UNEXPECTED = "smtp365 hit an unexpected error; start the sign-in again."
+const PRACTICE_OFF = "Practice mode is turned off on this smtp365 (SMTP365_PRACTICE=off)."
+
 /**
- * Starts a device code sign-in (delegated, scope https://outlook.office.com/SMTP.Send) and returns
+ * Starts a device code sign-in (delegated, scope https://outlook.office.com/SMTP.Send) and answers
  * the code and address to show. The token will stay on this server under the returned flowId.
+ * Each start asks the identity platform for a code: limited like test sends, per client address
+ * and per mailbox.
  */
-export async function startDeviceCodeSignIn(input: unknown): Promise<DeviceCodeActionResult> {
-  const parsed = startSchema.safeParse(input)
-  if (!parsed.success) {
-    return {
-      kind: "invalid",
-      error: "Some fields need attention before the sign-in can start.",
-      fieldErrors: toFieldErrors(parsed.error),
-    }
-  }
-  const { tenant = "", clientId = "", user } = parsed.data.account
-  const limited = await limitDeviceCodeStart(user.toLowerCase())
-  if (limited) return { kind: "unknown", error: limited.error }
-  const practice = parsed.data.server?.practice === true
-  const identityUrl = practice ? await practiceIdentityUrl() : env().SMTP365_IDENTITY_URL
-  if (!identityUrl) {
-    return {
-      kind: "unknown",
-      error: "Practice mode is turned off on this smtp365 (SMTP365_PRACTICE=off).",
-    }
-  }
-  try {
+export const startDeviceCodeSignIn = validatedAction(
+  startSchema,
+  {
+    name: "startDeviceCodeSignIn",
+    invalid: "Some fields need attention before the sign-in can start.",
+    unexpected: UNEXPECTED,
+    limit: ({ account }) => limitDeviceCodeStart(account.user.toLowerCase()),
+    logs: "message",
+  },
+  async ({ account, server }): Promise<ActionResult<DeviceCodeSignIn>> => {
+    const { tenant = "", clientId = "", user } = account
+    const identityUrl = server?.practice ? await practiceIdentityUrl() : env().SMTP365_IDENTITY_URL
+    if (!identityUrl) return { ok: false, error: PRACTICE_OFF }
     const result = await startDeviceCode({ tenant, clientId }, identityUrl)
-    if (result.ok) return { kind: "started", start: result.start }
-    return failed(result.failure, { tenant, clientId, user })
-  } catch (error) {
-    // A bug, not an identity failure. Log the message only: never the input.
-    console.error("startDeviceCodeSignIn failed:", error instanceof Error ? error.message : error)
-    return { kind: "unknown", error: "smtp365 hit an unexpected error; start the sign-in again." }
+    if (result.ok) return { ok: true, data: { kind: "started", start: result.start } }
+    return { ok: true, data: failedSignIn(result.failure, { tenant, clientId, user }) }
   }
-}
+)
 
 /**
  * Where a device code sign-in stands. Waits up to `waitMs` for it to finish (a long poll): call
  * again while the answer is "pending". On "issued", what the token says; the token stays here.
+ * A flow this server does not know (expired, cancelled, or started on another server process)
+ * is a failure: start again.
  */
-export async function checkDeviceCodeSignIn(input: unknown): Promise<DeviceCodeActionResult> {
-  const parsed = flowSchema.safeParse(input)
-  if (!parsed.success) return { kind: "unknown", error: "Start the device code sign-in again." }
-  const { flowId, user, waitMs } = parsed.data
-  const status = await waitForDeviceCode(flowId, user, waitMs)
-  switch (status.status) {
-    case "pending":
-      return { kind: "pending", expiresAt: status.expiresAt }
-    case "issued":
-      return { kind: "issued", token: status.token }
-    case "failed":
-      return failed(status.failure, { user })
-    default:
-      return { kind: "unknown", error: "This sign-in is no longer known: start it again." }
+export const checkDeviceCodeSignIn = validatedAction(
+  flowSchema,
+  {
+    name: "checkDeviceCodeSignIn",
+    invalid: START_AGAIN,
+    unexpected: UNEXPECTED,
+  },
+  async ({ flowId, user, waitMs }): Promise<ActionResult<DeviceCodeSignIn>> => {
+    const status = await waitForDeviceCode(flowId, user, waitMs)
+    switch (status.status) {
+      case "pending":
+        return { ok: true, data: { kind: "pending", expiresAt: status.expiresAt } }
+      case "issued":
+        return { ok: true, data: { kind: "issued", token: status.token } }
+      case "failed":
+        return { ok: true, data: failedSignIn(status.failure, { user }) }
+      default:
+        return { ok: false, error: "This sign-in is no longer known: start it again." }
+    }
   }
-}
+)
 
 /**
  * Practice mode only: signs the practice device code in as the practice user, since the practice
  * identity server has no sign-in page to open. Answers whether the code was waiting.
  */
-export async function signInPracticeDeviceCodeAction(input: unknown): Promise<boolean> {
-  const parsed = z.object({ userCode: z.string().check(z.regex(/^[A-Z]{6,12}$/)) }).safeParse(input)
-  if (!parsed.success || !env().SMTP365_PRACTICE) return false
-  return signInPracticeDeviceCode(parsed.data.userCode)
-}
+export const signInPracticeDeviceCodeAction = validatedAction(
+  z.object({ userCode: z.string().check(z.regex(/^[A-Z]{6,12}$/)) }),
+  {
+    name: "signInPracticeDeviceCodeAction",
+    invalid: START_AGAIN,
+    unexpected: UNEXPECTED,
+  },
+  async ({ userCode }): Promise<ActionResult<boolean>> => {
+    if (!env().SMTP365_PRACTICE) return { ok: false, error: PRACTICE_OFF }
+    return { ok: true, data: await signInPracticeDeviceCode(userCode) }
+  }
+)
 
 /** Stops waiting for a device code sign-in and forgets it (and its token, if any). */
-export async function cancelDeviceCodeSignIn(input: unknown): Promise<void> {
-  const parsed = z.pick(flowSchema, { flowId: true }).safeParse(input)
-  if (parsed.success) cancelDeviceCode(parsed.data.flowId)
-}
-
-/** The client's address; outside a request (unit tests call the action directly) there is none. */
-function failed(
-  failure: IdentityFailure,
-  context: { tenant?: string; clientId?: string; user: string }
-): DeviceCodeActionResult {
-  const answered = failure.code.startsWith("AADSTS")
-  const diagnosis = classify(
-    {
-      stage: "token",
-      code: "EIDENTITY",
-      cause: failure.code,
-      ...(answered ? { reply: failure.message } : {}),
-      message: failure.message,
-    },
-    {
-      mailbox: context.user,
-      from: context.user,
-      host: "",
-      port: 587,
-      ...(context.tenant ? { tenant: context.tenant } : {}),
-      ...(context.clientId ? { clientId: context.clientId } : {}),
-      signIn: "oauth-device",
-    }
-  )
-  return { kind: "failed", error: failure.message, code: failure.code, diagnosis }
-}
+export const cancelDeviceCodeSignIn = validatedAction(
+  z.pick(flowSchema, { flowId: true }),
+  {
+    name: "cancelDeviceCodeSignIn",
+    invalid: START_AGAIN,
+    unexpected: UNEXPECTED,
+  },
+  async ({ flowId }): Promise<ActionResult> => {
+    cancelDeviceCode(flowId)
+    return { ok: true, data: undefined }
+  }
+)

@@ -1,6 +1,6 @@
 // Figure 2: what the product adds to an SMTP conversation. The success scenario three ways, runs
-// interleaved so machine noise hits all three alike: the server action over HTTP, runSmtpTest in
-// this process (the product's library without HTTP), and the same conversation driven directly.
+// interleaved so machine noise hits all three alike: the server action over HTTP, runDiagnosedTest
+// in this process (the product's library without HTTP), and the same conversation driven directly.
 import { directSend } from "./direct-conversation.mjs"
 import { HOST, SCENARIOS, wizardValues } from "./scenarios.mjs"
 import { sendTestOverHttp } from "./send-test.mjs"
@@ -11,7 +11,7 @@ export const OVERHEAD_RUNS = 20
 
 /** Medians of OVERHEAD_RUNS runs of each way, in ms. */
 export async function measureOverhead({ app, actionId, port, ca }) {
-  const { runSmtpTest } = await importTs("lib/smtp/run-test.ts")
+  const { runDiagnosedTest } = await importTs("lib/actions/test-send.ts")
   const values = wizardValues(
     SCENARIOS.find((scenario) => scenario.id === "success"),
     port
@@ -21,9 +21,9 @@ export async function measureOverhead({ app, actionId, port, ca }) {
     const action = await timed(() => sendTestOverHttp(app.url, actionId, values))
     if (!action.result.verdict.ok)
       throw new Error(`The action failed: ${action.result.verdict.failure}`)
-    const library = await timed(() => runSmtpTest(values, { allowedHosts: [HOST] }))
+    const library = await timed(() => runDiagnosedTest(values, { allowedHosts: [HOST] }))
     if (!library.result.ok)
-      throw new Error(`runSmtpTest failed: ${library.result.failure?.message}`)
+      throw new Error(`runDiagnosedTest failed: ${library.result.failure?.message}`)
     const direct = await timed(() => directSend(port, ca))
     times.action.push(action.ms)
     times.library.push(library.ms)

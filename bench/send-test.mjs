@@ -32,25 +32,23 @@ function objectRows(body) {
 }
 
 /**
- * The action's result: { kind, outcome? } with the test's outcome. The action answers
- * { kind: "running", progress } and streams its progress (stage events, then a "done" item with
- * the outcome, or an "error" item) in later rows of the same response; an action that answers
- * { kind: "ran", outcome } at once is read as well.
+ * The action's result: { ok: true, outcome } with the test's outcome, or { ok: false, error }. The
+ * action answers { ok: true, data: { progress } } and streams its progress (stage events, then a
+ * "done" item with the outcome, or an "error" item) in later rows of the same response.
  */
 export function parseActionResult(body) {
   const rows = objectRows(body)
-  const result = rows.find((row) => row && "kind" in row)
-  if (result?.kind !== "running") return result
+  const result = rows.find((row) => row && "ok" in row)
+  if (!result) return { ok: false, error: "the response holds no result" }
+  if (!result.ok) return result
   const end = rows.find((row) => row?.type === "done" || row?.type === "error")
-  if (end?.type === "done") return { kind: "ran", outcome: end.outcome }
-  return { kind: "error", error: end?.error ?? "the progress stream ended without an outcome" }
+  if (end?.type === "done") return { ok: true, outcome: end.outcome }
+  return { ok: false, error: end?.error ?? "the progress stream ended without an outcome" }
 }
 
 /** A short verdict from the action's result: { ok, reply?, failure? }. */
 export function actionVerdict(result) {
-  if (result?.kind !== "ran") {
-    return { ok: false, failure: `no test ran (${result?.kind ?? "?"}: ${result?.error ?? ""})` }
-  }
+  if (!result.ok) return { ok: false, failure: `no test ran (${result.error})` }
   const { outcome } = result
   if (outcome.ok) return { ok: true, reply: outcome.response }
   const failure = outcome.failure ?? {}

@@ -148,8 +148,8 @@ test.describe("Bad input", () => {
     expect(response.status()).toBe(200)
     const payload = await response.text()
     // The RSC payload carries the action's result: invalid, with the recipient field's message.
-    expect(payload).toContain('"kind":"invalid"')
-    expect(payload).toContain('"test.to"')
+    expect(payload).toContain('"ok":false')
+    expect(payload).toMatch(/"fieldErrors":\{"test\.to":"/)
     expect(payload).not.toContain("Fuzz-not-a-secret")
   })
 

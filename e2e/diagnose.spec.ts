@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures"
+import { SERVER_UNREACHABLE_MESSAGE } from "../lib/action-result"
 import { refuseServerActions } from "./support/server-actions"
 
 const TENANT_DISABLED =
@@ -142,9 +143,7 @@ test.describe("Diagnose a pasted error", () => {
     const answerAgain = await refuseServerActions(page)
     await diagnose.diagnose()
     // The failure takes focus, so that it is read out.
-    await expect(page.locator(":focus")).toHaveText(
-      "The text could not be read: smtp365's server did not answer. Check that it is still running, then try again."
-    )
+    await expect(page.locator(":focus")).toHaveText(SERVER_UNREACHABLE_MESSAGE)
 
     await answerAgain()
     await diagnose.diagnose()

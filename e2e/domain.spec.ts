@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test"
 
 import { SetupWizardPage } from "./pages/setup-wizard-page"
+import { SERVER_UNREACHABLE_MESSAGE } from "../lib/action-result"
 import { refuseServerActions } from "./support/server-actions"
 
 /** The page against dnsmasq's test zones (test-support/dns-server.ts), started by global-setup. */
@@ -76,9 +77,7 @@ test.describe("Check a domain", () => {
     const answerAgain = await refuseServerActions(page)
     await page.getByRole("button", { name: "Check domain" }).click()
     // The failure takes focus, so that it is read out.
-    await expect(page.locator(":focus")).toHaveText(
-      "The domain could not be checked: smtp365's server did not answer. Check that it is still running, then try again."
-    )
+    await expect(page.locator(":focus")).toHaveText(SERVER_UNREACHABLE_MESSAGE)
 
     await answerAgain()
     await page.getByRole("button", { name: "Check domain" }).click()

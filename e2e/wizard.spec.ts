@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises"
 import { startSimulator } from "../lib/practice/simulator"
 import { testServerTls } from "../test-support/test-ca"
 import { TEST_PASSWORD, expect, test } from "./fixtures"
+import { SERVER_UNREACHABLE_MESSAGE } from "../lib/action-result"
 import { refuseServerActions } from "./support/server-actions"
 import { SERVER_LOG } from "./support/test-secrets"
 
@@ -255,9 +256,7 @@ test.describe("Server not answering", () => {
     const answerAgain = await refuseServerActions(page)
     await wizard.sendTest("it-team@contoso.com")
     // The failure takes focus, so that it is read out.
-    await expect(page.locator(":focus")).toHaveText(
-      "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
-    )
+    await expect(page.locator(":focus")).toHaveText(SERVER_UNREACHABLE_MESSAGE)
 
     await answerAgain()
     await page.getByRole("button", { name: "Send test email" }).click()

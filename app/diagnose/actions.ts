@@ -1,34 +1,21 @@
 "use server"
 
+import { validatedAction } from "@/lib/actions/validated-action"
 import { diagnoseText } from "@/lib/diagnosis/diagnose-text"
 import { pastedTextSchema } from "@/lib/schemas/paste"
-import { toFieldErrors } from "@/lib/schemas/setup"
-
-import type { DiagnosePastedTextResult } from "./action-result"
 
 /**
  * Finds and explains the SMTP replies in pasted text. It runs on the server so that the catalog
  * stays out of the browser bundle. It sends nothing and keeps nothing, and never logs the text:
- * logs and bounces hold addresses.
+ * logs and bounces hold addresses (an unexpected error is logged by its name only, since its
+ * message could quote the text; diagnoseText does not throw on any input).
  */
-export async function diagnosePastedText(input: unknown): Promise<DiagnosePastedTextResult> {
-  const parsed = pastedTextSchema.safeParse(input)
-  if (!parsed.success) {
-    return {
-      kind: "invalid",
-      error: "The text could not be read.",
-      fieldErrors: toFieldErrors(parsed.error),
-    }
-  }
-  try {
-    return { kind: "diagnosed", result: diagnoseText(parsed.data.text) }
-  } catch (error) {
-    // A bug: diagnoseText does not throw on any input. Log the error's name only: its message
-    // could quote the pasted text.
-    console.error(
-      "diagnosePastedText failed unexpectedly:",
-      error instanceof Error ? error.name : typeof error
-    )
-    return { kind: "error", error: "smtp365 hit an unexpected error reading the text. Try again." }
-  }
-}
+export const diagnosePastedText = validatedAction(
+  pastedTextSchema,
+  {
+    name: "diagnosePastedText",
+    invalid: "The text could not be read.",
+    unexpected: "smtp365 hit an unexpected error reading the text. Try again.",
+  },
+  async ({ text }) => ({ ok: true, data: diagnoseText(text) })
+)

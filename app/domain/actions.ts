@@ -1,61 +1,46 @@
 "use server"
 
+import { validatedAction } from "@/lib/actions/validated-action"
 import { checkDomain as runDomainCheck } from "@/lib/dns/check-domain"
 import { configuredLookups } from "@/lib/dns/configured-lookups"
 import { checkMx } from "@/lib/dns/mx"
 import { domainCheckSchema } from "@/lib/dns/domain-check-schema"
-import { serverStepSchema, toFieldErrors } from "@/lib/schemas/setup"
-
-import type { CheckDomainResult } from "./action-result"
+import { serverStepSchema } from "@/lib/schemas/setup"
 
 /**
  * Checks a sender domain's MX, SPF, DKIM and DMARC records. Only DNS is queried, through
- * SMTP365_DNS_SERVERS when set; every lookup has a timeout, and DNS errors come back as results.
+ * SMTP365_DNS_SERVERS when set; every lookup has a timeout, and DNS errors come back as results
+ * (a throw is a bug).
  */
-export async function checkDomain(input: unknown): Promise<CheckDomainResult> {
-  const parsed = domainCheckSchema.safeParse(input)
-  if (!parsed.success) {
-    return {
-      kind: "invalid",
-      error: "Some fields are invalid.",
-      fieldErrors: toFieldErrors(parsed.error),
-    }
-  }
-  try {
-    return { kind: "checked", result: await runDomainCheck(configuredLookups(), parsed.data) }
-  } catch (error) {
-    // A bug: the checks turn DNS errors into results.
-    console.error(
-      "checkDomain failed unexpectedly:",
-      error instanceof Error ? error.name : typeof error
-    )
-    return {
-      kind: "error",
-      error: "smtp365 hit an unexpected error checking the domain. Try again.",
-    }
-  }
-}
+export const checkDomain = validatedAction(
+  domainCheckSchema,
+  {
+    name: "checkDomain",
+    invalid: "Some fields are invalid.",
+    unexpected: "smtp365 hit an unexpected error checking the domain. Try again.",
+  },
+  async (request) => ({ ok: true, data: await runDomainCheck(configuredLookups(), request) })
+)
+
+const NO_DOMAIN = "Enter a domain such as contoso.com."
 
 /**
  * The tenant's MX endpoint for a domain, from its MX record, for the Server step of Direct Send
  * and relay. `endpoint` is null when DNS shows none (the summary says why).
  */
-export async function findMxEndpoint(
-  domain: unknown
-): Promise<{ endpoint: string | null; summary: string } | null> {
-  const parsed = serverStepSchema.shape.domain.safeParse(domain)
-  if (!parsed.success || !parsed.data) return null
-  try {
+export const findMxEndpoint = validatedAction(
+  serverStepSchema.shape.domain,
+  {
+    name: "findMxEndpoint",
+    invalid: NO_DOMAIN,
+    unexpected: "smtp365 hit an unexpected error looking up the MX record. Try again.",
+  },
+  async (domain) => {
+    if (!domain) return { ok: false, error: NO_DOMAIN }
     const { check, endpoint } = await checkMx(configuredLookups(), {
-      domain: parsed.data,
+      domain,
       method: "direct-send",
     })
-    return { endpoint, summary: check.summary }
-  } catch (error) {
-    console.error(
-      "findMxEndpoint failed unexpectedly:",
-      error instanceof Error ? error.name : typeof error
-    )
-    return null
+    return { ok: true, data: { endpoint, summary: check.summary } }
   }
-}
+)

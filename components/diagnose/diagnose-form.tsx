@@ -16,9 +16,6 @@ import { Label } from "@/components/ui/label"
 import { PASTE_EXAMPLES } from "./examples"
 import { PasteResult, resultSummary } from "./paste-result"
 
-const UNREACHABLE_MESSAGE =
-  "The text could not be read: smtp365's server did not answer. Check that it is still running, then try again."
-
 /** The form's checks (zod and the schema), fetched on the first interaction, not with the page. */
 const pastedTextChecks = lazyResolver(
   () => import("./diagnose-validation"),
@@ -34,7 +31,6 @@ export function DiagnoseForm() {
   const { result, failure, isSubmitting, rootRef, failureRef, onSubmit, clear } = useActionForm({
     form,
     action: diagnosePastedText,
-    unreachableMessage: UNREACHABLE_MESSAGE,
   })
   const textRef = useRef<HTMLTextAreaElement | null>(null)
   const resultRef = useRef<HTMLElement>(null)

@@ -18,9 +18,6 @@ import { useActionForm } from "@/components/ui/use-action-form"
 
 import { CheckResults, checkSummary } from "./check-results"
 
-const UNREACHABLE_MESSAGE =
-  "The domain could not be checked: smtp365's server did not answer. Check that it is still running, then try again."
-
 /** The form's checks (zod and the schema), fetched on the first interaction, not with the page. */
 const domainChecks = lazyResolver(
   () => import("./domain-check-validation"),
@@ -47,7 +44,6 @@ export function DomainCheck({
   const { result, failure, isSubmitting, rootRef, failureRef, onSubmit } = useActionForm({
     form,
     action: checkDomain,
-    unreachableMessage: UNREACHABLE_MESSAGE,
   })
 
   useEffect(() => {

@@ -2,6 +2,8 @@
 
 import { useCallback, useRef, useState } from "react"
 
+import { SERVER_UNREACHABLE_MESSAGE, type ActionResult } from "@/lib/action-result"
+import type { DeviceCodeSignIn } from "@/lib/actions/device-code-sign-in"
 import type { TokenSummary } from "@/lib/oauth/claims"
 import type { DeviceCodeStart } from "@/lib/oauth/device-code"
 import type { Diagnosis } from "@/lib/smtp/types"
@@ -29,9 +31,6 @@ export type DeviceSignInResult =
  */
 const POLL_WAIT_MS = 5_000
 
-const UNREACHABLE =
-  "The sign-in could not start: smtp365's server did not answer. Check that it is still running, then try again."
-
 /**
  * The device code sign-in of the Test step: starts it, shows the code (state "waiting"), polls until
  * the user has signed in, and answers the flowId the test sends with. The token stays on the server.
@@ -49,17 +48,18 @@ export function useDeviceCodeSignIn() {
       setState({ status: "starting" })
       try {
         const started = await startDeviceCodeSignIn({ account, server: { practice } })
-        if (started.kind === "invalid") {
+        if (!started.ok && started.fieldErrors) {
           setState({ status: "idle" })
           return { ok: false, fieldErrors: started.fieldErrors }
         }
-        if (started.kind !== "started") {
+        if (!started.ok || started.data.kind !== "started") {
           setState(failedState(started))
           return { ok: false }
         }
-        const { flowId } = started.start
+        const { start } = started.data
+        const { flowId } = start
         current.current = flowId
-        setState({ status: "waiting", start: started.start, practice })
+        setState({ status: "waiting", start, practice })
         for (;;) {
           const status = await checkDeviceCodeSignIn({
             flowId,
@@ -67,10 +67,10 @@ export function useDeviceCodeSignIn() {
             waitMs: POLL_WAIT_MS,
           })
           if (current.current !== flowId) return { ok: false }
-          if (status.kind === "pending") continue
+          if (status.ok && status.data.kind === "pending") continue
           current.current = null
-          if (status.kind === "issued") {
-            setState({ status: "signed-in", token: status.token })
+          if (status.ok && status.data.kind === "issued") {
+            setState({ status: "signed-in", token: status.data.token })
             return { ok: true, flowId }
           }
           setState(failedState(status))
@@ -78,7 +78,7 @@ export function useDeviceCodeSignIn() {
         }
       } catch {
         current.current = null
-        setState({ status: "failed", error: UNREACHABLE })
+        setState({ status: "failed", error: SERVER_UNREACHABLE_MESSAGE })
         return { ok: false }
       }
     },
@@ -101,16 +101,12 @@ export function useDeviceCodeSignIn() {
   return { state, signIn, cancel, signInPractice }
 }
 
-function failedState(result: {
-  kind: string
-  error?: string
-  code?: string
-  diagnosis?: Diagnosis
-}): DeviceSignInState {
-  return {
-    status: "failed",
-    error: result.error ?? "The sign-in did not complete: start it again.",
-    ...(result.code ? { code: result.code } : {}),
-    ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
+/** A refusal with its diagnosis, or a failure of the action (an unknown flow, the abuse limit). */
+function failedState(result: ActionResult<DeviceCodeSignIn>): DeviceSignInState {
+  if (!result.ok) return { status: "failed", error: result.error }
+  if (result.data.kind !== "failed") {
+    return { status: "failed", error: "The sign-in did not complete: start it again." }
   }
+  const { error, code, diagnosis } = result.data
+  return { status: "failed", error, code, diagnosis }
 }

@@ -1,20 +1,16 @@
 "use client"
 
 import { useEffect, useRef, useState } from "react"
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form"
+import type { FieldValues, UseFormReturn } from "react-hook-form"
 
-/** What a form's server action answers: its result, invalid input (per field), or an error. */
-export type FormActionAnswer<TResult> =
-  | { kind: "invalid"; error: string; fieldErrors: Record<string, string> }
-  | { kind: "error"; error: string }
-  | { kind: string; result: TResult }
+import { SERVER_UNREACHABLE_MESSAGE, setFieldErrors, type ActionResult } from "@/lib/action-result"
 
 /**
- * A form whose submit calls a server action and shows what it answers: the result, the field
+ * A form whose submit calls a server action and shows what it answers: its data, the field
  * errors at their fields (the first one focused), or a failure, which takes focus so that it is
  * read out (role="alert" is kept for failed tests). One call at a time: the submit button stays
- * focusable while busy (aria-disabled), so a second press is ignored here. `unreachableMessage` is
- * the failure when the server does not answer at all.
+ * focusable while busy (aria-disabled), so a second press is ignored here. When the server does
+ * not answer at all, the failure is SERVER_UNREACHABLE_MESSAGE.
  *
  * Give `rootRef` to the form's outer element: it is marked data-hydrated once React runs, which
  * end-to-end tests wait for before they type. Give `failureRef` to the failure's callout.
@@ -22,11 +18,9 @@ export type FormActionAnswer<TResult> =
 export function useActionForm<TValues extends FieldValues, TSubmitted, TResult>({
   form,
   action,
-  unreachableMessage,
 }: {
   form: UseFormReturn<TValues, unknown, TSubmitted>
-  action: (values: TSubmitted) => Promise<FormActionAnswer<TResult>>
-  unreachableMessage: string
+  action: (values: TSubmitted) => Promise<ActionResult<TResult>>
 }) {
   const { isSubmitting } = form.formState
   const [result, setResult] = useState<TResult | null>(null)
@@ -53,21 +47,16 @@ export function useActionForm<TValues extends FieldValues, TSubmitted, TResult>(
     try {
       answer = await action(values)
     } catch {
-      setFailure(unreachableMessage)
+      setFailure(SERVER_UNREACHABLE_MESSAGE)
       return
     }
-    if ("result" in answer) {
-      setResult(answer.result)
-    } else if (answer.kind === "invalid") {
-      const names = Object.keys(answer.fieldErrors) as Path<TValues>[]
-      for (const name of names) {
-        form.setError(name, { type: "server", message: answer.fieldErrors[name] })
-      }
-      if (names[0]) form.setFocus(names[0])
-      else setFailure(answer.error)
-    } else {
-      setFailure(answer.error)
+    if (answer.ok) {
+      setResult(answer.data)
+      return
     }
+    const [first] = setFieldErrors(form, answer.fieldErrors)
+    if (first) form.setFocus(first)
+    else setFailure(answer.error)
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {

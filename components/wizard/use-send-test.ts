@@ -2,6 +2,7 @@
 
 import { get, type FieldErrors, type FieldPath, type UseFormReturn } from "react-hook-form"
 
+import { setFieldErrors } from "@/lib/action-result"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { signInOf } from "@/lib/schemas/sign-in"
 import type { useDeviceCodeSignIn } from "@/components/oauth/use-device-code-sign-in"
@@ -34,20 +35,17 @@ export function useSendTest({
   const isSubmitting = form.formState.isSubmitting || signingIn
   const stepFields = () => steps.flatMap((step): readonly string[] => step.fields)
 
-  /** Puts the server's messages at their fields; anything else shows as the test's error. */
-  function showRefusal(error: string, fieldErrors: Record<string, string>) {
-    const known = new Set(stepFields())
-    const paths = Object.keys(fieldErrors).filter((path) => known.has(path))
-    for (const path of paths) {
-      form.setError(path as FieldPath<SetupValues>, { type: "server", message: fieldErrors[path] })
-    }
-    if (!paths.length) run.setError(error)
-    goToFirstStepWith((field) => field in fieldErrors)
+  /** Puts the server's messages at the fields the steps show, and opens the first one's step. */
+  function showFieldErrors(fieldErrors: Record<string, string> | undefined): boolean {
+    const named: string[] = setFieldErrors(form, fieldErrors, stepFields())
+    goToFirstStepWith((field) => named.includes(field))
+    return named.length > 0
   }
 
   async function onSend(values: SetupValues) {
     const refused = await run.run(values)
-    if (refused) showRefusal(refused.error, refused.fieldErrors)
+    // A refusal that names no field the steps show is the test's error.
+    if (refused && !showFieldErrors(refused.fieldErrors)) run.setError(refused.error)
   }
 
   function onInvalid(errors: FieldErrors<SetupValues>) {
@@ -74,7 +72,7 @@ export function useSendTest({
         form.getValues("server.practice")
       )
       if (!signedIn.ok) {
-        if (signedIn.fieldErrors) showRefusal("", signedIn.fieldErrors)
+        showFieldErrors(signedIn.fieldErrors)
         return
       }
       form.setValue(SIGN_IN_FLOW_FIELD, signedIn.flowId)

@@ -5,10 +5,8 @@ import { useCallback, useState } from "react"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { withStage, type TestProgress } from "@/lib/smtp/progress"
 import type { StageResult, TestOutcome } from "@/lib/smtp/types"
+import { SERVER_UNREACHABLE_MESSAGE } from "@/lib/action-result"
 import { sendTestEmail } from "@/app/actions"
-
-const UNREACHABLE_MESSAGE =
-  "The test could not run: smtp365's server did not answer. Check that it is still running, then try again."
 
 /** The server refused the values: a message per field (react-hook-form paths), and a summary. */
 export interface RefusedValues {
@@ -52,7 +50,7 @@ export function useTestRun({ onOutcome }: { onOutcome?: (outcome: TestOutcome) =
         } else setError(item.error)
       }
     } catch {
-      setError(UNREACHABLE_MESSAGE)
+      setError(SERVER_UNREACHABLE_MESSAGE)
     } finally {
       setLiveStages(null)
     }
@@ -67,18 +65,18 @@ export function useTestRun({ onOutcome }: { onOutcome?: (outcome: TestOutcome) =
     try {
       result = await sendTestEmail(values)
     } catch {
-      setError(UNREACHABLE_MESSAGE)
+      setError(SERVER_UNREACHABLE_MESSAGE)
       return null
     }
-    if (result.kind === "running") {
-      await follow(result.progress)
+    if (result.ok) {
+      await follow(result.data.progress)
       return null
     }
-    if (result.kind === "error") {
+    if (!result.fieldErrors) {
       setError(result.error)
       return null
     }
-    return result
+    return { error: result.error, fieldErrors: result.fieldErrors }
   }
 
   return { outcome, liveStages, error, setError, clear, run }

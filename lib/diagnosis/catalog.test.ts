@@ -3,6 +3,9 @@ import tls from "node:tls"
 import { generate } from "selfsigned"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
+import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
 import { ACTOR_LABELS } from "@/lib/diagnosis/actors"
 import {
   createCertificateAuthority,
@@ -11,10 +14,8 @@ import {
 } from "@/lib/practice/certificates"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { runSmtpTest, type PracticeTarget, type RunTestOptions } from "@/lib/smtp/run-test"
+import type { PracticeTarget, RunTestOptions } from "@/lib/smtp/run-test"
 import type { Diagnosis, FailureFacts, StageId } from "@/lib/smtp/types"
-import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
-import { testServerTls } from "@/test-support/test-ca"
 import { CATALOG, FALLBACK_ENTRY } from "./catalog"
 import { classify, type DiagnosisContext } from "./classify"
 
@@ -413,7 +414,7 @@ describe("every server-side entry, reproduced by the simulator in a real session
   test.concurrent.for(SERVER_ROWS.map((row) => [row.entry, row.via, row] as const))(
     "%s (%s)",
     async ([entry, , row], { expect }) => {
-      const outcome = await runSmtpTest(row.values(), options)
+      const outcome = await runDiagnosedTest(row.values(), options)
       expect(outcome.ok).toBe(false)
       expect(outcome.failure?.reply).toBeTruthy()
       expect(outcome.diagnosis?.id).toBe(entry)
@@ -434,7 +435,7 @@ describe("every server-side entry, reproduced by the simulator in a real session
   })
 
   test("the 5.7.139 variants each lead to one switch, and say when it may not be enough", async () => {
-    const outcome = await runSmtpTest(signIn("auth-disabled-mailbox@contoso.com"), options)
+    const outcome = await runDiagnosedTest(signIn("auth-disabled-mailbox@contoso.com"), options)
     expect(outcome.diagnosis?.commands).toEqual([
       "Connect-ExchangeOnline -UserPrincipalName admin@yourdomain.com",
       "Set-CASMailbox -Identity auth-disabled-mailbox@contoso.com -SmtpClientAuthenticationDisabled $false",
@@ -500,7 +501,7 @@ describe("client-side faults in a real session", () => {
       "intercepts TLS",
     ],
   ] as const)("%s: %s", async ([entry, , simulator, names], { expect }) => {
-    const outcome = await runSmtpTest(practiceSignIn(), {
+    const outcome = await runDiagnosedTest(practiceSignIn(), {
       ...options,
       practiceTarget: practiceAt(simulator),
     })
@@ -512,7 +513,7 @@ describe("client-side faults in a real session", () => {
   })
 
   test("dropped-during-data: the connection is cut in the middle of the message", async () => {
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       smtpAuthValues({ port: dropping.port }, { user: "sender@contoso.com", pass: PASSWORD }),
       options
     )
@@ -523,7 +524,7 @@ describe("client-side faults in a real session", () => {
 
   test("greeting-timeout: STARTTLS against a port that expects implicit TLS", async () => {
     const { port } = implicitTls.address() as AddressInfo
-    const outcome = await runSmtpTest(signIn("sender@contoso.com", { port: String(port) }), {
+    const outcome = await runDiagnosedTest(signIn("sender@contoso.com", { port: String(port) }), {
       ...options,
       timeouts: { stepMs: 500, totalMs: 2_000 },
     })

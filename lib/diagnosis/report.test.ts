@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
-import { settingsRows } from "@/lib/settings-export/rows"
-import { runSmtpTest } from "@/lib/smtp/run-test"
-import type { TestOutcome } from "@/lib/smtp/types"
 import { smtpAuthValues } from "@/test-support/setup-values"
 import { testServerTls } from "@/test-support/test-ca"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
+import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import { settingsRows } from "@/lib/settings-export/rows"
+import type { TestOutcome } from "@/lib/smtp/types"
 import { buildReport } from "./report"
 
 const PASSWORD = "Amber-Kettle-77|report"
@@ -23,7 +23,7 @@ beforeAll(async () => {
     { port: submission.port },
     { user: "auth-disabled-mailbox@contoso.com", pass: PASSWORD }
   )
-  outcome = await runSmtpTest(values, { allowedHosts: ["localhost"] })
+  outcome = await runDiagnosedTest(values, { allowedHosts: ["localhost"] })
   report = buildReport(
     outcome,
     settingsRows({ ...values, account: { ...values.account, pass: "" } })

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from "vitest"
 
-import { runSmtpTest } from "@/lib/smtp/run-test"
-import { startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { smtpAuthValues } from "@/test-support/setup-values"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
+import { startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { DEFAULT_PRACTICE_PASSWORD } from "./accounts"
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "./identity-scenarios"
 import {
@@ -26,7 +26,7 @@ const options = { allowedHosts: [], practiceTarget }
 
 describe("practice mode", () => {
   test("sends to the built-in simulator, trusting its own CA for that connection only", async () => {
-    const outcome = await runSmtpTest(practice("sender@contoso.com"), options)
+    const outcome = await runDiagnosedTest(practice("sender@contoso.com"), options)
     expect(outcome.ok).toBe(true)
     expect(outcome.target).toMatchObject({ host: "smtp.office365.com", practice: true })
     expect(outcome.stages[0]?.detail).toMatch(/built-in Microsoft 365 simulator/)
@@ -34,12 +34,12 @@ describe("practice mode", () => {
   })
 
   test("shows each practice mailbox's failure", async () => {
-    const outcome = await runSmtpTest(practice("security-defaults@contoso.com"), options)
+    const outcome = await runDiagnosedTest(practice("security-defaults@contoso.com"), options)
     expect(outcome.diagnosis?.id).toBe("security-defaults")
   })
 
   test("refuses ports other than 25 and 587, as a closed port would", async () => {
-    const outcome = await runSmtpTest(practice("sender@contoso.com", "465"), options)
+    const outcome = await runDiagnosedTest(practice("sender@contoso.com", "465"), options)
     expect(outcome.failure?.cause).toBe("ECONNREFUSED")
     expect(outcome.diagnosis?.id).toBe("connection-refused")
   })
@@ -54,7 +54,7 @@ describe("practice mode with OAuth", () => {
   test("gets an app-only token from the practice identity server, trusted for it alone", async () => {
     const identityUrl = await practiceIdentityUrl()
     expect(identityUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       oauth({
         authType: "oauth-app",
         tenant: PRACTICE_TENANT_ID,
@@ -79,7 +79,7 @@ describe("practice mode with OAuth", () => {
     expect(await signInPracticeDeviceCode(started.start.userCode)).toBe(true)
     const status = await waitForDeviceCode(started.start.flowId, "sender@contoso.com", 10_000)
     expect(status).toMatchObject({ status: "issued", token: { user: "sender@contoso.com" } })
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       oauth({
         authType: "oauth-device",
         tenant: PRACTICE_TENANT_ID,

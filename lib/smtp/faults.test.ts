@@ -1,11 +1,12 @@
 import { generate } from "selfsigned"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { createCertificateAuthority, issueServerCertificate } from "@/lib/practice/certificates"
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import { smtpAuthValues } from "@/test-support/setup-values"
 import { testServerTls } from "@/test-support/test-ca"
-import { runSmtpTest, type RunTestOptions } from "./run-test"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
+import { createCertificateAuthority, issueServerCertificate } from "@/lib/practice/certificates"
+import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import type { RunTestOptions } from "./run-test"
 import type { TestOutcome } from "./types"
 
 // Every fault a server or the network can throw at a test, each on a real server on loopback: the
@@ -44,7 +45,7 @@ const values = (sim: RunningSimulator) =>
 
 /** Runs a test against `sim` the way practice mode does: by address, trusting `ca` only. */
 function runTrusting(sim: RunningSimulator, ca: string, servername = "localhost") {
-  return runSmtpTest(
+  return runDiagnosedTest(
     { ...values(sim), server: { ...values(sim).server, practice: true } },
     {
       ...options,
@@ -103,7 +104,7 @@ describe("TLS faults: a specific diagnosis, and no AUTH ever sent", () => {
     const unknown = await createCertificateAuthority()
     const tls = await issueServerCertificate(unknown, { names: ["localhost"], ips: ["127.0.0.1"] })
     const sim = await simulator({ tls })
-    const { outcome, ms } = await timed(runSmtpTest(values(sim), options))
+    const { outcome, ms } = await timed(runDiagnosedTest(values(sim), options))
     expect(outcome.failure?.stage).toBe("tls")
     // Which check OpenSSL reports depends on whether a trusted CA shares the issuer's name.
     expect([
@@ -123,7 +124,7 @@ describe("TLS faults: a specific diagnosis, and no AUTH ever sent", () => {
       extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }] }],
     })
     const sim = await simulator({ tls: { key: pems.private, cert: pems.cert } })
-    const { outcome, ms } = await timed(runSmtpTest(values(sim), options))
+    const { outcome, ms } = await timed(runDiagnosedTest(values(sim), options))
     expect(outcome.failure).toMatchObject({ stage: "tls", cause: "DEPTH_ZERO_SELF_SIGNED_CERT" })
     expect(outcome.diagnosis?.id).toBe("certificate-untrusted")
     expect(ms).toBeLessThan(FAST.stepMs)
@@ -132,7 +133,7 @@ describe("TLS faults: a specific diagnosis, and no AUTH ever sent", () => {
 
   test("a server that offers AUTH but not STARTTLS", async () => {
     const sim = await simulator({ startTls: false })
-    const { outcome, ms } = await timed(runSmtpTest(values(sim), options))
+    const { outcome, ms } = await timed(runDiagnosedTest(values(sim), options))
     expect(outcome.failure?.stage).toBe("tls")
     expect(outcome.diagnosis?.id).toBe("starttls-not-offered")
     // It did offer AUTH in plain text: the test saw it and still never used it.
@@ -145,7 +146,7 @@ describe("TLS faults: a specific diagnosis, and no AUTH ever sent", () => {
 describe("server faults: a specific diagnosis within the time limit", () => {
   test("a server that never greets", async () => {
     const sim = await simulator({ silent: true })
-    const { outcome, ms } = await timed(runSmtpTest(values(sim), options))
+    const { outcome, ms } = await timed(runDiagnosedTest(values(sim), options))
     expect(outcome.failure?.stage).toBe("greeting")
     expect(outcome.diagnosis?.id).toBe("greeting-timeout")
     expect(ms).toBeLessThan(FAST.stepMs + 500)
@@ -154,7 +155,7 @@ describe("server faults: a specific diagnosis within the time limit", () => {
 
   test("a server that greets, then answers 421 and closes", async () => {
     const sim = await simulator({ closeAfterGreeting421: true })
-    const { outcome, ms } = await timed(runSmtpTest(values(sim), options))
+    const { outcome, ms } = await timed(runDiagnosedTest(values(sim), options))
     expect(outcome.failure?.stage).toBe("ehlo")
     expect(outcome.failure?.reply).toMatch(/^421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\./)
     expect(outcome.diagnosis?.id).toBe("legacy-tls")
@@ -164,7 +165,7 @@ describe("server faults: a specific diagnosis within the time limit", () => {
 
   test("a server whose every reply comes later than the step timeout", async () => {
     const sim = await simulator({ replyDelayMs: FAST.stepMs * 3 })
-    const { outcome, ms } = await timed(runSmtpTest(values(sim), options))
+    const { outcome, ms } = await timed(runDiagnosedTest(values(sim), options))
     expect(outcome.stages.find((stage) => stage.id === "greeting")?.status).toBe("passed")
     expect(outcome.failure).toMatchObject({ stage: "ehlo", code: "ETIMEDOUT" })
     expect(outcome.diagnosis?.id).toBe("too-slow")
@@ -174,7 +175,7 @@ describe("server faults: a specific diagnosis within the time limit", () => {
 
   test("a server that drops the connection in the middle of DATA", async () => {
     const sim = await simulator({ dropInData: true })
-    const { outcome, ms } = await timed(runSmtpTest(values(sim), options))
+    const { outcome, ms } = await timed(runDiagnosedTest(values(sim), options))
     expect(outcome.failure?.stage).toBe("data")
     expect(outcome.failure?.reply).toBeUndefined()
     expect(outcome.diagnosis?.id).toBe("dropped-during-data")

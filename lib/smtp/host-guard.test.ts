@@ -1,10 +1,10 @@
 import net from "node:net"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { setupSchema } from "@/lib/schemas/setup"
 import { smtpAuthValues } from "@/test-support/setup-values"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
+import { setupSchema } from "@/lib/schemas/setup"
 import { checkHost, isPublicAddress } from "./host-guard"
-import { runSmtpTest } from "./run-test"
 
 // A real server on loopback that only counts connections: a refusal must never reach it.
 let recorder: net.Server
@@ -127,7 +127,7 @@ describe("refusals never touch the network", () => {
       expect(parsed.error.issues.map((issue) => issue.path.join("."))).toContain("server.host")
       return
     }
-    const outcome = await runSmtpTest(parsed.data, { allowedHosts: [], timeouts: FAST })
+    const outcome = await runDiagnosedTest(parsed.data, { allowedHosts: [], timeouts: FAST })
     expect(outcome.failure).toMatchObject({ stage: "resolve", code: "EGUARD" })
     expect(outcome.diagnosis?.id).toBe("host-not-allowed")
     expect(outcome.stages.slice(1).every((stage) => stage.status === "not-reached")).toBe(true)
@@ -136,7 +136,7 @@ describe("refusals never touch the network", () => {
 
   test("refuses a Microsoft 365 endpoint on a non-SMTP port before resolving or connecting", async () => {
     const started = performance.now()
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       smtpAuthValues({ host: "smtp.office365.com", port: 8080 }, account),
       { allowedHosts: [], timeouts: FAST }
     )

@@ -2,6 +2,9 @@ import net from "node:net"
 import tls from "node:tls"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest"
 
+import { smtpAuthValues } from "@/test-support/setup-values"
+import { testServerTls } from "@/test-support/test-ca"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
 import { classify } from "@/lib/diagnosis/classify"
 import { startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { signAccessToken } from "@/lib/practice/access-tokens"
@@ -9,9 +12,7 @@ import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "@/lib/practice/identity-scenarios"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { smtpAuthValues } from "@/test-support/setup-values"
-import { testServerTls } from "@/test-support/test-ca"
-import { runSmtpTest, type RunTestOptions } from "./run-test"
+import type { RunTestOptions } from "./run-test"
 import type { TestOutcome } from "./types"
 
 // A real HTTPS identity server and a real SMTP simulator on loopback, sharing the token key, both
@@ -127,7 +128,7 @@ function expectNoSecret(outcome: TestOutcome, token?: string) {
 describe("OAuth app-only (client credentials) end to end", () => {
   test("gets a token, signs in with XOAUTH2 and sends: 250 after DATA", async () => {
     const token = await tokenFor(APP(1))
-    const outcome = await runSmtpTest(appValues(APP(1)), options)
+    const outcome = await runDiagnosedTest(appValues(APP(1)), options)
     expect(outcome.ok).toBe(true)
     expect(stageStates(outcome)).toEqual([
       "resolve:passed",
@@ -161,9 +162,12 @@ describe("OAuth app-only (client credentials) end to end", () => {
 
   test("asks the token endpoint only (no discovery document) and a fresh client every time", async () => {
     const before = identity.requests.length
-    await runSmtpTest(appValues(APP(1)), options)
+    await runDiagnosedTest(appValues(APP(1)), options)
     // A wrong secret right after a success is refused: no cached token answers it.
-    const wrong = await runSmtpTest(appValues(APP(1), { clientSecret: "wrong-secret" }), options)
+    const wrong = await runDiagnosedTest(
+      appValues(APP(1), { clientSecret: "wrong-secret" }),
+      options
+    )
     expect(wrong.diagnosis?.id).toBe("aadsts-invalid-client-secret")
     expect(identity.requests.slice(before).map((request) => request.path)).toEqual([
       "/contoso.com/oauth2/v2.0/token",
@@ -172,7 +176,7 @@ describe("OAuth app-only (client credentials) end to end", () => {
   })
 
   test("RBAC for Applications: no SMTP.SendAsApp role is a warning, and the send still works", async () => {
-    const outcome = await runSmtpTest(appValues(APP(2)), options)
+    const outcome = await runDiagnosedTest(appValues(APP(2)), options)
     expect(outcome.ok).toBe(true)
     expect(outcome.token?.warnings.map((warning) => warning.id)).toEqual([
       "missing-send-as-app-role",
@@ -217,7 +221,7 @@ describe("OAuth delegated (device code) end to end", () => {
     })
     expect(JSON.stringify(done)).not.toContain("eyJ")
 
-    const outcome = await runSmtpTest(deviceValues(flowId), options)
+    const outcome = await runDiagnosedTest(deviceValues(flowId), options)
     expect(outcome.ok).toBe(true)
     expect(outcome.stages.find((stage) => stage.id === "token")?.detail).toContain(
       "user sender@contoso.com"
@@ -237,7 +241,7 @@ describe("OAuth delegated (device code) end to end", () => {
     expect(done.status === "issued" && done.token?.warnings.map((w) => w.id)).toEqual([
       "other-user",
     ])
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       deviceValues(started.start.flowId, "shared@contoso.com"),
       options
     )
@@ -253,7 +257,7 @@ describe("OAuth delegated (device code) end to end", () => {
     if (!started.ok) throw new Error(started.failure.message)
     identity.signIn(started.start.userCode)
     await waitForDeviceCode(started.start.flowId, "send-as@contoso.com", 5_000)
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       deviceValues(started.start.flowId, "send-as@contoso.com"),
       options
     )
@@ -272,7 +276,7 @@ describe("OAuth delegated (device code) end to end", () => {
   })
 
   test("a test without a finished sign-in stops at the token stage", async () => {
-    const outcome = await runSmtpTest(deviceValues("no-such-flow-0000000000"), options)
+    const outcome = await runDiagnosedTest(deviceValues("no-such-flow-0000000000"), options)
     expect(stageStates(outcome).slice(0, 3)).toEqual([
       "resolve:passed",
       "token:failed",
@@ -289,7 +293,7 @@ describe("identity platform failures, each with its diagnosis", () => {
     [700016, "aadsts-application-not-found", { clientId: APP(99) }, "same app's Overview"],
     [90002, "aadsts-tenant-not-found", { tenant: "fabrikam.com" }, "onmicrosoft.com"],
   ] as const)("AADSTS%i → %s", async ([code, id, account, names]) => {
-    const outcome = await runSmtpTest(appValues(APP(1), account), options)
+    const outcome = await runDiagnosedTest(appValues(APP(1), account), options)
     expect(outcome.ok).toBe(false)
     expect(outcome.failure).toMatchObject({
       stage: "token",
@@ -308,7 +312,7 @@ describe("identity platform failures, each with its diagnosis", () => {
   })
 
   test("the fixes name the user's own IDs", async () => {
-    const outcome = await runSmtpTest(appValues(APP(99)), options)
+    const outcome = await runDiagnosedTest(appValues(APP(99)), options)
     expect(outcome.diagnosis?.checks?.[0]?.place).toContain(APP(99))
   })
 
@@ -344,11 +348,12 @@ describe("identity platform failures, each with its diagnosis", () => {
       user: "sender@contoso.com",
       waitMs: 5_000,
     })
-    expect(result).toMatchObject({ kind: "failed", code })
-    expect(result.kind === "failed" && result.diagnosis.id).toBe(id)
+    expect(result).toMatchObject({ ok: true, data: { kind: "failed", code } })
+    const data = result.ok ? result.data : undefined
+    expect(data?.kind === "failed" && data.diagnosis.id).toBe(id)
     expect(JSON.stringify(result)).toContain(names)
     // The device code checklist's step that fixes it, if one does.
-    const steps = result.kind === "failed" ? result.diagnosis.entraSteps : undefined
+    const steps = data?.kind === "failed" ? data.diagnosis.entraSteps : undefined
     expect(steps?.map((entry) => entry.title)).toEqual(step ? [step] : undefined)
     if (step) expect(steps?.[0]?.url).toMatch(/^\/entra-checklist\?flow=oauth-device&/)
   })
@@ -362,8 +367,9 @@ describe("identity platform failures, each with its diagnosis", () => {
     const result = await startDeviceCodeSignIn({
       account: { tenant, clientId: APP(11), user: "sender@contoso.com" },
     })
-    expect(result).toMatchObject({ kind: "failed", code })
-    expect(result.kind === "failed" && result.diagnosis.id).toBe(id)
+    expect(result).toMatchObject({ ok: true, data: { kind: "failed", code } })
+    const data = result.ok ? result.data : undefined
+    expect(data?.kind === "failed" && data.diagnosis.id).toBe(id)
   })
 
   test("while nobody has signed in, the token endpoint answers AADSTS70016 in Microsoft's shape", async () => {
@@ -414,7 +420,7 @@ describe("identity platform failures, each with its diagnosis", () => {
         server.close(() => resolve(port))
       })
     })
-    const outcome = await runSmtpTest(appValues(APP(1)), {
+    const outcome = await runDiagnosedTest(appValues(APP(1)), {
       ...options,
       identityUrl: `https://127.0.0.1:${closedPort}`,
     })
@@ -431,7 +437,7 @@ describe("what Exchange Online answers a token it cannot use", () => {
     [APP(7), "no admin consent (no roles)", "xoauth2-app-rejected", ["missing-send-as-app-role"]],
     [APP(6), "a Microsoft Graph token", "xoauth2-graph-token", ["graph-audience"]],
   ] as const)("%s (%s) → %s", async ([clientId, , id, warnings]) => {
-    const outcome = await runSmtpTest(appValues(clientId), options)
+    const outcome = await runDiagnosedTest(appValues(clientId), options)
     expect(outcome.ok).toBe(false)
     expect(outcome.failure).toMatchObject({ stage: "auth", signIn: "oauth-app" })
     expect(outcome.failure?.reply).toBe(
@@ -443,7 +449,7 @@ describe("what Exchange Online answers a token it cannot use", () => {
   })
 
   test("the service principal fix is filled in with the tenant, the app and the mailbox", async () => {
-    const outcome = await runSmtpTest(appValues(APP(3)), options)
+    const outcome = await runDiagnosedTest(appValues(APP(3)), options)
     expect(outcome.diagnosis?.commands).toEqual([
       "Connect-ExchangeOnline -Organization contoso.com",
       `New-ServicePrincipal -AppId ${APP(3)} -ObjectId <Object ID from Enterprise applications → the app → Overview>`,
@@ -463,7 +469,7 @@ describe("what Exchange Online answers a token it cannot use", () => {
   })
 
   test("535 5.7.139: SMTP AUTH still has to be on for the mailbox with OAuth", async () => {
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       appValues(APP(1), { user: "auth-disabled-mailbox@contoso.com" }),
       options
     )

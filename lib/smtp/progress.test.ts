@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import { smtpAuthValues } from "@/test-support/setup-values"
 import { testServerTls } from "@/test-support/test-ca"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
+import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import {
   endingInError,
   PROGRESS_INTERVAL_MS,
@@ -10,7 +11,6 @@ import {
   withStage,
   type TestProgress,
 } from "./progress"
-import { runSmtpTest } from "./run-test"
 import type { StageResult } from "./types"
 
 const PASSWORD = "Tidal-Compass-9|progress"
@@ -41,7 +41,7 @@ describe("streamed progress", () => {
   test("a passing test streams its stages as they happen, in updates at most every interval, then the outcome", async () => {
     const items: { at: number; item: TestProgress }[] = []
     for await (const item of streamProgress((onEvent) =>
-      runSmtpTest(smtpAuthValues({ port: submission.port }, account), {
+      runDiagnosedTest(smtpAuthValues({ port: submission.port }, account), {
         allowedHosts: ["localhost"],
         onEvent,
       })
@@ -76,7 +76,7 @@ describe("streamed progress", () => {
     let connectedAt: number | undefined
     let outcomeAt: number | undefined
     for await (const item of streamProgress((onEvent) =>
-      runSmtpTest(smtpAuthValues({ port: silent.port }, account), {
+      runDiagnosedTest(smtpAuthValues({ port: silent.port }, account), {
         allowedHosts: ["localhost"],
         timeouts: { stepMs: 1_500, totalMs: 5_000 },
         onEvent,
@@ -91,6 +91,8 @@ describe("streamed progress", () => {
         outcomeAt = now
         expect(item.outcome.ok).toBe(false)
         expect(item.outcome.failure?.stage).toBe("greeting")
+        // The outcome the browser gets is diagnosed.
+        expect(item.outcome.diagnosis?.id).toBe("greeting-timeout")
       }
     }
     expect(connectedAt).toBeLessThan(1_000)

@@ -1,11 +1,12 @@
 import net from "node:net"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
-import type { SetupValues } from "@/lib/schemas/setup"
 import { directSendValues, smtpAuthValues } from "@/test-support/setup-values"
 import { testServerTls } from "@/test-support/test-ca"
-import { runSmtpTest, type RunTestOptions } from "./run-test"
+import { runDiagnosedTest } from "@/lib/actions/test-send"
+import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import type { SetupValues } from "@/lib/schemas/setup"
+import type { RunTestOptions } from "./run-test"
 import type { TestOutcome } from "./types"
 
 // Real servers on loopback, trusted through NODE_EXTRA_CA_CERTS (see the test:unit script).
@@ -45,9 +46,9 @@ function expectNoSecret(outcome: TestOutcome) {
   expect(serialized).not.toContain(Buffer.from(PASSWORD).toString("base64"))
 }
 
-describe("runSmtpTest against the simulator", () => {
+describe("runDiagnosedTest against the simulator", () => {
   test("sends through SMTP AUTH with STARTTLS and reports every stage", async () => {
-    const outcome = await runSmtpTest(smtpAuth("sender@contoso.com"), options)
+    const outcome = await runDiagnosedTest(smtpAuth("sender@contoso.com"), options)
     expect(outcome.ok).toBe(true)
     expect(stageStates(outcome)).toEqual([
       "resolve:passed",
@@ -75,7 +76,7 @@ describe("runSmtpTest against the simulator", () => {
   })
 
   test("explains 535 5.7.139 (SMTP AUTH disabled for the tenant) with the PowerShell fix", async () => {
-    const outcome = await runSmtpTest(smtpAuth("auth-disabled-tenant@contoso.com"), options)
+    const outcome = await runDiagnosedTest(smtpAuth("auth-disabled-tenant@contoso.com"), options)
     expect(outcome.ok).toBe(false)
     expect(outcome.failure?.stage).toBe("auth")
     expect(outcome.failure?.reply).toMatch(
@@ -91,7 +92,7 @@ describe("runSmtpTest against the simulator", () => {
   })
 
   test("a password sign-in refused with 5.7.139 gets no Entra checklist: that is for OAuth", async () => {
-    const outcome = await runSmtpTest(smtpAuth("auth-disabled-mailbox@contoso.com"), options)
+    const outcome = await runDiagnosedTest(smtpAuth("auth-disabled-mailbox@contoso.com"), options)
     expect(outcome.diagnosis?.id).toBe("smtp-auth-disabled-mailbox")
     expect(outcome.diagnosis?.entraSteps).toBeUndefined()
   })
@@ -99,7 +100,7 @@ describe("runSmtpTest against the simulator", () => {
   test("reports wrong credentials", async () => {
     const values = smtpAuth("sender@contoso.com")
     values.account.pass = "not-the-password"
-    const outcome = await runSmtpTest(values, options)
+    const outcome = await runDiagnosedTest(values, options)
     expect(outcome.diagnosis?.id).toBe("credentials-incorrect")
     expect(JSON.stringify(outcome)).not.toContain("not-the-password")
   })
@@ -107,7 +108,7 @@ describe("runSmtpTest against the simulator", () => {
   test("explains Send As denied when From differs from the mailbox", async () => {
     const values = smtpAuth("sender@contoso.com")
     values.sender.fromAddress = "ceo@contoso.com"
-    const outcome = await runSmtpTest(values, options)
+    const outcome = await runDiagnosedTest(values, options)
     expect(outcome.failure?.reply).toMatch(/SendAsDenied/)
     expect(outcome.diagnosis?.id).toBe("send-as-denied")
     expect(outcome.diagnosis?.commands).toContain(
@@ -116,13 +117,13 @@ describe("runSmtpTest against the simulator", () => {
   })
 
   test("Direct Send delivers to an accepted domain without signing in", async () => {
-    const outcome = await runSmtpTest(directSend("it-team@contoso.com"), options)
+    const outcome = await runDiagnosedTest(directSend("it-team@contoso.com"), options)
     expect(outcome.ok).toBe(true)
     expect(outcome.stages.find((stage) => stage.id === "auth")?.status).toBe("skipped")
   })
 
   test("explains a relay denial for an external recipient", async () => {
-    const outcome = await runSmtpTest(directSend("someone@gmail.com"), options)
+    const outcome = await runDiagnosedTest(directSend("someone@gmail.com"), options)
     expect(outcome.failure?.stage).toBe("rcpt")
     expect(outcome.failure?.reply).toBe(
       "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"
@@ -132,7 +133,10 @@ describe("runSmtpTest against the simulator", () => {
 
   test("never sends credentials without TLS", async () => {
     const before = submission.events.filter((event) => event.type === "auth").length
-    const outcome = await runSmtpTest(smtpAuth("sender@contoso.com", { security: "none" }), options)
+    const outcome = await runDiagnosedTest(
+      smtpAuth("sender@contoso.com", { security: "none" }),
+      options
+    )
     expect(outcome.failure?.code).toBe("ENOTLS")
     expect(outcome.diagnosis?.id).toBe("credentials-without-tls")
     expect(outcome.transcript.some((line) => line.text.startsWith("AUTH"))).toBe(false)
@@ -140,7 +144,7 @@ describe("runSmtpTest against the simulator", () => {
   })
 
   test("stops before AUTH when the server does not offer STARTTLS", async () => {
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       smtpAuth("sender@contoso.com", { port: String(stripped.port) }),
       options
     )
@@ -152,7 +156,10 @@ describe("runSmtpTest against the simulator", () => {
   })
 
   test("recognises implicit TLS against a STARTTLS port", async () => {
-    const outcome = await runSmtpTest(smtpAuth("sender@contoso.com", { security: "tls" }), options)
+    const outcome = await runDiagnosedTest(
+      smtpAuth("sender@contoso.com", { security: "tls" }),
+      options
+    )
     expect(outcome.failure?.stage).toBe("tls")
     expect(outcome.failure?.cause).toBe("ERR_SSL_WRONG_VERSION_NUMBER")
     expect(outcome.diagnosis?.id).toBe("implicit-tls-on-starttls-port")
@@ -165,7 +172,7 @@ describe("runSmtpTest against the simulator", () => {
         server.close(() => resolve(port))
       })
     })
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       smtpAuth("sender@contoso.com", { port: String(closedPort) }),
       options
     )
@@ -176,7 +183,7 @@ describe("runSmtpTest against the simulator", () => {
 
   test("gives a verdict within the step timeout when the server never greets", async () => {
     const started = performance.now()
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       smtpAuth("sender@contoso.com", { port: String(silent.port) }),
       options
     )
@@ -186,7 +193,7 @@ describe("runSmtpTest against the simulator", () => {
   })
 
   test("refuses a host that is neither Microsoft 365 nor allowed, before connecting", async () => {
-    const outcome = await runSmtpTest(
+    const outcome = await runDiagnosedTest(
       smtpAuth("sender@contoso.com", { host: "mail.example.net" }),
       options
     )

@@ -1,6 +1,5 @@
 import "server-only"
 
-import { classify } from "@/lib/diagnosis/classify"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 import { checkHost } from "./host-guard"
@@ -10,7 +9,7 @@ import { runSession, type SessionAuth, type SessionTarget, type SessionTimeouts 
 import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
 import { Transcript } from "./transcript"
-import type { FailureFacts, SessionEvent, TestOutcome } from "./types"
+import type { FailureFacts, SessionEvent, SmtpOutcome } from "./types"
 
 /**
  * Connect, greeting and each reply at most 8 s (Microsoft 365 answers within a second or two, and a
@@ -38,14 +37,15 @@ export interface RunTestOptions extends TokenSource {
 }
 
 /**
- * Runs one test send end to end: checks and resolves the server, talks SMTP stage by stage, and
- * diagnoses a failure. With OAuth it first gets the token (the "token" stage). Always resolves with
- * plain data; the password, client secret and token never appear in it.
+ * Runs one test send end to end: checks and resolves the server and talks SMTP stage by stage.
+ * With OAuth it first gets the token (the "token" stage). Always resolves with plain data: what
+ * happened, and where it failed in facts a classifier can match (lib/diagnosis explains them);
+ * the password, client secret and token never appear in it.
  */
 export async function runSmtpTest(
   values: SetupValues,
   options: RunTestOptions
-): Promise<TestOutcome> {
+): Promise<SmtpOutcome> {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS
   const startedAt = new Date()
   const t0 = performance.now()
@@ -62,14 +62,14 @@ export async function runSmtpTest(
   let redactSecrets = createRedactor(secrets)
   const redact = (text: string) => redactSecrets(text)
   const transcript = new Transcript(redact, options.onEvent)
-  let token: TestOutcome["token"]
+  let token: SmtpOutcome["token"]
   const port = Number(values.server.port)
   const practice = values.server.practice
 
   const finish = (
-    rest: Omit<TestOutcome, "startedAt" | "durationMs" | "target" | "stages" | "transcript">
+    rest: Omit<SmtpOutcome, "startedAt" | "durationMs" | "target" | "stages" | "transcript">
   ) => {
-    const outcome: TestOutcome = {
+    const outcome: SmtpOutcome = {
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - t0),
       target: { host: values.server.host, port, security: values.server.security, practice },
@@ -90,23 +90,7 @@ export async function runSmtpTest(
       // Defence in depth: a reply or error message never carries a credential out either.
       outcome.failure.message = redact(outcome.failure.message)
       if (outcome.failure.reply) outcome.failure.reply = redact(outcome.failure.reply)
-      outcome.diagnosis = classify(outcome.failure, {
-        mailbox: auth?.user || values.sender.fromAddress,
-        from: values.sender.fromAddress,
-        host: values.server.host,
-        port,
-        ...(oauth
-          ? {
-              tenant: values.account.tenant,
-              clientId: values.account.clientId,
-              signIn,
-            }
-          : {}),
-      })
       tracker.markNotReached(plannedStages(values.server.security, signsIn, oauth))
-      if (outcome.failure.reply) {
-        transcript.annotateReply(outcome.failure.reply, outcome.diagnosis.headline)
-      }
     }
     outcome.stages = tracker.list()
     outcome.transcript = transcript.list()

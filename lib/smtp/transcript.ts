@@ -31,14 +31,6 @@ export class Transcript {
     this.add("client", `${REDACTED} (${what})`)
   }
 
-  /** Explains the last server line that reads exactly `text` (the reply that failed the test). */
-  annotateReply(text: string, note: string) {
-    const line = this.lines.findLast(
-      (candidate) => candidate.direction === "server" && candidate.text === text
-    )
-    if (line) line.note = note
-  }
-
   list(): TranscriptLine[] {
     return [...this.lines]
   }

@@ -120,7 +120,8 @@ export interface Diagnosis {
   unconfirmed?: string
 }
 
-export interface TestOutcome {
+/** What one test send did, as the SMTP engine (lib/smtp) saw it: facts, no interpretation. */
+export interface SmtpOutcome {
   ok: boolean
   startedAt: string
   durationMs: number
@@ -134,6 +135,14 @@ export interface TestOutcome {
   messageId?: string
   response?: string
   failure?: FailureFacts
+}
+
+/**
+ * A test send's outcome as the browser gets it: a failure comes with its diagnosis (added by
+ * lib/diagnosis, above the engine), and the transcript line of the reply that failed the test
+ * carries the diagnosis's headline as its note.
+ */
+export interface TestOutcome extends SmtpOutcome {
   diagnosis?: Diagnosis
 }
 

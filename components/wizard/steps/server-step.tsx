@@ -51,7 +51,8 @@ export function ServerStep({ practiceEnabled }: { practiceEnabled: boolean }) {
 
   async function lookUpMx(value: string) {
     const asked = value.trim()
-    const found = await findMxEndpoint(asked).catch(() => null)
+    const answer = await findMxEndpoint(asked).catch(() => null)
+    const found = answer?.ok ? answer.data : null
     // A later edit of the domain wins over an older answer.
     if (!found || form.getValues("server.domain").trim() !== asked) return
     setMx({ domain: asked, ...found })
