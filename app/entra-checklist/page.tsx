@@ -1,8 +1,8 @@
 import type { Metadata } from "next"
 
-import { checklistFromQuery, type ChecklistQuery } from "@/lib/microsoft365/entra-checklist-query"
+import { checklistFromQuery, type ChecklistQuery } from "@/lib/entra-checklist-query"
 import { entraChecklistUrl } from "@/lib/microsoft365/entra-checklist"
-import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/sign-in"
+import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/setup-fields"
 import { EntraChecklist } from "@/components/oauth/entra-checklist"
 
 export const metadata: Metadata = { title: "Microsoft Entra checklist for OAuth: smtp365" }

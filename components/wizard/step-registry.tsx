@@ -5,7 +5,7 @@ import type { FieldPath } from "react-hook-form"
 import type { PracticeListing } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
-import type { SignIn } from "@/lib/schemas/sign-in"
+import type { SignIn } from "@/lib/schemas/setup-fields"
 
 import { DomainStep } from "./steps/domain-step"
 import { MethodStep } from "./steps/method-step"

@@ -1,4 +1,4 @@
-import type { SignIn } from "@/lib/schemas/sign-in"
+import type { SignIn } from "@/lib/schemas/setup-fields"
 import type { Actor, Diagnosis, DiagnosisSource, StageId } from "@/lib/smtp/types"
 
 /** A read-only check, before its placeholders are filled in. */

@@ -1,6 +1,7 @@
 import { entraStepsFor } from "@/lib/microsoft365/entra-checklist"
 import { guideFor } from "@/lib/microsoft365/guides"
-import { isOAuth, type SignIn } from "@/lib/schemas/sign-in"
+import { isOAuth } from "@/lib/schemas/sign-in"
+import type { SignIn } from "@/lib/schemas/setup-fields"
 import type { Diagnosis, FailureFacts } from "@/lib/smtp/types"
 import { CATALOG, FALLBACK_ENTRY } from "./catalog"
 import type { CatalogEntry } from "./catalog-entry"

@@ -8,7 +8,7 @@ import {
   entraChecklistUrl,
   entraStepsFor,
 } from "./entra-checklist"
-import { checklistFromQuery } from "./entra-checklist-query"
+import { checklistFromQuery } from "@/lib/entra-checklist-query"
 import * as SOURCES from "./sources"
 
 const TENANT = "7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f"

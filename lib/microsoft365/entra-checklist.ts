@@ -1,4 +1,4 @@
-import type { OAuthSignIn } from "@/lib/schemas/sign-in"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import * as SOURCES from "./sources"
 
 /**

@@ -41,3 +41,20 @@ export const OAUTH_FIELD_LABELS = {
   clientSecret: "Client secret",
   user: "Username",
 } as const
+
+/**
+ * How a setup signs in, the one name for it everywhere (the test, the diagnosis, the settings
+ * files, the Entra checklist): not at all (Direct Send, relay), with a password (AUTH LOGIN), or
+ * with an OAuth 2.0 token (XOAUTH2), app-only or as a user through the device code flow. Always
+ * derived by signInOf (sign-in.ts).
+ */
+export type SignIn = "none" | AuthType
+
+/** The OAuth 2.0 sign-ins. */
+export type OAuthSignIn = Extract<SignIn, "oauth-app" | "oauth-device">
+
+/** The OAuth sign-ins as the Account step names them (and the Entra checklist's page). */
+export const OAUTH_SIGN_IN_LABELS = {
+  "oauth-app": "App-only (client credentials)",
+  "oauth-device": "Device code (sign in as a user)",
+} as const satisfies Record<OAuthSignIn, string>

@@ -1,7 +1,7 @@
 import { methodInfo } from "@/lib/microsoft365/methods"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { OAUTH_FIELD_LABELS, SECURITY_MODE_LABELS } from "@/lib/schemas/setup-fields"
-import type { OAuthSignIn } from "@/lib/schemas/sign-in"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import type { SettingsRow } from "./types"
 import { connectionFacts, oauthSignIn } from "./values"
 

@@ -1,6 +1,7 @@
 import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL, DELEGATED_SMTP_SCOPE } from "@/lib/oauth/scopes"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { isOAuth, signInOf, type OAuthSignIn } from "@/lib/schemas/sign-in"
+import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 
 /** The name of the environment variable every output reads the password from. */
 export const PASSWORD_VARIABLE = "SMTP_PASSWORD"

@@ -4,7 +4,7 @@
  */
 
 import type { TokenSummary } from "@/lib/oauth/claims"
-import type { SignIn } from "@/lib/schemas/sign-in"
+import type { SignIn } from "@/lib/schemas/setup-fields"
 
 export const STAGE_IDS = [
   "resolve",

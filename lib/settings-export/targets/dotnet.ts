@@ -10,7 +10,7 @@ import {
   secretNote,
   type ConnectionFacts,
 } from "../values"
-import type { OAuthSignIn } from "@/lib/schemas/sign-in"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 
 const cs = stringLiteral
 

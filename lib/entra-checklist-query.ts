@@ -1,8 +1,8 @@
 import * as z from "zod/mini"
 
 import { accountStepSchema } from "@/lib/schemas/setup"
-import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/sign-in"
-import type { ChecklistInput } from "./entra-checklist"
+import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/setup-fields"
+import type { ChecklistInput } from "@/lib/microsoft365/entra-checklist"
 
 export type ChecklistQuery = Record<string, string | string[] | undefined>
 
