@@ -9,21 +9,26 @@ import { env } from "@/lib/env"
 import { cancelDeviceCode, startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { practiceIdentityUrl, signInPracticeDeviceCode } from "@/lib/practice/practice-server"
 import "@/lib/schemas/zod-locale"
-import { accountStepSchema } from "@/lib/schemas/setup"
+import { accountStepSchema, mailboxAddressSchema } from "@/lib/schemas/setup"
 import { limitDeviceCodeStart } from "@/lib/security/limit-test-send"
 
 /** The Account step's fields the device code sign-in needs, checked as the form checks them. */
 const startSchema = z.object({
-  account: z.pick(accountStepSchema, { tenant: true, clientId: true, user: true }).check(
-    z.refine((account) => Boolean(account.tenant?.trim()), {
-      path: ["tenant"],
-      message: "Enter the Directory (tenant) ID of the app registration",
-    }),
-    z.refine((account) => Boolean(account.clientId?.trim()), {
-      path: ["clientId"],
-      message: "Enter the Application (client) ID of the app registration",
+  account: z
+    .extend(z.pick(accountStepSchema, { tenant: true, clientId: true }), {
+      /** The mailbox that signs in with the device code: an address, as the Account step asks. */
+      user: mailboxAddressSchema,
     })
-  ),
+    .check(
+      z.refine((account) => Boolean(account.tenant?.trim()), {
+        path: ["tenant"],
+        message: "Enter the Directory (tenant) ID of the app registration",
+      }),
+      z.refine((account) => Boolean(account.clientId?.trim()), {
+        path: ["clientId"],
+        message: "Enter the Application (client) ID of the app registration",
+      })
+    ),
   /** Practice mode: sign in at the practice identity server, never at Microsoft. */
   server: z.optional(z.object({ practice: z.boolean() })),
 })

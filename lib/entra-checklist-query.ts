@@ -1,6 +1,6 @@
 import * as z from "zod/mini"
 
-import { accountStepSchema } from "@/lib/schemas/setup"
+import { accountStepSchema, mailboxAddressSchema } from "@/lib/schemas/setup"
 import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/setup-fields"
 import type { ChecklistInput } from "@/lib/microsoft365/entra-checklist"
 
@@ -25,11 +25,11 @@ function field(query: ChecklistQuery, key: string, schema: z.ZodMiniType): strin
  */
 export function checklistFromQuery(query: ChecklistQuery): ChecklistInput {
   const flow = isFlow(query.flow) ? query.flow : "oauth-app"
-  const { tenant, clientId, user } = accountStepSchema.shape
+  const { tenant, clientId } = accountStepSchema.shape
   return {
     flow,
     tenant: field(query, "tenant", tenant),
     clientId: field(query, "clientId", clientId),
-    mailbox: field(query, "mailbox", user),
+    mailbox: field(query, "mailbox", mailboxAddressSchema),
   }
 }

@@ -2,6 +2,8 @@ import type * as z from "zod/mini"
 
 import {
   accountStepSchema,
+  acsUsernameSchema,
+  mailboxAddressSchema,
   methodStepSchema,
   senderStepSchema,
   serverStepSchema,
@@ -40,7 +42,11 @@ export function sharedSetup(params: ShareParams): SetupValues | null {
     host: read(PARAM.host, serverStepSchema.shape.host),
     port: read(PARAM.port, serverStepSchema.shape.port),
     security: read(PARAM.security, serverStepSchema.shape.security),
-    user: signIn !== "none" ? read(PARAM.user, accountStepSchema.shape.user) : undefined,
+    // Checked as the Account step checks it for this sign-in.
+    user:
+      signIn === "none"
+        ? undefined
+        : read(PARAM.user, signIn === "app-secret" ? acsUsernameSchema : mailboxAddressSchema),
     fromAddress: read(PARAM.fromAddress, senderStepSchema.shape.fromAddress),
     fromName: read(PARAM.fromName, senderStepSchema.shape.fromName),
     to: read(PARAM.to, testStepSchema.shape.to),

@@ -37,9 +37,13 @@ export function fillHostFromMx(form: Form, endpoint: string) {
   suggest(form, "server.host", endpoint)
 }
 
-/** When a mailbox signs in, it is the natural From address. */
+/**
+ * When a mailbox or an HVE account signs in, its address is the natural From address. Azure
+ * Communication Services' username names an app, not an address that may send.
+ */
 export function prefillFromAddress(form: Form) {
-  if (signInOf(form.getValues()) === "none") return
+  const signIn = signInOf(form.getValues())
+  if (signIn === "none" || signIn === "app-secret") return
   const user = form.getValues("account.user").trim()
   if (user && !form.getValues("sender.fromAddress").trim()) {
     form.setValue("sender.fromAddress", user)

@@ -50,7 +50,7 @@ export function serverWarnings({ method, host, port, security }: ServerChoice): 
       source: SOURCES.nodemailerWrongVersion,
     })
   }
-  if (security === "none" && methodInfo(method).signIn !== "none") {
+  if (security === "none" && methodInfo(method).signIns[0] !== "none") {
     warnings.push({
       id: "no-tls-credentials",
       field: "security",

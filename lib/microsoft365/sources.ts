@@ -40,6 +40,32 @@ export const hve = {
   url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/high-volume-mails-m365",
 } as const satisfies Source
 
+/**
+ * Message center MC1243552 (updated 20 May 2026), read through a public mirror: High Volume Email is
+ * generally available (rollout late March to early April 2026); billing from 1 June 2026 at "$42 per
+ * one million recipients", counted as expanded delivered recipients.
+ */
+export const hveGeneralAvailability = {
+  title:
+    "Microsoft 365 message center MC1243552 (updated 20 May 2026): High Volume Email GA and pricing",
+  url: "https://mc.merill.net/message/MC1243552",
+} as const satisfies Source
+
+/**
+ * Petri (2025) on Microsoft's HVE update: internal recipients only from June 2025, and Basic
+ * authentication for HVE accounts supported "until September 2028".
+ */
+export const hveInternalOnly = {
+  title: "Petri: High Volume Email limited to internal recipients; Basic auth until September 2028",
+  url: "https://petri.com/high-volume-email-delivery-internal-recipients/",
+} as const satisfies Source
+
+/** OAuth for HVE accounts: an Entra app allowed per HVE account with Add-HVEAppAccess. */
+export const hveOAuth = {
+  title: "Microsoft Learn: OAuth authentication for High Volume Email",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/oauth-high-volume-mails-m365",
+} as const satisfies Source
+
 /** CIS Microsoft 365 benchmark item naming the EAC switch for tenant-wide SMTP AUTH. */
 export const cisSmtpAuth = {
   title: "CIS Microsoft 365 Foundations v4.0.0: SMTP AUTH is disabled (Exchange admin center path)",
@@ -214,6 +240,26 @@ export const directoryBasedEdgeBlocking = {
 export const acsSmtp = {
   title: "Microsoft Learn: Azure Communication Services Email, SMTP authentication",
   url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
+} as const satisfies Source
+
+/**
+ * An SMTP Username resource of Azure Communication Services (REST API 2024-09-01-preview and
+ * later): its username "could be free form or in the email address format", linked to an Entra
+ * application and tenant.
+ */
+export const acsSmtpUsername = {
+  title: "Microsoft Learn: SmtpUsernameProperties (Azure Communication Services management API)",
+  url: "https://learn.microsoft.com/en-us/javascript/api/@azure/arm-communication/smtpusernameproperties",
+} as const satisfies Source
+
+/**
+ * Azure Communication Services Email, adding sender addresses: a provisioned domain starts with
+ * the MailFrom address donotreply@ (for an Azure managed domain, donotreply@<guid>.azurecomm.net),
+ * and more MailFrom addresses can be added per domain.
+ */
+export const acsMailFrom = {
+  title: "Microsoft Learn: add multiple sender addresses (Azure Communication Services Email)",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/add-multiple-senders",
 } as const satisfies Source
 
 /** An observed 421 4.7.66 (TLS 1.0/1.1 refused) from smtp.office365.com. */

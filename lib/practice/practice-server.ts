@@ -132,6 +132,8 @@ const PRACTICE_ENDPOINTS = {
   "smtp-auth": { server: "submission", role: "SMTP AUTH endpoint" },
   "direct-send": { server: "directSend", role: "MX endpoint" },
   relay: { server: "relay", role: "MX endpoint with an inbound connector" },
+  hve: { server: "submission", role: "High Volume Email endpoint" },
+  acs: { server: "submission", role: "Azure Communication Services SMTP endpoint" },
 } as const satisfies Record<
   SendingMethod,
   { server: "submission" | "directSend" | "relay"; role: string }

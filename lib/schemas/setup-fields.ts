@@ -2,7 +2,7 @@
 // schemas (setup.ts) load only when the form is first checked. This module imports nothing of the
 // schemas; setup.ts imports from here.
 
-export const SENDING_METHODS = ["smtp-auth", "direct-send", "relay"] as const
+export const SENDING_METHODS = ["smtp-auth", "direct-send", "relay", "hve", "acs"] as const
 export type SendingMethod = (typeof SENDING_METHODS)[number]
 
 export const SECURITY_MODES = ["starttls", "tls", "none"] as const
@@ -22,6 +22,13 @@ export function isIpAddress(host: string) {
   return IPV4.test(host) || (host.includes(":") && IPV6_LITERAL.test(host))
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A GUID as the Entra admin center shows IDs (8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c). */
+export function isGuid(value: string) {
+  return GUID.test(value)
+}
+
 export const FULL_ADDRESS_MESSAGE =
   "Enter the full email address (name@domain): Microsoft 365 signs in with the whole address, not the part before @"
 
@@ -34,6 +41,10 @@ export const FULL_ADDRESS_MESSAGE =
 export const AUTH_TYPES = ["password", "oauth-app", "oauth-device"] as const
 export type AuthType = (typeof AUTH_TYPES)[number]
 
+/** Azure Communication Services' SMTP username, as its page gives it (SOURCES.acsSmtp). */
+export const ACS_USERNAME_FORMAT =
+  "<resource name>|<Application (client) ID>|<Directory (tenant) ID>"
+
 /** Labels as the Microsoft Entra admin center names the values, so admins can copy across. */
 export const OAUTH_FIELD_LABELS = {
   tenant: "Directory (tenant) ID",
@@ -44,11 +55,13 @@ export const OAUTH_FIELD_LABELS = {
 
 /**
  * How a setup signs in, the one name for it everywhere (the test, the diagnosis, the settings
- * files, the Entra checklist): not at all (Direct Send, relay), with a password (AUTH LOGIN), or
- * with an OAuth 2.0 token (XOAUTH2), app-only or as a user through the device code flow. Always
- * derived by signInOf (sign-in.ts).
+ * files, the Entra checklist): not at all (Direct Send, relay); with a password (AUTH LOGIN: a
+ * mailbox's or an HVE account's); with an OAuth 2.0 token (XOAUTH2), app-only or as a user through
+ * the device code flow; or, for Azure Communication Services, with an Entra app's client secret as
+ * the password (AUTH LOGIN; the service gets the token itself). Always derived by signInOf
+ * (sign-in.ts) from the method's entry and the Account step's choice.
  */
-export type SignIn = "none" | AuthType
+export type SignIn = "none" | AuthType | "app-secret"
 
 /** The OAuth 2.0 sign-ins. */
 export type OAuthSignIn = Extract<SignIn, "oauth-app" | "oauth-device">

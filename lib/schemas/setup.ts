@@ -11,11 +11,13 @@ import {
   FULL_ADDRESS_MESSAGE,
   SECURITY_MODES,
   SENDING_METHODS,
+  isGuid,
   isIpAddress,
   type SendingMethod,
 } from "@/lib/schemas/setup-fields"
 import { methodInfo } from "@/lib/microsoft365/methods"
-import { signInOf } from "@/lib/schemas/sign-in"
+import { acsUsernameProblem } from "@/lib/schemas/acs-username"
+import { signInOf, usesPassword } from "@/lib/schemas/sign-in"
 
 const NO_LINE_BREAKS = "Line breaks are not allowed here"
 const hasNoLineBreak = (value: string) => !/[\r\n]/.test(value)
@@ -85,21 +87,42 @@ export const serverStepSchema = z.object({
   security: z.enum(SECURITY_MODES, "Choose the security type"),
 })
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** An email address, for checks that allow an empty value. Built once: a schema is not free. */
 const anyEmail = z.email()
 
+/**
+ * A mailbox's address as a sign-in name, or empty. The Entra checklist's link reads the mailbox
+ * with it, so a crafted link cannot put other text into its PowerShell.
+ */
+export const mailboxAddressSchema = z.pipe(
+  line(),
+  z.string().check(
+    z.trim(),
+    z.maxLength(320),
+    z.refine((value) => value === "" || anyEmail.safeParse(value).success, FULL_ADDRESS_MESSAGE)
+  )
+)
+
+/** Azure Communication Services' username (see acs-username.ts), or empty. */
+export const acsUsernameSchema = z.pipe(
+  line(),
+  z.string().check(
+    z.trim(),
+    z.maxLength(320),
+    z.superRefine((value, ctx) => {
+      const problem = value ? acsUsernameProblem(value) : null
+      if (problem) ctx.addIssue({ code: "custom", message: problem, input: value })
+    })
+  )
+)
+
 export const accountStepSchema = z.object({
   authType: z.optional(z.enum(AUTH_TYPES, "Choose how the mailbox signs in")),
-  user: z.pipe(
-    line(),
-    z.string().check(
-      z.trim(),
-      z.maxLength(320),
-      z.refine((value) => value === "" || anyEmail.safeParse(value).success, FULL_ADDRESS_MESSAGE)
-    )
-  ),
+  /**
+   * Who signs in: a mailbox's or an HVE account's address, or Azure Communication Services'
+   * username; setupSchema checks its form for the method's sign-in.
+   */
+  user: z.pipe(line(), z.string().check(z.trim(), z.maxLength(320))),
   pass: z.pipe(
     line(),
     z.string().check(z.maxLength(1024, "A password is at most 1024 characters"))
@@ -112,7 +135,7 @@ export const accountStepSchema = z.object({
         z.trim(),
         z.maxLength(253),
         z.refine(
-          (value) => value === "" || GUID.test(value) || HOST_NAME.test(value),
+          (value) => value === "" || isGuid(value) || HOST_NAME.test(value),
           "Enter the Directory (tenant) ID from the app's Overview page, or a domain of the tenant such as contoso.onmicrosoft.com"
         )
       )
@@ -125,7 +148,7 @@ export const accountStepSchema = z.object({
       z.string().check(
         z.trim(),
         z.refine(
-          (value) => value === "" || GUID.test(value),
+          (value) => value === "" || isGuid(value),
           "Enter the Application (client) ID from the app's Overview page: a GUID such as 8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c"
         )
       )
@@ -216,14 +239,26 @@ export const setupSchema = stepShapes.check(
       }
       const authType = AUTH_TYPES.find((type) => type === account?.authType)
       const signIn = signInOf({ method: values.method, account: { authType } })
-      if (signIn === "none") return
-      missing("user", "Enter the mailbox's full email address")
-      if (signIn === "password") {
+      const words = methodInfo(values.method.method).account
+      if (signIn === "none" || !words) return
+      missing("user", words.userMissing)
+      const user = text(account?.user)
+      const userProblem = !user
+        ? null
+        : signIn === "app-secret"
+          ? acsUsernameProblem(user)
+          : anyEmail.safeParse(user).success
+            ? null
+            : FULL_ADDRESS_MESSAGE
+      if (userProblem) {
+        ctx.addIssue({ code: "custom", path: ["account", "user"], message: userProblem })
+      }
+      if (usesPassword(signIn)) {
         if (!account?.pass) {
           ctx.addIssue({
             code: "custom",
             path: ["account", "pass"],
-            message: "Enter the password (or app password) of that mailbox",
+            message: words.passwordMissing,
           })
         }
         return

@@ -20,7 +20,7 @@ describe("signInOf: how a setup signs in", () => {
 
   test("every sending method has an answer", () => {
     for (const method of SENDING_METHODS) {
-      expect(signInOf({ method: { method }, account: {} })).toMatch(/^(none|password)$/)
+      expect(signInOf({ method: { method }, account: {} })).toMatch(/^(none|password|app-secret)$/)
     }
   })
 

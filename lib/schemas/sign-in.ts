@@ -8,17 +8,20 @@ export interface SignInValues {
 }
 
 /**
- * How these values sign in: what the method says (lib/microsoft365/methods.ts), then the Account
- * step's choice (unset means a password). A method whose sign-in differs (another account kind, a
- * secret used as the password) is a new case here; every caller reads the answer, never the fields.
+ * How these values sign in: the Account step's choice (unset means a password) when the method
+ * takes it, else the method's default (lib/microsoft365/methods.ts, signIns). Every caller reads
+ * the answer, never the fields.
  */
 export function signInOf(values: SignInValues): SignIn {
-  switch (methodInfo(values.method.method).signIn) {
-    case "none":
-      return "none"
-    case "account":
-      return values.account.authType ?? "password"
-  }
+  const { signIns } = methodInfo(values.method.method)
+  const chosen = values.account.authType ?? "password"
+  // A choice the method does not take (left from another method) falls back to its default.
+  return signIns.find((signIn) => signIn === chosen) ?? signIns[0]
+}
+
+/** Whether the sign-in sends a password (the form's account.pass) with AUTH LOGIN or PLAIN. */
+export function usesPassword(signIn: SignIn): boolean {
+  return signIn === "password" || signIn === "app-secret"
 }
 
 export function isOAuth(signIn: SignIn): signIn is OAuthSignIn {

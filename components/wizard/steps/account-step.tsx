@@ -7,9 +7,16 @@ import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
 import { DEFAULT_PRACTICE_PASSWORD, PRACTICE_DOMAIN } from "@/lib/practice/accounts"
 import type { PracticeListing } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { OAUTH_FIELD_LABELS } from "@/lib/schemas/setup-fields"
+import {
+  OAUTH_FIELD_LABELS,
+  OAUTH_SIGN_IN_LABELS,
+  type OAuthSignIn,
+  type SignIn,
+} from "@/lib/schemas/setup-fields"
 import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
-import { OAUTH_SIGN_IN_LABELS, type OAuthSignIn } from "@/lib/schemas/setup-fields"
+import { methodInfo, type MethodAccount } from "@/lib/microsoft365/methods"
+import { psQuote } from "@/lib/powershell"
+import { CodeBlock } from "@/components/ui/code-block"
 import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
 import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
@@ -22,55 +29,68 @@ import { EntraChecklist } from "@/components/oauth/entra-checklist"
 import { PracticeCatalog } from "@/components/practice/practice-catalog"
 import { PracticeApps } from "@/components/oauth/practice-apps"
 
+import { AcsUsernameHelper } from "../acs-username-helper"
 import { TextField, fieldId, useFieldError } from "../text-field"
 
 /** `practice`: the practice mailboxes and apps, listed when practice mode is on (else null). */
 export function AccountStep({ practice }: { practice: PracticeListing | null }) {
   const { control } = useFormContext<SetupValues>()
   const [method, authType] = useWatch({ control, name: ["method.method", "account.authType"] })
+  const info = methodInfo(method)
   const signIn = signInOf({ method: { method }, account: { authType } })
-  const oauth = isOAuth(signIn)
+  const oauthSignIns = info.signIns.filter(isOAuth)
+  // The step only opens for a method that signs in, and every such method has its words.
+  const words = info.account
+  if (!words) return null
 
   return (
     <>
-      <p className="text-muted-foreground">
-        SMTP AUTH signs in as a licensed Microsoft 365 mailbox. Its address appears as the sender
-        unless it has permission to send as another one.
-      </p>
-      <SignInChoice oauth={oauth} />
-      {oauth ? (
-        <OAuthFields signIn={signIn} practiceApps={practice?.apps} />
+      <p className="text-muted-foreground">{words.intro}</p>
+      {info.signIns.includes("password") && oauthSignIns.length ? (
+        <SignInChoice oauth={isOAuth(signIn)} />
+      ) : null}
+      {isOAuth(signIn) ? (
+        <OAuthFields
+          signIn={signIn}
+          offered={oauthSignIns}
+          words={words}
+          practiceApps={words.oauthSetup ? undefined : practice?.apps}
+        />
       ) : (
         <>
-          <UsernameField />
+          <UsernameField words={words} signIn={signIn} />
+          {signIn === "app-secret" ? <AcsUsernameHelper /> : null}
           <SecretField
             name="account.pass"
             label="Password"
-            autoComplete="current-password"
-            hint="The mailbox's password, or an app password if it uses per-user MFA. It is sent once for this test and never stored, logged or shown."
+            autoComplete={signIn === "app-secret" ? "off" : "current-password"}
+            hint={words.passwordHint}
           />
-          <BasicAuthCallout />
-          {practice ? <PracticeMailboxes mailboxes={practice.mailboxes} /> : null}
+          {words.basicAuthRetiring ? <BasicAuthCallout /> : null}
+          {practice && method === "smtp-auth" ? (
+            <PracticeMailboxes mailboxes={practice.mailboxes} />
+          ) : null}
         </>
       )}
     </>
   )
 }
 
-function UsernameField({ oauth = false }: { oauth?: boolean }) {
+function UsernameField({ words, signIn }: { words: MethodAccount; signIn: SignIn }) {
   return (
     <TextField
       name="account.user"
       label="Username"
-      type="email"
+      // Azure Communication Services' username is not an address.
+      type={signIn === "app-secret" ? "text" : "email"}
       autoComplete="username"
       autoCapitalize="none"
       spellCheck={false}
-      placeholder="printer@contoso.com"
+      placeholder={words.userPlaceholder}
       hint={
-        oauth
-          ? "The mailbox to send as, in full (name@domain). The token signs in to SMTP as this address."
-          : "The mailbox's full email address. Microsoft 365 signs in with the whole address, not only the part before @."
+        isOAuth(signIn)
+          ? `${words.userHint} The token signs in to SMTP as this address.`
+          : words.userHint
       }
     />
   )
@@ -121,9 +141,14 @@ function SignInChoice({ oauth }: { oauth: boolean }) {
 
 function OAuthFields({
   signIn,
+  offered,
+  words,
   practiceApps,
 }: {
   signIn: OAuthSignIn
+  /** The OAuth sign-ins the method takes. */
+  offered: readonly OAuthSignIn[]
+  words: MethodAccount
   practiceApps?: PracticeListing["apps"]
 }) {
   const form = useFormContext<SetupValues>()
@@ -137,25 +162,31 @@ function OAuthFields({
 
   return (
     <>
-      <fieldset role="radiogroup" aria-labelledby="flow-legend" className="flex flex-col gap-3">
-        <legend id="flow-legend" className="mb-3 text-sm font-medium">
-          Which OAuth flow?
-        </legend>
-        <RadioCard
-          id="account-flow-app"
-          value="oauth-app"
-          label={OAUTH_SIGN_IN_LABELS["oauth-app"]}
-          description="The app signs in with its client secret, without a user: what a service or device uses. Needs SMTP.SendAsApp with admin consent (or RBAC for Applications)."
-          {...flow}
-        />
-        <RadioCard
-          id="account-flow-device"
-          value="oauth-device"
-          label={OAUTH_SIGN_IN_LABELS["oauth-device"]}
-          description="You sign in as a user in another tab with a code smtp365 shows, and the test sends with that user's token (delegated, SMTP.Send)."
-          {...flow}
-        />
-      </fieldset>
+      {offered.length > 1 ? (
+        <fieldset role="radiogroup" aria-labelledby="flow-legend" className="flex flex-col gap-3">
+          <legend id="flow-legend" className="mb-3 text-sm font-medium">
+            Which OAuth flow?
+          </legend>
+          <RadioCard
+            id="account-flow-app"
+            value="oauth-app"
+            label={OAUTH_SIGN_IN_LABELS["oauth-app"]}
+            description="The app signs in with its client secret, without a user: what a service or device uses. Needs SMTP.SendAsApp with admin consent (or RBAC for Applications)."
+            {...flow}
+          />
+          <RadioCard
+            id="account-flow-device"
+            value="oauth-device"
+            label={OAUTH_SIGN_IN_LABELS["oauth-device"]}
+            description="You sign in as a user in another tab with a code smtp365 shows, and the test sends with that user's token (delegated, SMTP.Send)."
+            {...flow}
+          />
+        </fieldset>
+      ) : (
+        <p className="text-sm text-muted-foreground">
+          {OAUTH_SIGN_IN_LABELS[signIn]}: the app signs in with its client secret, without a user.
+        </p>
+      )}
       <TextField
         name="account.tenant"
         label={OAUTH_FIELD_LABELS.tenant}
@@ -182,14 +213,27 @@ function OAuthFields({
           hint="The secret's Value (Certificates & secrets), not its Secret ID. Like a password: sent once to the token endpoint for this test and never stored, logged or shown."
         />
       ) : null}
-      <UsernameField oauth />
+      <UsernameField words={words} signIn={signIn} />
       {signIn === "oauth-device" ? (
         <p className="text-sm text-muted-foreground">
           The sign-in happens in the Test step: &ldquo;Send test email&rdquo; shows a code to enter
           at Microsoft&apos;s sign-in page, then sends as soon as you have signed in.
         </p>
       ) : null}
-      <EntraChecklist flow={signIn} tenant={tenant} clientId={clientId} mailbox={user} />
+      {words.oauthSetup ? (
+        <Callout title="What the app needs">
+          <p>{words.oauthSetup.text}</p>
+          <CodeBlock
+            code={words.oauthSetup.command
+              .replaceAll("{account}", user.trim() ? psQuote(user.trim()) : "<account>")
+              .replaceAll("{clientId}", clientId.trim() ? psQuote(clientId.trim()) : "<app ID>")}
+            language="powershell"
+          />
+          <SourceLink source={words.oauthSetup.source} />
+        </Callout>
+      ) : (
+        <EntraChecklist flow={signIn} tenant={tenant} clientId={clientId} mailbox={user} />
+      )}
       {practiceApps ? <PracticeApps apps={practiceApps} /> : null}
     </>
   )

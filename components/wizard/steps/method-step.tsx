@@ -18,9 +18,17 @@ import {
 
 import { applyMethodDefaults } from "../prefill"
 
+/** Every method's sources, once each, under the comparison. */
+const SOURCES_OF_ALL = [
+  ...new Map(
+    SENDING_METHODS_INFO.flatMap((method) => method.sources).map((source) => [source.url, source])
+  ).values(),
+]
+
 const COMPARISON_ROWS: { label: string; cell: (method: SendingMethodInfo) => string }[] = [
   { label: "Sends outside the organisation", cell: (method) => method.externalRecipients },
-  { label: "Needs a licensed mailbox", cell: (method) => method.licensedMailbox },
+  { label: "Signs in with", cell: (method) => method.signInSummary },
+  { label: "Licence and cost", cell: (method) => method.licence },
   { label: "Needs a static IP", cell: (method) => method.staticIp },
   { label: "TLS", cell: (method) => method.tls },
   { label: "Port", cell: (method) => method.port },
@@ -32,12 +40,11 @@ export function MethodStep() {
     onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
       applyMethodDefaults(form, event.target.value as SendingMethod),
   })
-  const source = SENDING_METHODS_INFO[0]?.source
 
   return (
     <>
       <p className="text-muted-foreground">
-        Microsoft 365 accepts mail from devices and applications in three ways. Pick the one your
+        Microsoft 365 accepts mail from devices and applications in these ways. Pick the one your
         sender can do; the next steps fill in its server, port and security.
       </p>
       <fieldset role="radiogroup" aria-labelledby="method-legend" className="flex flex-col gap-3">
@@ -101,7 +108,13 @@ export function MethodStep() {
             ))}
           </TableBody>
         </Table>
-        {source ? <SourceLink source={source} /> : null}
+        <ul className="flex flex-col gap-1">
+          {SOURCES_OF_ALL.map((source) => (
+            <li key={source.url}>
+              <SourceLink source={source} />
+            </li>
+          ))}
+        </ul>
       </div>
     </>
   )

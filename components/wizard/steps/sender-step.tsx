@@ -4,7 +4,9 @@ import { useFormContext, useWatch } from "react-hook-form"
 
 import * as SOURCES from "@/lib/microsoft365/sources"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { signInOf } from "@/lib/schemas/sign-in"
+import { methodInfo } from "@/lib/microsoft365/methods"
+
+import { SourceLink } from "@/components/ui/source-link"
 
 import { TextField } from "../text-field"
 
@@ -16,22 +18,19 @@ const SEND_AS_WARNING = {
 
 export function SenderStep() {
   const { control } = useFormContext<SetupValues>()
-  const [method, authType, user, fromAddress] = useWatch({
+  const [method, user, fromAddress] = useWatch({
     control,
-    name: ["method.method", "account.authType", "account.user", "sender.fromAddress"],
+    name: ["method.method", "account.user", "sender.fromAddress"],
   })
-  const signsIn = signInOf({ method: { method }, account: { authType } }) !== "none"
+  const { sender } = methodInfo(method)
   const from = fromAddress.trim().toLowerCase()
-  const sendsAsAnother = signsIn && from !== "" && from !== user.trim().toLowerCase()
+  const sendsAsAnother = sender.sendAsApplies && from !== "" && from !== user.trim().toLowerCase()
 
   return (
     <>
       <div className="flex flex-col gap-2 text-muted-foreground">
-        <p>
-          {signsIn
-            ? "The username is who signs in; the From address and name are what recipients see. Microsoft 365 only lets a mailbox send as itself unless it has been given Send As permission for another address."
-            : "Nobody signs in with this method, so the From address is what identifies the sender: it must be in one of your organisation's accepted domains."}
-        </p>
+        <p>{sender.intro}</p>
+        <SourceLink source={sender.source} />
       </div>
       <TextField
         name="sender.fromAddress"
@@ -41,11 +40,7 @@ export function SenderStep() {
         autoCapitalize="none"
         spellCheck={false}
         placeholder="scanner@contoso.com"
-        hint={
-          signsIn
-            ? "Usually the same as Username."
-            : "Any address in one of your accepted domains; it doesn't need a mailbox."
-        }
+        hint={sender.fromHint}
         warnings={sendsAsAnother ? [SEND_AS_WARNING] : []}
       />
       <TextField
