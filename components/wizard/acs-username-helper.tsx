@@ -3,11 +3,11 @@
 import { useId, useState } from "react"
 import { useFormContext } from "react-hook-form"
 
-import { acsUsernameProblem, composeAcsUsername } from "@/lib/schemas/acs-username"
+import { acsUsernamePartProblems, composeAcsUsername } from "@/lib/schemas/acs-username"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { OAUTH_FIELD_LABELS } from "@/lib/schemas/setup-fields"
 import { Button } from "@/components/ui/button"
-import { Field, FieldHint } from "@/components/ui/field"
+import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
 import { Input } from "@/components/ui/input"
 import { Label } from "@/components/ui/label"
 
@@ -16,19 +16,19 @@ const PARTS = [
     key: "resource",
     label: "Communication Services resource name",
     hint: "The resource's name in the Azure portal (the Communication Services resource, not the Email Communication Services one).",
-    placeholder: "contoso-acs",
+    placeholder: "resource-name",
   },
   {
     key: "clientId",
     label: OAUTH_FIELD_LABELS.clientId,
     hint: "From the Entra app's Overview page.",
-    placeholder: "8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c",
+    placeholder: "00000000-0000-0000-0000-000000000000",
   },
   {
     key: "tenant",
     label: OAUTH_FIELD_LABELS.tenant,
     hint: "From the same Overview page.",
-    placeholder: "7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f",
+    placeholder: "00000000-0000-0000-0000-000000000000",
   },
 ] as const
 
@@ -43,14 +43,18 @@ export function AcsUsernameHelper() {
   const form = useFormContext<SetupValues>()
   const id = useId()
   const [parts, setParts] = useState<Parts>({ resource: "", clientId: "", tenant: "" })
-  const [problem, setProblem] = useState<string | null>(null)
+  // Shown once "Use as Username" was pressed, then kept up to date as the parts change.
+  const [checked, setChecked] = useState(false)
+  const problems = acsUsernamePartProblems(parts)
 
   function use() {
-    const username = composeAcsUsername(parts)
-    const found = acsUsernameProblem(username)
-    setProblem(found)
-    if (found) return
-    form.setValue("account.user", username, {
+    setChecked(true)
+    const first = PARTS.find((part) => problems[part.key])
+    if (first) {
+      document.getElementById(`${id}-${first.key}`)?.focus()
+      return
+    }
+    form.setValue("account.user", composeAcsUsername(parts), {
       shouldDirty: true,
       shouldTouch: true,
       shouldValidate: true,
@@ -64,33 +68,30 @@ export function AcsUsernameHelper() {
         Compose the username from the resource and the app
       </summary>
       <div className="mt-4 flex flex-col gap-4">
-        {PARTS.map((part) => (
-          <Field key={part.key}>
-            <Label htmlFor={`${id}-${part.key}`}>{part.label}</Label>
-            <FieldHint id={`${id}-${part.key}-hint`}>{part.hint}</FieldHint>
-            <Input
-              id={`${id}-${part.key}`}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              placeholder={part.placeholder}
-              aria-describedby={`${id}-${part.key}-hint`}
-              value={parts[part.key]}
-              onChange={(event) => setParts({ ...parts, [part.key]: event.target.value })}
-            />
-          </Field>
-        ))}
-        {problem ? (
-          <p id={`${id}-problem`} className="text-destructive">
-            {problem}
-          </p>
-        ) : null}
+        {PARTS.map((part) => {
+          const inputId = `${id}-${part.key}`
+          const problem = checked ? problems[part.key] : null
+          return (
+            <Field key={part.key} data-invalid={problem ? true : undefined}>
+              <Label htmlFor={inputId}>{part.label}</Label>
+              <FieldHint id={`${inputId}-hint`}>{part.hint}</FieldHint>
+              <Input
+                id={inputId}
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                placeholder={part.placeholder}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={describedBy(problem && `${inputId}-error`, `${inputId}-hint`)}
+                value={parts[part.key]}
+                onChange={(event) => setParts({ ...parts, [part.key]: event.target.value })}
+              />
+              <FieldError id={`${inputId}-error`} message={problem ?? undefined} />
+            </Field>
+          )
+        })}
         <div>
-          <Button
-            variant="outline"
-            onClick={use}
-            aria-describedby={problem ? `${id}-problem` : undefined}
-          >
+          <Button variant="outline" onClick={use}>
             Use as Username
           </Button>
         </div>

@@ -1,3 +1,4 @@
+import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { MX_FORMATS, classicMxHost } from "./dns-records"
 import * as SOURCES from "./sources"
 
@@ -8,6 +9,8 @@ export interface EndpointRule {
   /** An exact host name, or a suffix starting with "." that matches any host under it. */
   host: string
   purpose: string
+  /** The submission route it serves; unset for the tenant MX endpoints and consumer Outlook.com. */
+  method?: SendingMethod
   /** false where the reference marks the host UNCONFIRMED by a Microsoft page. */
   confirmed: boolean
   source: { title: string; url: string }
@@ -21,18 +24,21 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
   {
     host: SMTP_AUTH_HOST,
     purpose: "SMTP AUTH client submission",
+    method: "smtp-auth",
     confirmed: true,
     source: SOURCES.mfd,
   },
   {
     host: "smtp-legacy.office365.com",
     purpose: "SMTP AUTH for clients limited to TLS 1.0/1.1 (opt-in)",
+    method: "smtp-auth",
     confirmed: true,
     source: SOURCES.legacyTls,
   },
   {
     host: "smtp.outlook.com",
     purpose: "Replacement for the retired regional host names",
+    method: "smtp-auth",
     confirmed: true,
     source: SOURCES.regionalHosts,
   },
@@ -40,12 +46,14 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
   {
     host: "smtp.hve.mx.microsoft",
     purpose: "High Volume Email",
+    method: "hve",
     confirmed: true,
     source: SOURCES.hve,
   },
   {
     host: "smtp-hve.office365.com",
     purpose: "High Volume Email (older name, to be deprecated)",
+    method: "hve",
     confirmed: true,
     source: SOURCES.hve,
   },
@@ -59,15 +67,14 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
   {
     host: "smtp.azurecomm.net",
     purpose: "Azure Communication Services Email",
+    method: "acs",
     confirmed: true,
-    source: {
-      title: "Microsoft Learn: send email with SMTP through Azure Communication Services",
-      url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
-    },
+    source: SOURCES.acsSmtp,
   },
   {
     host: "smtp.office365.us",
     purpose: "SMTP AUTH, GCC High / DoD",
+    method: "smtp-auth",
     confirmed: false,
     source: {
       title: "microsoft-365-docs issue 12348 (GCC High SMTP host)",
@@ -77,6 +84,7 @@ export const MICROSOFT_SMTP_ENDPOINTS: readonly EndpointRule[] = [
   {
     host: "smtp.partner.outlook.cn",
     purpose: "SMTP AUTH, Microsoft 365 operated by 21Vianet",
+    method: "smtp-auth",
     confirmed: false,
     source: {
       title: "hertzbeat issue 1062 (21Vianet log)",

@@ -28,6 +28,8 @@ export interface MethodAccount {
   oauthSetup?: { text: string; command: string; source: Source }
   /** Its password sign-in is the Basic authentication Microsoft is retiring for SMTP AUTH. */
   basicAuthRetiring?: true
+  /** The Password and OAuth 2.0 choices' descriptions, where the method offers both. */
+  choices?: { password: string; oauth: string }
   /** What an empty Username and an empty Password ask for. */
   userMissing: string
   passwordMissing: string
@@ -111,6 +113,12 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
       userPlaceholder: "printer@contoso.com",
       passwordHint: `The mailbox's password, or an app password if it uses per-user MFA. ${NEVER_KEPT}`,
       basicAuthRetiring: true,
+      choices: {
+        password:
+          "The mailbox's password or an app password. Being retired for SMTP AUTH: see the timeline below.",
+        oauth:
+          "A token from Microsoft Entra ID, sent with AUTH XOAUTH2. What Microsoft 365 asks for once Basic authentication is off.",
+      },
       userMissing: "Enter the mailbox's full email address",
       passwordMissing: "Enter the password (or app password) of that mailbox",
     },
@@ -209,6 +217,11 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
         command: "Add-HVEAppAccess -Identity {account} -AppIds {clientId}",
         source: SOURCES.hveOAuth,
       },
+      choices: {
+        password: "The HVE account's password: supported for HVE accounts until September 2028.",
+        oauth:
+          "An app-only token from Microsoft Entra ID, sent with AUTH XOAUTH2, for an app the HVE account allows.",
+      },
       userMissing: "Enter the HVE account's full email address",
       passwordMissing: "Enter the HVE account's password",
     },
@@ -252,7 +265,7 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
         "Azure Communication Services signs in with an Entra application that has a role on the Communication Services resource (with Microsoft.Communication/CommunicationServices/Read and Microsoft.Communication/EmailServices/write): the username names the resource and the app, the password is the app's client secret.",
       userHint: `${ACS_USERNAME_FORMAT}, or the username of an SMTP Username made for the resource (free form or an email address). The helper below composes the first form.`,
       userPlaceholder:
-        "contoso-acs|8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c|7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f",
+        "resource-name|00000000-0000-0000-0000-000000000000|00000000-0000-0000-0000-000000000000",
       passwordHint: `The Entra app's client secret: its Value (Certificates & secrets), not its Secret ID. ${NEVER_KEPT}`,
       userMissing: `Enter the username: ${ACS_USERNAME_FORMAT}, or an SMTP Username`,
       passwordMissing: "Enter the Entra app's client secret (its Value, not its Secret ID)",

@@ -60,8 +60,11 @@ describe("serverWarnings", () => {
 
   test("knows High Volume Email's endpoint from the newer mx.microsoft tenant endpoints", () => {
     const settings = { port: "587", security: "starttls" } as const
-    // HVE signs in on port 587, so it is no MX endpoint to warn an SMTP AUTH setup about.
-    expect(ids({ ...settings, method: "smtp-auth", host: "smtp.hve.mx.microsoft" })).toEqual([])
+    // HVE signs in on port 587: not an MX endpoint, but the High Volume Email method's own host.
+    expect(ids({ ...settings, method: "hve", host: "smtp.hve.mx.microsoft" })).toEqual([])
+    expect(ids({ ...settings, method: "smtp-auth", host: "smtp.hve.mx.microsoft" })).toEqual([
+      "wrong-host",
+    ])
     expect(findMicrosoftEndpoint("smtp.hve.mx.microsoft")?.purpose).toBe("High Volume Email")
     expect(
       ids({ ...settings, method: "smtp-auth", host: "contoso-com.b-v1.mx.microsoft" })
@@ -105,5 +108,39 @@ describe("guessMxHost", () => {
   test("turns the domain's dots into dashes under mail.protection.outlook.com", () => {
     expect(guessMxHost("Contoso.co.uk")).toBe("contoso-co-uk.mail.protection.outlook.com")
     expect(guessMxHost("")).toBe("")
+  })
+
+  test("HVE and ACS: silent on their own endpoints, and say where they sign in otherwise", () => {
+    expect(
+      ids({ method: "hve", host: "smtp.hve.mx.microsoft", port: "587", security: "starttls" })
+    ).toEqual([])
+    expect(
+      ids({ method: "hve", host: "smtp-hve.office365.com", port: "587", security: "starttls" })
+    ).toEqual([])
+    expect(
+      ids({ method: "acs", host: "smtp.azurecomm.net", port: "587", security: "starttls" })
+    ).toEqual([])
+    const [hveOnSmtpAuth] = serverWarnings({
+      method: "hve",
+      host: "smtp.office365.com",
+      port: "587",
+      security: "starttls",
+    })
+    expect(hveOnSmtpAuth?.text).toBe(
+      "smtp.office365.com is for SMTP AUTH client submission. High Volume Email signs in at smtp.hve.mx.microsoft."
+    )
+    expect(
+      serverWarnings({
+        method: "smtp-auth",
+        host: "smtp.azurecomm.net",
+        port: "587",
+        security: "starttls",
+      })[0]?.text
+    ).toBe(
+      "smtp.azurecomm.net is for Azure Communication Services Email. SMTP AUTH signs in at smtp.office365.com."
+    )
+    expect(
+      ids({ method: "acs", host: "smtp.azurecomm.net", port: "587", security: "none" })
+    ).toEqual(["no-tls-credentials"])
   })
 })

@@ -25,6 +25,12 @@ interface ServerChoice {
   security: SecurityMode
 }
 
+/** Where a submission method signs in, in one sentence: "SMTP AUTH signs in at smtp.office365.com." */
+function signsInAt(method: SendingMethod): string {
+  const { shortName, endpoint } = methodInfo(method)
+  return endpoint.kind === "submission" ? `${shortName} signs in at ${endpoint.host}.` : ""
+}
+
 /**
  * Combinations that cannot work with Microsoft 365, in the words an admin needs. Warnings inform:
  * they never block a test (credentials without TLS are stopped by the test itself, before AUTH).
@@ -69,8 +75,15 @@ export function serverWarnings({ method, host, port, security }: ServerChoice): 
     warnings.push({
       id: "wrong-host",
       field: "host",
-      text: `This is an MX endpoint, used by Direct Send and relay without signing in. SMTP AUTH signs in at ${SMTP_AUTH_HOST}.`,
+      text: `This is an MX endpoint, used by Direct Send and relay without signing in. ${signsInAt(method)}`,
       source: SOURCES.mfd,
+    })
+  } else if (name && !toMx && endpoint?.method && endpoint.method !== method) {
+    warnings.push({
+      id: "wrong-host",
+      field: "host",
+      text: `${name} is for ${endpoint.purpose}. ${signsInAt(method)}`,
+      source: endpoint.source,
     })
   } else if (name && toMx && name === SMTP_AUTH_HOST) {
     warnings.push({

@@ -21,6 +21,26 @@ export function composeAcsUsername({ resource, clientId, tenant }: AcsUsernamePa
   return [resource, clientId, tenant].map((part) => part.trim()).join("|")
 }
 
+/** What is wrong with each part of the three-part username, part by part (null: nothing). */
+export function acsUsernamePartProblems({
+  resource,
+  clientId,
+  tenant,
+}: AcsUsernameParts): Record<keyof AcsUsernameParts, string | null> {
+  return {
+    resource:
+      !resource.trim() || /[\s|]/.test(resource.trim())
+        ? "Enter the Communication Services resource's name, as the Azure portal shows it"
+        : null,
+    clientId: isGuid(clientId.trim())
+      ? null
+      : "Enter the app's Application (client) ID: a GUID such as 8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c",
+    tenant: isGuid(tenant.trim())
+      ? null
+      : "Enter the Directory (tenant) ID: a GUID from the app's Overview page",
+  }
+}
+
 /**
  * What is wrong with a username for Azure Communication Services, or null when it is one of the
  * two forms. A value without "|" is taken for an SMTP Username, whose form is free.

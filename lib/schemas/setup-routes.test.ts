@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest"
 
 import { smtpAuthValues } from "@/test-support/setup-values"
-import { acsUsernameProblem, composeAcsUsername } from "./acs-username"
+import { acsUsernamePartProblems, acsUsernameProblem, composeAcsUsername } from "./acs-username"
 import { setupSchema, toFieldErrors, type SetupValues } from "./setup"
 import { signInOf } from "./sign-in"
 
@@ -82,5 +82,17 @@ describe("Azure Communication Services", () => {
     expect(
       composeAcsUsername({ resource: " contoso-acs ", clientId: APP_ID, tenant: TENANT_ID })
     ).toBe(ACS_USER)
+  })
+
+  test("checks each part the helper composes from", () => {
+    expect(
+      acsUsernamePartProblems({ resource: "contoso-acs", clientId: APP_ID, tenant: TENANT_ID })
+    ).toEqual({
+      resource: null,
+      clientId: null,
+      tenant: null,
+    })
+    const problems = acsUsernamePartProblems({ resource: "a|b", clientId: "x", tenant: "" })
+    expect(Object.values(problems).every(Boolean)).toBe(true)
   })
 })

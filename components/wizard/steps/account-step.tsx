@@ -46,9 +46,7 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
   return (
     <>
       <p className="text-muted-foreground">{words.intro}</p>
-      {info.signIns.includes("password") && oauthSignIns.length ? (
-        <SignInChoice oauth={isOAuth(signIn)} />
-      ) : null}
+      {words.choices ? <SignInChoice oauth={isOAuth(signIn)} choices={words.choices} /> : null}
       {isOAuth(signIn) ? (
         <OAuthFields
           signIn={signIn}
@@ -100,7 +98,13 @@ function UsernameField({ words, signIn }: { words: MethodAccount; signIn: SignIn
 const OAUTH_FIELDS = ["account.tenant", "account.clientId", "account.clientSecret"] as const
 
 /** Password or OAuth 2.0. Not bound to a field itself: it sets account.authType. */
-function SignInChoice({ oauth }: { oauth: boolean }) {
+function SignInChoice({
+  oauth,
+  choices,
+}: {
+  oauth: boolean
+  choices: NonNullable<MethodAccount["choices"]>
+}) {
   const form = useFormContext<SetupValues>()
 
   function choose(next: "password" | "oauth") {
@@ -124,7 +128,7 @@ function SignInChoice({ oauth }: { oauth: boolean }) {
         checked={!oauth}
         onChange={() => choose("password")}
         label="Password (Basic authentication)"
-        description="The mailbox's password or an app password. Being retired for SMTP AUTH: see the timeline below."
+        description={choices.password}
       />
       <RadioCard
         id="account-sign-in-oauth"
@@ -133,7 +137,7 @@ function SignInChoice({ oauth }: { oauth: boolean }) {
         checked={oauth}
         onChange={() => choose("oauth")}
         label="OAuth 2.0 (modern authentication)"
-        description="A token from Microsoft Entra ID, sent with AUTH XOAUTH2. What Microsoft 365 asks for once Basic authentication is off."
+        description={choices.oauth}
       />
     </fieldset>
   )

@@ -3,20 +3,14 @@
 import { useFormContext } from "react-hook-form"
 
 import { SENDING_METHODS_INFO, type SendingMethodInfo } from "@/lib/microsoft365/methods"
+import type { RouteAdvice } from "@/lib/microsoft365/routes"
 import type { SetupValues } from "@/lib/schemas/setup"
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { RadioCard } from "@/components/ui/radio-card"
 import { SourceLink } from "@/components/ui/source-link"
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table"
 
 import { applyMethodDefaults } from "../prefill"
+import { RouteFinder } from "../route-finder"
 
 /** Every method's sources, once each, under the comparison. */
 const SOURCES_OF_ALL = [
@@ -41,23 +35,31 @@ export function MethodStep() {
       applyMethodDefaults(form, event.target.value as SendingMethod),
   })
 
+  /** Takes the route the questions point to: the method, its defaults, and how it signs in. */
+  function takeRoute({ method, oauth }: RouteAdvice) {
+    form.setValue("method.method", method, { shouldDirty: true })
+    applyMethodDefaults(form, method)
+    form.setValue("account.authType", oauth ?? "password", { shouldDirty: true })
+    document.getElementById(`method-${method}`)?.focus()
+  }
+
   return (
     <>
       <p className="text-muted-foreground">
         Microsoft 365 accepts mail from devices and applications in these ways. Pick the one your
         sender can do; the next steps fill in its server, port and security.
       </p>
+      <RouteFinder onUse={takeRoute} />
       <fieldset role="radiogroup" aria-labelledby="method-legend" className="flex flex-col gap-3">
         <legend id="method-legend" className="mb-3 text-sm font-medium">
           How will it send?
         </legend>
-        {SENDING_METHODS_INFO.map((method, position) => (
+        {SENDING_METHODS_INFO.map((method) => (
           <RadioCard
             key={method.id}
             id={`method-${method.id}`}
             value={method.id}
             label={method.name}
-            badge={position === 0 ? "Recommended" : undefined}
             description={
               <>
                 <p>{method.summary}</p>
@@ -76,38 +78,25 @@ export function MethodStep() {
         <h3 className="text-base font-semibold" id="method-comparison-heading">
           Compare the methods
         </h3>
-        <Table
-          className="min-w-[34rem]"
-          containerProps={{
-            role: "region",
-            "aria-labelledby": "method-comparison-heading",
-            // Keyboard users can scroll the table sideways on narrow screens.
-            tabIndex: 0,
-          }}
-        >
-          <TableHeader>
-            <TableRow>
-              <TableCell className="w-[28%]" />
-              {SENDING_METHODS_INFO.map((method) => (
-                <TableHead key={method.id} scope="col">
-                  {method.shortName}
-                </TableHead>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {COMPARISON_ROWS.map((row) => (
-              <TableRow key={row.label}>
-                <TableHead scope="row">{row.label}</TableHead>
-                {SENDING_METHODS_INFO.map((method) => (
-                  <TableCell key={method.id} className="text-muted-foreground">
-                    {row.cell(method)}
-                  </TableCell>
+        {/*
+          One card per method, its facts as a definition list: five methods fit no table on a
+          phone, and a card reads the same at every width.
+        */}
+        <ul aria-labelledby="method-comparison-heading" className="grid gap-3 sm:grid-cols-2">
+          {SENDING_METHODS_INFO.map((method) => (
+            <li key={method.id} className="rounded-lg border bg-card p-4 text-sm">
+              <h4 className="mb-2 font-semibold">{method.shortName}</h4>
+              <dl className="grid grid-cols-[minmax(0,8.5rem)_1fr] gap-x-3 gap-y-1.5">
+                {COMPARISON_ROWS.map((row) => (
+                  <div key={row.label} className="contents">
+                    <dt className="font-medium">{row.label}</dt>
+                    <dd className="text-muted-foreground">{row.cell(method)}</dd>
+                  </div>
                 ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+              </dl>
+            </li>
+          ))}
+        </ul>
         <ul className="flex flex-col gap-1">
           {SOURCES_OF_ALL.map((source) => (
             <li key={source.url}>
