@@ -22,8 +22,40 @@ export class SetupWizardPage {
     await this.page.getByRole("button", { name: "Back", exact: true }).click()
   }
 
-  async chooseMethod(name: "SMTP AUTH" | "Direct Send" | "SMTP relay") {
+  async chooseMethod(
+    name:
+      | "SMTP AUTH"
+      | "Direct Send"
+      | "SMTP relay"
+      | "High Volume Email"
+      | "Azure Communication Services"
+  ) {
     await this.page.getByRole("radio", { name: new RegExp(`^${name}`) }).check()
+  }
+
+  /** Answers the Method step's route questions (opening them first); omitted ones stay open. */
+  async answerRouteQuestions(answers: {
+    signIn: RegExp
+    mails: RegExp
+    staticIp?: RegExp
+    securityDefaults?: RegExp
+  }) {
+    const finder = this.page.getByTestId("route-finder")
+    if (!(await finder.evaluate((element) => (element as HTMLDetailsElement).open))) {
+      await finder.getByText("Not sure? Answer four questions about the sender").click()
+    }
+    const answer = async (legend: string, option: RegExp | undefined) => {
+      if (option) await finder.getByRole("group", { name: legend }).getByLabel(option).check()
+    }
+    await answer("How can the sender sign in?", answers.signIn)
+    await answer("Who does it mail?", answers.mails)
+    await answer("Does it send from a static public IP address of yours?", answers.staticIp)
+    await answer("Are security defaults on in your tenant?", answers.securityDefaults)
+  }
+
+  /** The route the questions point to. */
+  get routeAdvice(): Locator {
+    return this.page.getByTestId("route-advice")
   }
 
   async fillServer(server: {
