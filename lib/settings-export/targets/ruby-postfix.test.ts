@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from "node:fs/promises"
+import { mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { describe, expect, test } from "vitest"
 
@@ -189,8 +189,9 @@ describe("Postfix", () => {
     const directory = path.join(SCRATCH, "postfix", name)
     await mkdir(directory, { recursive: true })
     await writeFile(path.join(directory, "main.cf"), content(postfixMainCfTarget, setup))
-    // The package's master.cf, which the generated main.cf sits next to.
-    await copyFile("/etc/postfix/master.cf", path.join(directory, "master.cf"))
+    // postconf reads master.cf beside main.cf: an empty one of the test's own keeps the result
+    // independent of this machine's Postfix configuration (which may not exist at all).
+    await writeFile(path.join(directory, "master.cf"), "")
     const { stdout, stderr } = await run("postconf", ["-c", directory, "-n"], { timeout: 15_000 })
     expect(stderr).toBe("")
     // postconf -c reports the directory it was given as config_directory.
@@ -260,10 +261,12 @@ describe("Postfix", () => {
     const text = content(postfixSaslPasswdTarget)
     expect(text).not.toContain(PASSWORD)
     const table = await writeScratch("postfix/sasl_passwd", text)
-    await run("postmap", [`hash:${table}`], { timeout: 15_000 })
+    // -c: a configuration directory of the test's own (an empty main.cf), not /etc/postfix.
+    const config = path.dirname(await writeScratch("postfix/postmap-config/main.cf", ""))
+    await run("postmap", ["-c", config, `hash:${table}`], { timeout: 15_000 })
     const { stdout } = await run(
       "postmap",
-      ["-q", `[localhost]:${simulator.server.port}`, `hash:${table}`],
+      ["-c", config, "-q", `[localhost]:${simulator.server.port}`, `hash:${table}`],
       { timeout: 15_000 }
     )
     expect(stdout.trim()).toBe("sender@contoso.com:REPLACE-WITH-MAILBOX-PASSWORD")
