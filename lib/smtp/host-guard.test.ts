@@ -49,6 +49,18 @@ describe("isPublicAddress", () => {
     "fd00:ec2::254",
     "64:ff9b::a9fe:a9fe",
     "2002:7f00:1::",
+    // IPv4-compatible and -translated forms of loopback, and the registries' newer ranges.
+    "::127.0.0.2",
+    "::ffff:0:127.0.0.2",
+    "3fff::1",
+    "5f00::1",
+    "100:0:0:1::1",
+    "64:ff9b:1::1",
+    "2001:db8::1",
+    "2001:2::1",
+    "192.0.0.170",
+    "198.18.0.1",
+    "240.0.0.1",
     "224.0.0.1",
     "255.255.255.255",
     "2130706433",
@@ -60,12 +72,17 @@ describe("isPublicAddress", () => {
     expect(isPublicAddress(address)).toBe(false)
   })
 
-  test.each(["52.96.222.194", "40.99.10.2", "2603:1036:3::2", "8.8.8.8"])(
-    "accepts the public address %j",
-    (address) => {
-      expect(isPublicAddress(address)).toBe(true)
-    }
-  )
+  test.each([
+    "52.96.222.194",
+    "40.99.10.2",
+    "2603:1036:3::2",
+    "8.8.8.8",
+    // Forms that wrap a public IPv4 address reach that address: NAT64 on an IPv6-only network.
+    "64:ff9b::3460:dec2",
+    "::ffff:52.96.222.194",
+  ])("accepts the public address %j", (address) => {
+    expect(isPublicAddress(address)).toBe(true)
+  })
 })
 
 describe("checkHost", () => {
