@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, test } from "vitest"
 
-import { domainOfAddress, localPartOfAddress } from "./email-address"
+import { addressFits, domainOfAddress, localPartOfAddress } from "./email-address"
 
 describe("domainOfAddress", () => {
   it("is what follows the @", () => {
@@ -23,5 +23,19 @@ describe("localPartOfAddress", () => {
 
   it("is the whole value without @", () => {
     expect(localPartOfAddress("postmaster")).toBe("postmaster")
+  })
+})
+
+describe("addressFits: RFC 5321's limits", () => {
+  test("64 octets before the @ and 254 in all fit; one more does not", () => {
+    expect(addressFits(`${"a".repeat(64)}@contoso.com`)).toBe(true)
+    expect(addressFits(`${"a".repeat(65)}@contoso.com`)).toBe(false)
+    expect(addressFits(`a@${"b".repeat(252)}`)).toBe(true)
+    expect(addressFits(`a@${"b".repeat(253)}`)).toBe(false)
+  })
+
+  test("counts octets, not characters", () => {
+    expect(addressFits(`${"€".repeat(21)}@contoso.com`)).toBe(true)
+    expect(addressFits(`${"€".repeat(22)}@contoso.com`)).toBe(false)
   })
 })

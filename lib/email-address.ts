@@ -12,3 +12,22 @@ export function localPartOfAddress(address: string): string {
   const at = address.lastIndexOf("@")
   return at < 0 ? address : address.slice(0, at)
 }
+
+/**
+ * RFC 5321 §4.5.3.1.1: a local part of at most 64 octets; §4.5.3.1.3: a path of at most 256
+ * octets, so an address (the path without its angle brackets) of at most 254.
+ */
+export const MAX_LOCAL_PART_OCTETS = 64
+export const MAX_ADDRESS_OCTETS = 254
+
+export const ADDRESS_LENGTH_MESSAGE =
+  "An email address is at most 254 characters, with at most 64 before the @ (RFC 5321)"
+
+const octets = (text: string) => new TextEncoder().encode(text).length
+
+/** Whether an address fits SMTP's limits: servers refuse longer ones, and no mailbox has one. */
+export function addressFits(address: string): boolean {
+  // Cheap first: a string longer in characters is longer in octets too.
+  if (address.length > MAX_ADDRESS_OCTETS || octets(address) > MAX_ADDRESS_OCTETS) return false
+  return octets(localPartOfAddress(address)) <= MAX_LOCAL_PART_OCTETS
+}

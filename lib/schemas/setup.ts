@@ -3,7 +3,7 @@
 // lists the components need without zod live in setup-fields.ts.
 import * as z from "zod/mini"
 
-import { domainOfAddress } from "@/lib/email-address"
+import { ADDRESS_LENGTH_MESSAGE, addressFits, domainOfAddress } from "@/lib/email-address"
 import "@/lib/schemas/zod-locale"
 
 import {
@@ -38,7 +38,17 @@ const emailAddress = (message: string) =>
   z.pipe(
     line(),
     z.pipe(
-      z.pipe(z.string().check(z.trim(), z.minLength(1, message)), z.email(message)),
+      // The length first: a long string never reaches the address pattern.
+      z.pipe(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.minLength(1, message),
+            z.refine(addressFits, { message: ADDRESS_LENGTH_MESSAGE, abort: true })
+          ),
+        z.email(message)
+      ),
       z
         .string()
         .check(z.refine((value) => HOST_NAME.test(domainOfAddress(value)), ADDRESS_DOMAIN_MESSAGE))
@@ -98,7 +108,10 @@ export const mailboxAddressSchema = z.pipe(
   line(),
   z.string().check(
     z.trim(),
-    z.maxLength(320),
+    z.refine((value) => value === "" || addressFits(value), {
+      message: ADDRESS_LENGTH_MESSAGE,
+      abort: true,
+    }),
     z.refine((value) => value === "" || anyEmail.safeParse(value).success, FULL_ADDRESS_MESSAGE)
   )
 )
@@ -247,9 +260,11 @@ export const setupSchema = stepShapes.check(
         ? null
         : signIn === "app-secret"
           ? acsUsernameProblem(user)
-          : anyEmail.safeParse(user).success
-            ? null
-            : FULL_ADDRESS_MESSAGE
+          : !addressFits(user)
+            ? ADDRESS_LENGTH_MESSAGE
+            : anyEmail.safeParse(user).success
+              ? null
+              : FULL_ADDRESS_MESSAGE
       if (userProblem) {
         ctx.addIssue({ code: "custom", path: ["account", "user"], message: userProblem })
       }
