@@ -5,6 +5,14 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import path from "node:path"
 
+/** Azure Communication Services' DKIM and DKIM2 CNAMEs under a domain, as Microsoft documents them. */
+function acsDkim(domain: string) {
+  return [1, 2].map(
+    (n) =>
+      `cname=selector${n}-azurecomm-prod-net._domainkey.${domain},selector${n}-azurecomm-prod-net._domainkey.azurecomm.net`
+  )
+}
+
 /**
  * Test zones, as dnsmasq options (one a line in its conf file). Names under .test are reserved
  * (RFC 2606); dnsmasq answers for the listed zones only, and NXDOMAIN for other names in them.
@@ -16,6 +24,7 @@ export const TEST_ZONES: readonly string[] = [
   "local=/onmicrosoft.com/",
   "local=/dkim.mail.microsoft/",
   "local=/office365.us/",
+  "local=/azurecomm.net/",
   "local=/example.com/",
   "local=/example.org/",
   "local=/in-addr.arpa/",
@@ -66,6 +75,36 @@ export const TEST_ZONES: readonly string[] = [
 
   // sub.test: DMARC with a subdomain policy; alerts.sub.test has no record of its own.
   'txt-record=_dmarc.sub.test,"v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@sub.test"',
+
+  // acs.test: an Azure Communication Services custom domain with the records its portal lists, its
+  // mail received by another host; MX is not what ACS sends through.
+  "mx-host=acs.test,mx.otherhost.test,10",
+  'txt-record=acs.test,"ms-domain-verification=5d0c6a3e-2f41-4b8e-9c7a-1e2f3a4b5c6d"',
+  'txt-record=acs.test,"v=spf1 include:spf.protection.outlook.com -all"',
+  ...acsDkim("acs.test"),
+  'txt-record=_dmarc.acs.test,"v=DMARC1; p=reject; rua=mailto:dmarc@acs.test"',
+
+  // acsunverified.test: SPF and DKIM for ACS, but no verification TXT (another service's token only).
+  'txt-record=acsunverified.test,"google-site-verification=abc123"',
+  'txt-record=acsunverified.test,"v=spf1 include:spf.protection.outlook.com -all"',
+  ...acsDkim("acsunverified.test"),
+
+  // acssoftfail.test: ACS's include with ~all, which its verification refuses.
+  'txt-record=acssoftfail.test,"ms-domain-verification=0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b"',
+  'txt-record=acssoftfail.test,"v=spf1 include:spf.protection.outlook.com ~all"',
+  ...acsDkim("acssoftfail.test"),
+
+  // acsnodkim.test: verified with SPF, and Microsoft 365's DKIM selectors instead of ACS's.
+  'txt-record=acsnodkim.test,"ms-domain-verification=7c6b5a4f-3e2d-4c1b-8a9f-0e1d2c3b4a59"',
+  'txt-record=acsnodkim.test,"v=spf1 include:spf.protection.outlook.com -all"',
+  "cname=selector1._domainkey.acsnodkim.test,selector1-acsnodkim-test._domainkey.contoso.onmicrosoft.com",
+  "cname=selector2._domainkey.acsnodkim.test,selector2-acsnodkim-test._domainkey.contoso.onmicrosoft.com",
+
+  // acsotherdkim.test: DKIM2 points somewhere other than the documented target; the token is malformed.
+  'txt-record=acsotherdkim.test,"ms-domain-verification=not-a-guid"',
+  'txt-record=acsotherdkim.test,"v=spf1 include:spf.protection.outlook.com -all"',
+  "cname=selector1-azurecomm-prod-net._domainkey.acsotherdkim.test,selector1-azurecomm-prod-net._domainkey.azurecomm.net",
+  "cname=selector2-azurecomm-prod-net._domainkey.acsotherdkim.test,selector2-azurecomm-prod-net._domainkey.otherhost.test",
 
   // RFC 7208 appendix A.1's example.com and example.org (host-record also adds the PTR).
   "mx-host=example.com,mail-a.example.com,10",

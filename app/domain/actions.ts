@@ -8,7 +8,8 @@ import { domainCheckSchema } from "@/lib/dns/domain-check-schema"
 import { serverStepSchema } from "@/lib/schemas/setup"
 
 /**
- * Checks a sender domain's MX, SPF, DKIM and DMARC records. Only DNS is queried, through
+ * Checks a sender domain's records for the sending method (its plan: MX, SPF, DKIM, DMARC, and
+ * Azure Communication Services' verification TXT). Only DNS is queried, through
  * SMTP365_DNS_SERVERS when set; every lookup has a timeout, and DNS errors come back as results
  * (a throw is a bug).
  */

@@ -6,7 +6,7 @@ import { DomainCheck } from "@/components/domain/domain-check"
 export const metadata: Metadata = {
   title: "Check a domain: smtp365",
   description:
-    "Check a sender domain's MX, SPF, DKIM and DMARC records for Microsoft 365, with the records to publish.",
+    "Check a sender domain's MX, SPF, DKIM and DMARC records for Microsoft 365 or Azure Communication Services, with the records to publish.",
 }
 
 export default function DomainPage() {
@@ -18,8 +18,9 @@ export default function DomainPage() {
       }
       note={
         <>
-          smtp365 reads the domain&apos;s public MX, SPF, DKIM and DMARC records and shows the
-          record to publish for each problem. It sends no mail.
+          smtp365 reads the domain&apos;s public MX, SPF, DKIM and DMARC records (for Azure
+          Communication Services, its verification record too) and shows the record to publish for
+          each problem. It sends no mail.
         </>
       }
     >

@@ -3,10 +3,11 @@ import { Callout } from "@/components/ui/callout"
 import { CodeBlock } from "@/components/ui/code-block"
 import { SourceLink } from "@/components/ui/source-link"
 
-const TONE: Record<CheckStatus, "success" | "warning" | "destructive"> = {
+const TONE: Record<CheckStatus, "success" | "warning" | "destructive" | "info"> = {
   pass: "success",
   warn: "warning",
   fail: "destructive",
+  info: "info",
 }
 
 /** The verdict as a word, so it never rests on colour alone. */
@@ -14,12 +15,14 @@ export const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: "Pass",
   warn: "Warning",
   fail: "Fail",
+  info: "For information",
 }
 
-/** One sentence for the live region: how many checks passed. */
+/** One sentence for the live region: how many checks passed (and, when there are any, how many only inform). */
 export function checkSummary(result: DomainCheckResult) {
   const count = (status: CheckStatus) => result.checks.filter((c) => c.status === status).length
-  return `Checked ${result.domain}: ${count("pass")} passed, ${count("warn")} with warnings, ${count("fail")} failed.`
+  const info = count("info")
+  return `Checked ${result.domain}: ${count("pass")} passed, ${count("warn")} with warnings, ${count("fail")} failed${info ? `, ${info} for information` : ""}.`
 }
 
 function CheckCard({ check }: { check: DnsCheck }) {
@@ -67,7 +70,10 @@ function CheckCard({ check }: { check: DnsCheck }) {
           </div>
         ))}
         {check.commands.length ? (
-          <CodeBlock code={check.commands.join("\n")} title="PowerShell (Exchange Online)" />
+          <CodeBlock
+            code={check.commands.join("\n")}
+            title={check.commandsTitle ?? "PowerShell (Exchange Online)"}
+          />
         ) : null}
         <div className="flex flex-col gap-0.5">
           {check.sources.map((source) => (
@@ -79,7 +85,7 @@ function CheckCard({ check }: { check: DnsCheck }) {
   )
 }
 
-/** Every check of a domain, in order: MX, SPF, DKIM, DMARC. */
+/** Every check of a domain, in the order its sending method's plan lists them. */
 export function CheckResults({ result }: { result: DomainCheckResult }) {
   return (
     <div className="flex flex-col gap-4">

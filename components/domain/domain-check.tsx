@@ -3,7 +3,7 @@
 import { useEffect } from "react"
 import { useForm, useWatch } from "react-hook-form"
 
-import { sendsToMx } from "@/lib/microsoft365/methods"
+import { domainCheckPlan } from "@/lib/dns/check-plan"
 import type { DomainCheckRequest, DomainCheckValues } from "@/lib/dns/domain-check-schema"
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import { lazyResolver, preloadOnFirstUse } from "@/lib/schemas/lazy-resolver"
@@ -25,8 +25,10 @@ const domainChecks = lazyResolver(
 )
 
 /**
- * Checks a sender domain's DNS (MX, SPF, DKIM, DMARC) with a "Check domain" button. Given a
- * `domain` (the wizard's sender domain) it shows it; without one it asks for it and the method.
+ * Checks a sender domain's DNS with a "Check domain" button: the checks the sending method's plan
+ * lists (MX, SPF, DKIM, DMARC; Azure Communication Services' verification TXT and DKIM records).
+ * Given a `domain` (the wizard's sender domain) it shows it; without one it asks for it and the
+ * method.
  */
 export function DomainCheck({
   domain,
@@ -53,7 +55,8 @@ export function DomainCheck({
   }, [domain, method, form])
 
   const chosenMethod = useWatch({ control: form.control, name: "method" })
-  const anonymous = sendsToMx(chosenMethod)
+  // Which fields the checks can use: the device's IP, the tenant's initial domain.
+  const plan = domainCheckPlan(chosenMethod)
 
   const textField = (
     name: "domain" | "deviceIp" | "initialDomain",
@@ -75,7 +78,8 @@ export function DomainCheck({
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(error && `${id}-error`, `${id}-hint`)}
           {...props}
-          {...form.register(name)}
+          // A field the method's plan hides leaves the values, so that what it held is not checked.
+          {...form.register(name, { shouldUnregister: name !== "domain" })}
         />
         <FieldError id={`${id}-error`} message={error} />
       </Field>
@@ -118,7 +122,7 @@ export function DomainCheck({
             Domain: <span className="font-medium">{domain}</span>
           </p>
         )}
-        {anonymous
+        {plan.deviceIp
           ? textField(
               "deviceIp",
               "Device public IP (optional)",
@@ -126,12 +130,14 @@ export function DomainCheck({
               { placeholder: "203.0.113.10", inputMode: "decimal" }
             )
           : null}
-        {textField(
-          "initialDomain",
-          "Initial onmicrosoft.com domain (optional)",
-          "Your tenant's contoso.onmicrosoft.com domain, to fill in the DKIM records if they are missing.",
-          { placeholder: "contoso.onmicrosoft.com" }
-        )}
+        {plan.initialDomain
+          ? textField(
+              "initialDomain",
+              "Initial onmicrosoft.com domain (optional)",
+              "Your tenant's contoso.onmicrosoft.com domain, to fill in the DKIM records if they are missing.",
+              { placeholder: "contoso.onmicrosoft.com" }
+            )
+          : null}
         {failure ? (
           <Callout ref={failureRef} tabIndex={-1} tone="destructive" className="outline-none">
             {failure}

@@ -2,7 +2,9 @@ import { getDomain } from "tldts-icann"
 
 import { DMARC_POLICIES, RFC7489, type DmarcPolicy } from "@/lib/microsoft365/dns-records"
 import * as SOURCES from "@/lib/microsoft365/sources"
+import type { Source } from "@/lib/microsoft365/sources"
 
+import type { DomainSender } from "./check-plan"
 import { describeFailure, isAbsent, type DnsLookups } from "./resolver"
 import type { CheckStatus, DnsCheck } from "./types"
 
@@ -29,6 +31,21 @@ export function organizationalDomain(domain: string): string | null {
   return organizational && organizational !== domain ? organizational : null
 }
 
+/**
+ * What alignment takes for mail from the service that sends (SOURCES.dmarc, SOURCES.dkim), and its
+ * own page on DMARC for Azure Communication Services (SOURCES.acsAuthenticationPractices).
+ */
+const ALIGNMENT: Record<DomainSender, { text: string; sources: readonly Source[] }> = {
+  microsoft365: {
+    text: "DMARC passes when SPF or DKIM passes for a domain aligned with the From address. Sign with DKIM for this domain in Microsoft 365, not the onmicrosoft.com domain, so mail aligns even when it is forwarded.",
+    sources: [SOURCES.dmarc, RFC7489],
+  },
+  acs: {
+    text: "DMARC passes when SPF or DKIM passes for a domain aligned with the From address. Set up Azure Communication Services' DKIM records for this domain (the DKIM check), so its mail aligns even when it is forwarded.",
+    sources: [SOURCES.acsAuthenticationPractices, SOURCES.dmarc, RFC7489],
+  },
+}
+
 /** A first DMARC record for a domain: monitoring, with reports. */
 function starterRecord(domain: string): DnsCheck["publish"][number] {
   return {
@@ -41,13 +58,14 @@ function starterRecord(domain: string): DnsCheck["publish"][number] {
 
 /**
  * DMARC: present, one record, its policy, and what alignment means for mail sent through
- * Microsoft 365 (SOURCES.dmarc, SOURCES.dkim, RFC 7489).
+ * Microsoft 365 or Azure Communication Services (ALIGNMENT; RFC 7489).
  */
 export async function checkDmarc(
   lookups: DnsLookups,
-  input: { domain: string }
+  input: { domain: string; sender?: DomainSender }
 ): Promise<DnsCheck> {
-  const { domain } = input
+  const { domain, sender = "microsoft365" } = input
+  const alignment = ALIGNMENT[sender]
   const name = `_dmarc.${domain}`
   const base: DnsCheck = {
     id: "dmarc",
@@ -58,7 +76,7 @@ export async function checkDmarc(
     found: [],
     publish: [],
     commands: [],
-    sources: [SOURCES.dmarc, RFC7489],
+    sources: [...alignment.sources],
   }
   const starter = starterRecord(domain)
 
@@ -84,7 +102,7 @@ export async function checkDmarc(
     }
     const parentRecords = inherited?.ok ? inherited.records.filter(isDmarc) : []
     if (organizational && parentRecords.length === 1) {
-      return readPolicy(base, parentRecords[0] ?? "", { domain, organizational })
+      return readPolicy(base, parentRecords[0] ?? "", { domain, organizational }, alignment.text)
     }
     return {
       ...base,
@@ -106,7 +124,7 @@ export async function checkDmarc(
     }
   }
 
-  return readPolicy(base, records[0] ?? "", { domain })
+  return readPolicy(base, records[0] ?? "", { domain }, alignment.text)
 }
 
 /**
@@ -116,7 +134,8 @@ export async function checkDmarc(
 function readPolicy(
   base: DnsCheck,
   record: string,
-  where: { domain: string; organizational?: string }
+  where: { domain: string; organizational?: string },
+  alignment: string
 ): DnsCheck {
   const { domain, organizational } = where
   const tags = dmarcTags(record)
@@ -154,9 +173,7 @@ function readPolicy(
     details.push(
       "No rua= address: nobody receives the aggregate reports that show who sends as this domain."
     )
-  details.push(
-    "DMARC passes when SPF or DKIM passes for a domain aligned with the From address. Sign with DKIM for this domain in Microsoft 365, not the onmicrosoft.com domain, so mail aligns even when it is forwarded."
-  )
+  details.push(alignment)
   if (tags.aspf?.toLowerCase() === "s" || tags.adkim?.toLowerCase() === "s") {
     details.push(
       "Strict alignment (aspf=s or adkim=s) needs the exact From domain, not a subdomain: send from addresses in this domain only."

@@ -1,7 +1,10 @@
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
 
-/** A check's verdict; the page always shows it as a word too, never as colour alone. */
-export type CheckStatus = "pass" | "warn" | "fail"
+/**
+ * A check's verdict; the page always shows it as a word too, never as colour alone. "info": a fact
+ * the route does not depend on (MX for Azure Communication Services), neither passed nor failed.
+ */
+export type CheckStatus = "pass" | "warn" | "fail" | "info"
 
 export interface Source {
   title: string
@@ -19,7 +22,7 @@ export interface RecordToPublish {
 }
 
 export interface DnsCheck {
-  id: "mx" | "spf" | "dkim" | "dmarc"
+  id: "mx" | "spf" | "dkim" | "dmarc" | "verification" | "managed-domain"
   title: string
   status: CheckStatus
   /** One sentence: the verdict. */
@@ -29,8 +32,10 @@ export interface DnsCheck {
   /** The records found, verbatim. */
   found: string[]
   publish: RecordToPublish[]
-  /** PowerShell to run, when the fix is a setting rather than a record. */
+  /** Commands to run, when the fix is a setting or the exact values are shown by one. */
   commands: string[]
+  /** Where the commands run; Exchange Online PowerShell when not given. */
+  commandsTitle?: string
   sources: Source[]
 }
 

@@ -142,3 +142,70 @@ export type DmarcPolicy = (typeof DMARC_POLICIES)[number]
 /** Where an admin reads the exact MX value (SOURCES.mxMicrosoft: the newer names cannot be derived). */
 export const MX_WHERE_TO_FIND =
   "Microsoft lists the exact MX value for each domain in the Microsoft 365 admin center (Settings, Domains, the domain's DNS records); the newer *.mx.microsoft names cannot be guessed from the domain."
+
+const GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+/**
+ * Azure Communication Services Email: the TXT record that proves a custom domain is yours. It goes
+ * on the domain itself as ms-domain-verification=<GUID>, a token Azure makes per domain
+ * (SOURCES.acsDomainTroubleshooting's example, SOURCES.acsDomainRecordsObserved), so DNS can show
+ * that one of this form is there but not that it is the portal's.
+ */
+export const ACS_VERIFICATION_TXT = {
+  prefix: "ms-domain-verification=",
+  form: new RegExp(`^ms-domain-verification=${GUID}$`, "i"),
+  template: "ms-domain-verification=<token from the Azure portal>",
+} as const
+
+/**
+ * Azure Communication Services Email: the SPF record its portal gives a custom domain, with -all,
+ * which its verification requires: "If your SPF records contain ~all the SPF verification fails"
+ * (SOURCES.acsDomainTroubleshooting, SOURCES.acsCustomDomain).
+ */
+export const ACS_SPF = {
+  include: "spf.protection.outlook.com",
+  all: "-all",
+  record: "v=spf1 include:spf.protection.outlook.com -all",
+} as const
+
+/**
+ * Azure Communication Services Email: the two DKIM CNAMEs under a custom domain, named DKIM and
+ * DKIM2 in the portal, with the names and targets Microsoft documents (SOURCES.acsCustomDomain,
+ * SOURCES.acsDomainTroubleshooting) and its API returns (SOURCES.acsDomainRecordsObserved).
+ */
+export const ACS_DKIM_RECORDS = [
+  {
+    label: "DKIM",
+    selector: "selector1-azurecomm-prod-net",
+    target: "selector1-azurecomm-prod-net._domainkey.azurecomm.net",
+  },
+  {
+    label: "DKIM2",
+    selector: "selector2-azurecomm-prod-net",
+    target: "selector2-azurecomm-prod-net._domainkey.azurecomm.net",
+  },
+] as const
+
+/**
+ * Azure managed domains of Azure Communication Services: <GUID>.azurecomm.net, set up by Azure
+ * with no verification and its sender authentication already configured (SOURCES.acsDomainTypes,
+ * SOURCES.acsManagedDomain).
+ */
+export const ACS_MANAGED_DOMAIN = {
+  suffix: ".azurecomm.net",
+  form: new RegExp(`^${GUID}\\.azurecomm\\.net$`, "i"),
+} as const
+
+/** A name under azurecomm.net: only Azure publishes its records. */
+export function isAcsManagedDomain(domain: string) {
+  return domain.toLowerCase().replace(/\.$/, "").endsWith(ACS_MANAGED_DOMAIN.suffix)
+}
+
+/** Where the Azure portal shows a custom domain's exact records (SOURCES.acsCustomDomain). */
+export const ACS_WHERE_TO_FIND =
+  "The Azure portal shows the exact records for the domain: open the Email Communication Service resource, Provision domains, then the domain's Configure."
+
+/** The domain's records as Azure has them, verificationRecords included (SOURCES.acsCustomDomain's CLI tab). */
+export function acsDomainShowCommand(domain: string) {
+  return `az communication email domain show --domain-name "${domain}" --email-service-name "<EmailServiceName>" --resource-group "<resourceGroup>"`
+}

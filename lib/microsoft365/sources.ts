@@ -419,3 +419,81 @@ export const observedXoauth2Malformed = {
   title: "sasl-xoauth2 issue 110: 501 5.5.124 Invalid XOAUTH2 auth data",
   url: "https://github.com/tarickb/sasl-xoauth2/issues/110",
 } as const satisfies Source
+
+/**
+ * Azure Communication Services Email, adding a custom domain: ownership is verified by a TXT
+ * record, then sender authentication by SPF and DKIM records. Its tables give the records for
+ * sales.us.notification.azurecommtest.net: SPF TXT "v=spf1 include:spf.protection.outlook.com
+ * -all", DKIM CNAME selector1-azurecomm-prod-net._domainkey →
+ * selector1-azurecomm-prod-net._domainkey.azurecomm.net and DKIM2 the same with selector2; names
+ * are relative to the zone they are added in. Read from MicrosoftDocs/azure-docs,
+ * articles/communication-services/quickstarts/email/includes/create-custommanaged-domain-resource-azp.md
+ * (the portal tab of the page; version of 04/2024).
+ */
+export const acsCustomDomain = {
+  title: "Microsoft Learn: add custom verified email domains (Azure Communication Services)",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/add-custom-verified-domains",
+} as const satisfies Source
+
+/**
+ * Azure Communication Services, troubleshooting domain configuration: the verification TXT
+ * "should be similar to this example: ms-domain-verification=43d01b7e-996b-4e31-8159-f10119c2087a"
+ * on the domain itself (nslookup -q=TXT YourCustomDomain.com); the SPF record "v=spf1
+ * include:spf.protection.outlook.com -all", and "If your SPF records contain ~all the SPF
+ * verification fails"; DKIM and DKIM2 are the CNAMEs selector1-azurecomm-prod-net._domainkey and
+ * selector2-azurecomm-prod-net._domainkey under the domain. Read from MicrosoftDocs/azure-docs,
+ * articles/communication-services/concepts/email/email-domain-configuration-troubleshooting.md
+ * (version of 04/2024).
+ */
+export const acsDomainTroubleshooting = {
+  title:
+    "Microsoft Learn: troubleshooting domain configuration issues (Azure Communication Services Email)",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/concepts/email/email-domain-configuration-troubleshooting",
+} as const satisfies Source
+
+/**
+ * The verification records Azure's management API returns for a custom domain, recorded by
+ * Microsoft in Azure PowerShell's Az.Communication tests (Get-AzEmailServiceDomain, Feb 2024):
+ * Domain, TXT on the domain, "ms-domain-verification=<GUID>"; SPF, TXT on the domain, "v=spf1
+ * include:spf.protection.outlook.com -all"; DKIM and DKIM2, the two azurecomm-prod-net CNAMEs
+ * above. The token differs per domain; the SPF and DKIM values are the same as the docs'.
+ */
+export const acsDomainRecordsObserved = {
+  title:
+    "Azure PowerShell tests: Get-AzEmailServiceDomain recording (verification records of a custom domain)",
+  url: "https://github.com/Azure/azure-powershell/blob/8005f65760367e000701d1d6be07679ac0c4646e/src/Communication/EmailService.Autorest/test/Get-AzEmailServiceDomain.Recording.json",
+} as const satisfies Source
+
+/**
+ * Azure Communication Services Email, Azure managed domains: "No domain verification required";
+ * Azure Communication Services "automatically configures the required email authentication
+ * protocols"; the sender domain and usernames "can't be personalized", with "very limited
+ * sending volume". Read from MicrosoftDocs/azure-docs, add-azure-managed-domains.md.
+ */
+export const acsManagedDomain = {
+  title: "Microsoft Learn: add Azure Managed Domains to email (Azure Communication Services)",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/add-azure-managed-domains",
+} as const satisfies Source
+
+/**
+ * Azure Communication Services Email, domains and sender authentication: an Azure managed domain
+ * sends from addresses like "donotreply@xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.azurecomm.net" and
+ * "will be pre-configured with required sender authentication support".
+ */
+export const acsDomainTypes = {
+  title:
+    "Microsoft Learn: email domains and sender authentication for Azure Communication Services",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/concepts/email/email-domain-and-sender-authentication",
+} as const satisfies Source
+
+/**
+ * Azure Communication Services Email, sender authentication best practices: the MX record "is
+ * used to route email to the correct server" (it names the server that accepts mail for the
+ * domain); DMARC policies should be "p=reject" where possible, "p=quarantine" otherwise, with p=none
+ * as a transitional state, and every DMARC record should have a rua tag.
+ */
+export const acsAuthenticationPractices = {
+  title:
+    "Microsoft Learn: best practices for sender authentication support (Azure Communication Services)",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/concepts/email/email-authentication-best-practice",
+} as const satisfies Source
