@@ -45,6 +45,26 @@ test.describe("Check a domain", () => {
     ).toBeVisible()
   })
 
+  test("checks what Azure Communication Services needs on a custom domain", async ({ page }) => {
+    await page.getByLabel("Domain", { exact: true }).fill("acsunverified.test")
+    await page.getByLabel("Sending method").selectOption("acs")
+    // ACS sends from Azure: no device IP, no onmicrosoft.com domain to ask for.
+    await expect(page.getByLabel("Device public IP (optional)")).toBeHidden()
+    await page.getByRole("button", { name: "Check domain" }).click()
+
+    await expect(
+      page.getByRole("heading", { name: /^Domain verification \(TXT\): Fail/ })
+    ).toBeVisible()
+    await expect(page.getByRole("heading", { name: /^SPF: Pass/ })).toBeVisible()
+    await expect(page.getByRole("status")).toContainText("1 for information")
+
+    await page.getByLabel("Domain", { exact: true }).fill("acs.test")
+    await page.getByRole("button", { name: "Check domain" }).click()
+    await expect(page.getByRole("status")).toHaveText(
+      "Checked acs.test: 4 passed, 0 with warnings, 0 failed, 1 for information."
+    )
+  })
+
   test("fills in the DKIM records with the initial domain", async ({ page }) => {
     await page.getByLabel("Domain", { exact: true }).fill("nodkim.test")
     await page
