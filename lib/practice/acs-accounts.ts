@@ -47,9 +47,12 @@ export interface AcsApp {
   secrets: readonly string[]
 }
 
+/** The app that sends successfully: with a role on the resource, and the practice secret. */
+export const PRACTICE_ACS_SENDER_APP = "3f2b8c41-0a6e-4d6b-9c1e-000000000021"
+
 /** Application (client) ID → Entra app, numbered from 21 (identity-scenarios.ts uses 1 to 14). */
 export const PRACTICE_ACS_APPS = {
-  "3f2b8c41-0a6e-4d6b-9c1e-000000000021": {
+  [PRACTICE_ACS_SENDER_APP]: {
     description: `a successful send: an app with a role on the resource, from ${PRACTICE_ACS_MAIL_FROM}; a From in another domain shows the unlinked-domain refusal`,
     hasRole: true,
     secrets: [PRACTICE_CLIENT_SECRET],
@@ -75,7 +78,7 @@ export type PracticeAcsAppId = keyof typeof PRACTICE_ACS_APPS
  */
 export const PRACTICE_ACS_SMTP_USERNAMES = {
   "contoso-scanner": {
-    app: "3f2b8c41-0a6e-4d6b-9c1e-000000000021",
+    app: PRACTICE_ACS_SENDER_APP,
     description: `a successful send with an SMTP Username linked to the same app, from ${PRACTICE_ACS_MAIL_FROM}`,
   },
 } as const satisfies Record<string, { app: PracticeAcsAppId; description: string }>

@@ -15,7 +15,7 @@ import { startSimulator, type RunningSimulator } from "./simulator"
 /** The name the practice simulators' certificate is issued for (never resolved: we connect by IP). */
 const PRACTICE_SERVERNAME = "practice.smtp365.invalid"
 
-interface PracticeServers {
+interface PracticeServers extends Record<PracticeServer, RunningSimulator> {
   ca: string
   submission: RunningSimulator
   directSend: RunningSimulator
@@ -136,17 +136,20 @@ export async function signInPracticeDeviceCode(userCode: string): Promise<boolea
   return (await startPracticeServers())?.identity.signIn(userCode) ?? false
 }
 
-/** Which simulator stands in for each method's Microsoft 365 endpoint, and how it is described. */
-const PRACTICE_ENDPOINTS = {
+/** The simulators practice mode runs, by the key PracticeServers holds each under. */
+export type PracticeServer = "submission" | "directSend" | "relay" | "hve" | "acs"
+
+/**
+ * Which simulator stands in for each method's Microsoft 365 endpoint, and how it is described: the
+ * one place that maps a method to its simulator (the listing of practice accounts reads it too).
+ */
+export const PRACTICE_ENDPOINTS = {
   "smtp-auth": { server: "submission", role: "SMTP AUTH endpoint" },
   "direct-send": { server: "directSend", role: "MX endpoint" },
   relay: { server: "relay", role: "MX endpoint with an inbound connector" },
   hve: { server: "hve", role: "High Volume Email endpoint" },
   acs: { server: "acs", role: "Azure Communication Services SMTP endpoint" },
-} as const satisfies Record<
-  SendingMethod,
-  { server: "submission" | "directSend" | "relay" | "hve" | "acs"; role: string }
->
+} as const satisfies Record<SendingMethod, { server: PracticeServer; role: string }>
 
 /**
  * The simulator that stands in for the chosen method's Microsoft 365 endpoint. Only ports 25 and
