@@ -11,8 +11,22 @@ export function smtpAuthValues(
   account: { user: string; pass: string },
   server: Partial<SetupValues["server"]> = {}
 ): SetupValues {
+  return signInValues("smtp-auth", endpoint, account, account.user, server)
+}
+
+/**
+ * Wizard values for a method that signs in with a username and a password (SMTP AUTH, High Volume
+ * Email, Azure Communication Services) against a test server, sending from `from`.
+ */
+export function signInValues(
+  method: SetupValues["method"]["method"],
+  endpoint: Endpoint,
+  account: { user: string; pass: string },
+  from: string,
+  server: Partial<SetupValues["server"]> = {}
+): SetupValues {
   return {
-    method: { method: "smtp-auth" },
+    method: { method },
     server: {
       practice: false,
       domain: "",
@@ -22,7 +36,7 @@ export function smtpAuthValues(
       ...server,
     },
     account,
-    sender: { fromAddress: account.user, fromName: "Scanner" },
+    sender: { fromAddress: from, fromName: "Scanner" },
     test: { to: "it-team@contoso.com" },
   }
 }

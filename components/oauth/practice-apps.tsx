@@ -3,11 +3,9 @@
 import { useFormContext } from "react-hook-form"
 
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "@/lib/practice/identity-scenarios"
-import type { PracticeListing } from "@/lib/practice/listing"
+import type { PracticeAppItem } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { PracticeCatalog } from "@/components/practice/practice-catalog"
-
-type PracticeAppItem = PracticeListing["apps"][number]
 
 /** The practice identity server's app registrations, each filling in the OAuth fields. */
 export function PracticeApps({ apps }: { apps: readonly PracticeAppItem[] }) {

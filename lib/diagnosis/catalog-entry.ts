@@ -1,4 +1,4 @@
-import type { SignIn } from "@/lib/schemas/setup-fields"
+import type { SendingMethod, SignIn } from "@/lib/schemas/setup-fields"
 import type { Actor, Diagnosis, DiagnosisSource, StageId } from "@/lib/smtp/types"
 
 /** A read-only check, before its placeholders are filled in. */
@@ -39,6 +39,12 @@ export interface CatalogEntry {
     port?: readonly number[]
     /** How the test signed in: the same 535 5.7.3 reads differently after XOAUTH2. */
     signIn?: readonly SignIn[]
+    /**
+     * The sending method tested, where the reply alone does not tell the route (an HVE account
+     * signs in with a password, as a mailbox does). A pasted reply has no method, so it never
+     * matches an entry that sets this.
+     */
+    method?: readonly SendingMethod[]
   }
   /** Plain words, one line. */
   headline: string

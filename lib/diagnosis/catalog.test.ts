@@ -18,6 +18,7 @@ import type { PracticeTarget, RunTestOptions } from "@/lib/smtp/run-test"
 import type { Diagnosis, FailureFacts, StageId } from "@/lib/smtp/types"
 import { CATALOG, FALLBACK_ENTRY } from "./catalog"
 import { classify, type DiagnosisContext } from "./classify"
+import { ROUTE_CATALOG } from "./route-catalog"
 
 // Real SMTP sessions against the simulator on loopback, trusted through NODE_EXTRA_CA_CERTS.
 const PASSWORD = "Sorrel-Lantern-42|catalog"
@@ -410,6 +411,10 @@ const OAUTH_ENTRIES_IN_OAUTH_TESTS = [
   "xoauth2-malformed",
 ]
 
+// High Volume Email and Azure Communication Services entries are reproduced against their own
+// simulators in route-catalog.test.ts, which asserts each of these diagnoses.
+const ROUTE_ENTRIES_IN_ROUTE_TESTS = ROUTE_CATALOG.map((entry) => entry.id)
+
 describe("every server-side entry, reproduced by the simulator in a real session", () => {
   test.concurrent.for(SERVER_ROWS.map((row) => [row.entry, row.via, row] as const))(
     "%s (%s)",
@@ -427,6 +432,7 @@ describe("every server-side entry, reproduced by the simulator in a real session
     const covered = new Set([
       ...SERVER_ROWS.map((row) => row.entry),
       ...OAUTH_ENTRIES_IN_OAUTH_TESTS,
+      ...ROUTE_ENTRIES_IN_ROUTE_TESTS,
     ])
     const missing = CATALOG.filter(
       (entry) => entry.side === "server" && !entry.bounceOnly && !covered.has(entry.id)

@@ -1,10 +1,11 @@
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
 import * as SOURCES from "@/lib/microsoft365/sources"
 import type { Actor } from "@/lib/smtp/types"
-import type { CatalogCheck, CatalogEntry } from "./catalog-entry"
+import type { CatalogEntry } from "./catalog-entry"
+import { CHECK, CONNECT } from "./checks"
 import { OAUTH_CATALOG } from "./oauth-catalog"
+import { ROUTE_CATALOG } from "./route-catalog"
 
-const CONNECT = "Connect-ExchangeOnline -UserPrincipalName admin@yourdomain.com"
 const SET_MAILBOX_SMTP_AUTH =
   "Set-CASMailbox -Identity {mailbox} -SmtpClientAuthenticationDisabled $false"
 const GRANT_SEND_AS =
@@ -25,67 +26,6 @@ export const SEND_AS_DIAGNOSES: ReadonlySet<string> = new Set([
  * will still be able to enable it", but the follow-up post naming the mechanism was not found.
  */
 const AFTER_DECEMBER_2026 = `Uncertain after December 2026: Microsoft's timeline of ${BASIC_AUTH_TIMELINE.sourceDate} turns password sign-in (Basic authentication) for SMTP AUTH off by default for existing tenants at the end of December 2026. Admins will still be able to turn it back on, but Microsoft had not said with which setting (no follow-up announcement found as of 28 November 2026), so these settings may not be enough after that date.`
-
-/** Read-only checks, one per layer that can block an SMTP AUTH sign-in. */
-const CHECK = {
-  credentials: {
-    layer: "The username and password",
-    place:
-      "Outlook on the web (https://outlook.office.com), signed in as {mailbox} with the same password",
-    reading:
-      "Refused there too: the username or password is wrong. Accepted (perhaps after a second factor): the password is right and another layer below blocks SMTP.",
-  },
-  mailbox: {
-    layer: "SMTP AUTH for this mailbox",
-    command: "Get-CASMailbox -Identity {mailbox} | Format-List SmtpClientAuthenticationDisabled",
-    reading:
-      "False: on for this mailbox. True: off for this mailbox. Empty: the mailbox follows the organisation-wide setting.",
-  },
-  tenant: {
-    layer: "SMTP AUTH for the whole organisation",
-    command: "Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled",
-    reading:
-      "True: off for every mailbox that has no setting of its own. False: on. A mailbox's own setting wins over this one.",
-  },
-  securityDefaults: {
-    layer: "Security defaults",
-    place:
-      "Microsoft Entra admin center → Entra ID → Overview → Properties → Manage security defaults (called Identity rather than Entra ID in older menus)",
-    reading:
-      "Enabled: every sign-in by SMTP with a password is blocked, whatever the SMTP AUTH settings say.",
-  },
-  signInLog: {
-    layer: "Conditional Access, MFA and other sign-in policies",
-    place:
-      "Microsoft Entra admin center → Entra ID → Monitoring & health → Sign-in logs, filtered on the user {mailbox}: open the failed sign-in",
-    reading:
-      "Its details and sign-in error code say why the sign-in failed; Microsoft's lookup tool at https://login.microsoftonline.com/error explains the code.",
-  },
-  authPolicy: {
-    layer: "Authentication policies (Basic authentication per protocol)",
-    command: "Get-AuthenticationPolicy | Format-List Name,AllowBasicAuthSmtp",
-    reading:
-      "A policy with AllowBasicAuthSmtp False blocks password sign-in for SMTP for the users it applies to, even with SMTP AUTH on. No policies listed: this layer blocks nothing.",
-  },
-  basicReport: {
-    layer: "Which senders still sign in with a password",
-    place:
-      "Exchange admin center: the SMTP AUTH Clients Submission Report, Authentication Protocol column",
-    reading:
-      "Basic: the sender signs in with a password or app password. OAuth: with a token. The report builds up over 90 days.",
-  },
-  federation: {
-    layer: "The federation service (AD FS or another STS)",
-    place: "The internet-facing address of your federation service",
-    reading: "It must answer over HTTPS, with TLS 1.2, from outside your network.",
-  },
-  appSettings: {
-    layer: "The app's own settings",
-    place: "The SMTP settings of the app or device",
-    reading:
-      "Authentication must be on, with the full mailbox address as username and its password, and security set to STARTTLS.",
-  },
-} as const satisfies Record<string, CatalogCheck>
 
 const RELAY_INSTEAD =
   "SMTP relay through a connector (or Direct Send, for recipients in your own organisation) sends without signing in, so no sign-in policy is involved."
@@ -127,7 +67,10 @@ const throttled = (
 })
 
 export const CATALOG: readonly CatalogEntry[] = [
-  // OAuth (XOAUTH2) first: after XOAUTH2, 535 5.7.3 has its own readings (oauth-catalog.ts).
+  // High Volume Email and Azure Communication Services first: the same replies read otherwise on
+  // their endpoints (route-catalog.ts).
+  ...ROUTE_CATALOG,
+  // Then OAuth (XOAUTH2): after XOAUTH2, 535 5.7.3 has its own readings (oauth-catalog.ts).
   ...OAUTH_CATALOG,
   // ── Authentication: 535 5.7.139 and its variants (reference §4, "Authentication") ───────────
   {

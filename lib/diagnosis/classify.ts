@@ -48,7 +48,17 @@ function matches(
   cause: string | undefined,
   port: number
 ): boolean {
-  const { basic, enhanced, text, code, cause: causes, stage, port: ports, signIn } = entry.match
+  const {
+    basic,
+    enhanced,
+    text,
+    code,
+    cause: causes,
+    stage,
+    port: ports,
+    signIn,
+    method,
+  } = entry.match
   if (basic && !(codes.basic && basic.includes(codes.basic))) return false
   if (enhanced && !enhanced.some((pattern) => enhancedMatches(pattern, codes))) return false
   if (text && !(facts.reply && text.test(facts.reply))) return false
@@ -57,6 +67,7 @@ function matches(
   if (stage && !stage.includes(facts.stage)) return false
   if (ports && !ports.includes(port)) return false
   if (signIn && !(facts.signIn && signIn.includes(facts.signIn))) return false
+  if (method && !(facts.method && method.includes(facts.method))) return false
   return true
 }
 

@@ -22,6 +22,7 @@ export function diagnoseOutcome(outcome: SmtpOutcome, values: SetupValues): Test
   const diagnosis = classify(failure, {
     mailbox: (signedIn && values.account.user) || values.sender.fromAddress,
     from: values.sender.fromAddress,
+    to: values.test.to,
     host: values.server.host,
     port: Number(values.server.port),
     ...(oauth ? { tenant: values.account.tenant, clientId: values.account.clientId, signIn } : {}),

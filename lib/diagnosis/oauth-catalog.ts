@@ -8,12 +8,14 @@ import type { CatalogCheck, CatalogEntry } from "./catalog-entry"
  * Microsoft's (lib/practice/identity-scenarios.ts quotes them with their sources).
  */
 
-const CONNECT_TENANT = "Connect-ExchangeOnline -Organization {tenant}"
+export const CONNECT_TENANT = "Connect-ExchangeOnline -Organization {tenant}"
 const ENTERPRISE_OBJECT_ID = "<Object ID from Enterprise applications → the app → Overview>"
 
-const ENTRA_APP = "Microsoft Entra admin center → App registrations → All applications → {clientId}"
+export const ENTRA_APP =
+  "Microsoft Entra admin center → App registrations → All applications → {clientId}"
 
-const CHECK = {
+/** Read-only checks of an Entra app; the routes with an app of their own reuse them. */
+export const CHECK = {
   appRegistration: {
     layer: "The app registration",
     place: `${ENTRA_APP} → Overview`,

@@ -65,6 +65,8 @@ export const GUIDES: Record<GuideId, Guide> = {
       "credentials-incorrect",
       "auth-unsuccessful",
       "basic-auth-retired",
+      "hve-security-defaults",
+      "hve-conditional-access",
     ],
     sections: [
       {

@@ -497,3 +497,48 @@ export const acsAuthenticationPractices = {
     "Microsoft Learn: best practices for sender authentication support (Azure Communication Services)",
   url: "https://learn.microsoft.com/en-us/azure/communication-services/concepts/email/email-authentication-best-practice",
 } as const satisfies Source
+
+/**
+ * Add-HVEAppAccess: adds Entra apps to an HVE account's Allowed Apps list, "up to ten allowed apps"
+ * per account; "Changes can take up to 5 minutes to take effect."
+ */
+export const hveAddAppAccess = {
+  title: "Microsoft Learn: Add-HVEAppAccess (Exchange Online PowerShell)",
+  url: "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-hveappaccess",
+} as const satisfies Source
+
+/**
+ * Remove-HVEAppAccess, whose AppIds parameter says how to see an HVE account's Allowed Apps:
+ * "(Get-HVEAccountSettings -Identity HVEAccount01@tailspintoys.com).AllowedApps".
+ */
+export const hveAllowedAppsList = {
+  title: "Microsoft Learn: Remove-HVEAppAccess (listing an HVE account's Allowed Apps)",
+  url: "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-hveappaccess",
+} as const satisfies Source
+
+/**
+ * smtp.azurecomm.net refusing a sign-in with "535: 5.7.3 Authentication unsuccessful" (as MailKit
+ * prints the reply), after XOAUTH2 with a token for https://communication.azure.com/.default.
+ */
+export const observedAcsAuthentication = {
+  title:
+    "MailKit issue 1967: 535 5.7.3 Authentication unsuccessful from smtp.azurecomm.net (observed reply)",
+  url: "https://github.com/jstedfast/MailKit/issues/1967",
+} as const satisfies Source
+
+/**
+ * Azure Communication Services refusing a MailFrom address of a domain not connected to the
+ * resource over SMTP: "The server response was: 5.1.7 The specified sender domain has not been
+ * linked." A domain is connected per Communication Services resource.
+ */
+export const observedAcsDomainNotLinked = {
+  title:
+    "azure-docs issue 123379: 5.1.7 The specified sender domain has not been linked (observed)",
+  url: "https://github.com/MicrosoftDocs/azure-docs/issues/123379",
+} as const satisfies Source
+
+/** Connecting a verified email domain to a Communication Services resource. */
+export const acsConnectDomain = {
+  title: "Microsoft Learn: connect a verified email domain (Azure Communication Services)",
+  url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/connect-email-communication-resource",
+} as const satisfies Source

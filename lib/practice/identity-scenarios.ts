@@ -45,6 +45,12 @@ export interface PracticeApp {
   mailboxes: readonly string[]
   /** RBAC for Applications: a management role assignment "Application SMTP.SendAsApp" covers it. */
   rbac?: true
+  /**
+   * High Volume Email: the HVE account the app signs in as (hve-accounts.ts), whose Allowed Apps
+   * list (Add-HVEAppAccess) decides whether Exchange Online takes its token. Such an app is listed
+   * with the HVE accounts, not with the SMTP AUTH mailboxes.
+   */
+  hveAccount?: string
 }
 
 /**
@@ -111,6 +117,24 @@ export const PRACTICE_APPS = {
     roles: ["SMTP.SendAsApp"],
     servicePrincipal: "registered",
     mailboxes: ["sender@contoso.com"],
+  },
+  // High Volume Email (SOURCES.hveOAuth): the Office 365 Exchange Online application permission
+  // Mail.Send with admin consent; the HVE account's Allowed Apps list decides the rest.
+  "3f2b8c41-0a6e-4d6b-9c1e-000000000009": {
+    displayName: "smtp365 practice HVE sender",
+    description: "an app on the HVE account's Allowed Apps list (Add-HVEAppAccess)",
+    roles: ["Mail.Send"],
+    servicePrincipal: "registered",
+    mailboxes: [],
+    hveAccount: "hve-sender@contoso.com",
+  },
+  "3f2b8c41-0a6e-4d6b-9c1e-000000000010": {
+    displayName: "smtp365 practice HVE app not allowed",
+    description: "an app with Mail.Send that the HVE account's Allowed Apps list does not hold",
+    roles: ["Mail.Send"],
+    servicePrincipal: "registered",
+    mailboxes: [],
+    hveAccount: "hve-sender@contoso.com",
   },
   // Delegated (device code) apps: a public client with the SMTP.Send delegated permission.
   "3f2b8c41-0a6e-4d6b-9c1e-000000000011": {

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/test-support/setup-values"
+import { signInValues, smtpAuthValues } from "@/test-support/setup-values"
 import { runDiagnosedTest } from "@/lib/actions/test-send"
 import { startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
 import { DEFAULT_PRACTICE_PASSWORD } from "./accounts"
+import { PRACTICE_ACS_MAIL_FROM } from "./acs-accounts"
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "./identity-scenarios"
 import {
   practiceIdentityUrl,
@@ -42,6 +43,42 @@ describe("practice mode", () => {
     const outcome = await runDiagnosedTest(practice("sender@contoso.com", "465"), options)
     expect(outcome.failure?.cause).toBe("ECONNREFUSED")
     expect(outcome.diagnosis?.id).toBe("connection-refused")
+  })
+})
+
+describe("practice mode after Basic authentication", () => {
+  const route = (method: "hve" | "acs", user: string, pass: string, from: string) =>
+    signInValues(method, { host: "smtp.office365.com", port: 587 }, { user, pass }, from, {
+      practice: true,
+    })
+
+  test("High Volume Email has its own simulator, with HVE accounts", async () => {
+    const hve = await runDiagnosedTest(
+      route("hve", "hve-sender@contoso.com", DEFAULT_PRACTICE_PASSWORD, "hve-sender@contoso.com"),
+      options
+    )
+    expect(hve.ok).toBe(true)
+    expect(hve.stages[0]?.detail).toMatch(/simulator \(High Volume Email endpoint\)/)
+    // An SMTP AUTH mailbox is not an HVE account.
+    const mailbox = await runDiagnosedTest(
+      route("hve", "sender@contoso.com", DEFAULT_PRACTICE_PASSWORD, "sender@contoso.com"),
+      options
+    )
+    expect(mailbox.diagnosis?.id).toBe("credentials-incorrect")
+  })
+
+  test("Azure Communication Services has its own simulator, signing in with an app", async () => {
+    const acs = await runDiagnosedTest(
+      route(
+        "acs",
+        `contoso-acs|3f2b8c41-0a6e-4d6b-9c1e-000000000021|${PRACTICE_TENANT_ID}`,
+        PRACTICE_CLIENT_SECRET,
+        PRACTICE_ACS_MAIL_FROM
+      ),
+      options
+    )
+    expect(acs.ok).toBe(true)
+    expect(acs.stages[0]?.detail).toMatch(/Azure Communication Services SMTP endpoint/)
   })
 })
 

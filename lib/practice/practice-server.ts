@@ -15,12 +15,14 @@ import { startSimulator, type RunningSimulator } from "./simulator"
 /** The name the practice simulators' certificate is issued for (never resolved: we connect by IP). */
 const PRACTICE_SERVERNAME = "practice.smtp365.invalid"
 
-interface PracticeServers {
+interface PracticeServers extends Record<PracticeServer, RunningSimulator> {
   ca: string
   submission: RunningSimulator
   directSend: RunningSimulator
   relay: RunningSimulator
-  /** The practice Microsoft identity platform: its tokens are the ones the submission simulator takes. */
+  hve: RunningSimulator
+  acs: RunningSimulator
+  /** The practice Microsoft identity platform: its tokens are the ones SMTP AUTH and HVE take. */
   identity: RunningIdentityServer
   /** A loopback port nothing listens on: practice tests on other ports than 25 and 587 go here. */
   closedPort: number
@@ -37,9 +39,10 @@ const store = globalThis as typeof globalThis & {
 
 /**
  * Starts the built-in Microsoft 365 simulators on 127.0.0.1 (once): SMTP AUTH on
- * SMTP365_PRACTICE_PORT or an ephemeral port, and two MX endpoints (without and with an inbound
- * connector) on ephemeral ports. Resolves to null when practice mode is off or cannot start; a busy
- * port falls back to an ephemeral one and never stops the app.
+ * SMTP365_PRACTICE_PORT or an ephemeral port, and on ephemeral ports two MX endpoints (without and
+ * with an inbound connector), High Volume Email and Azure Communication Services. Resolves to null
+ * when practice mode is off or cannot start; a busy port falls back to an ephemeral one and never
+ * stops the app.
  */
 export function startPracticeServers(): Promise<PracticeServers | null> {
   if (!env().SMTP365_PRACTICE) return Promise.resolve(null)
@@ -55,7 +58,7 @@ async function launch(): Promise<PracticeServers> {
   const leaf = await issueServerCertificate(authority, { names: [PRACTICE_SERVERNAME], ips: [] })
   // The identity server is reached by its address (https://127.0.0.1:port), so its certificate names it.
   const identityLeaf = await issueServerCertificate(authority, { names: [], ips: ["127.0.0.1"] })
-  // Shared by the two practice servers only, and new for each server process.
+  // Shared by the identity server and the simulators that take its tokens, new for each process.
   const tokenKey = randomBytes(32).toString("base64url")
   const submission = await startSimulator({
     role: "submission",
@@ -69,9 +72,11 @@ async function launch(): Promise<PracticeServers> {
     )
     return startSimulator({ role: "submission", tls: leaf, tokenKey })
   })
-  const [directSend, relay, identity] = await Promise.all([
+  const [directSend, relay, hve, acs, identity] = await Promise.all([
     startSimulator({ role: "mx", tls: leaf }),
     startSimulator({ role: "mx", tls: leaf, connector: true }),
+    startSimulator({ role: "hve", tls: leaf, tokenKey }),
+    startSimulator({ role: "acs", tls: leaf }),
     startIdentityServer({ tls: identityLeaf, tokenKey, pollIntervalSeconds: 1 }),
   ])
   trustIdentityOrigin(identity.url, authority.cert)
@@ -80,6 +85,8 @@ async function launch(): Promise<PracticeServers> {
     submission,
     directSend,
     relay,
+    hve,
+    acs,
     identity,
     closedPort: await freePort(),
   }
@@ -94,6 +101,8 @@ export async function stopPracticeServers(): Promise<void> {
       servers.submission.close(),
       servers.directSend.close(),
       servers.relay.close(),
+      servers.hve.close(),
+      servers.acs.close(),
       servers.identity.close(),
     ])
   }
@@ -127,17 +136,20 @@ export async function signInPracticeDeviceCode(userCode: string): Promise<boolea
   return (await startPracticeServers())?.identity.signIn(userCode) ?? false
 }
 
-/** Which simulator stands in for each method's Microsoft 365 endpoint, and how it is described. */
-const PRACTICE_ENDPOINTS = {
+/** The simulators practice mode runs, by the key PracticeServers holds each under. */
+export type PracticeServer = "submission" | "directSend" | "relay" | "hve" | "acs"
+
+/**
+ * Which simulator stands in for each method's Microsoft 365 endpoint, and how it is described: the
+ * one place that maps a method to its simulator (the listing of practice accounts reads it too).
+ */
+export const PRACTICE_ENDPOINTS = {
   "smtp-auth": { server: "submission", role: "SMTP AUTH endpoint" },
   "direct-send": { server: "directSend", role: "MX endpoint" },
   relay: { server: "relay", role: "MX endpoint with an inbound connector" },
-  hve: { server: "submission", role: "High Volume Email endpoint" },
-  acs: { server: "submission", role: "Azure Communication Services SMTP endpoint" },
-} as const satisfies Record<
-  SendingMethod,
-  { server: "submission" | "directSend" | "relay"; role: string }
->
+  hve: { server: "hve", role: "High Volume Email endpoint" },
+  acs: { server: "acs", role: "Azure Communication Services SMTP endpoint" },
+} as const satisfies Record<SendingMethod, { server: PracticeServer; role: string }>
 
 /**
  * The simulator that stands in for the chosen method's Microsoft 365 endpoint. Only ports 25 and

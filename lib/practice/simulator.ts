@@ -21,19 +21,30 @@ import {
   PRACTICE_MX_SENDERS,
   SIMULATOR_REPLIES,
   type MxScenario,
-  type PracticeMailbox,
   type PracticeMxSender,
-  type PracticeScenario,
 } from "@/lib/practice/accounts"
-import { verifyAccessToken } from "@/lib/practice/access-tokens"
 import {
-  EXCHANGE_AUDIENCE,
-  PRACTICE_DELEGATED_MAILBOXES,
-  findPracticeApp,
-} from "@/lib/practice/identity-scenarios"
+  createRoute,
+  isSignedIn,
+  type Refusal,
+  type ReplyValues,
+  type RouteId,
+  type SignedInUser,
+} from "@/lib/practice/routes"
 
-/** "submission" behaves like smtp.office365.com:587, "mx" like contoso-com.mail.protection.outlook.com:25. */
-export type SimulatorRole = "submission" | "mx"
+/**
+ * "submission" behaves like smtp.office365.com:587, "hve" like smtp.hve.mx.microsoft:587, "acs" like
+ * smtp.azurecomm.net:587 (each with its own accounts, routes.ts), and "mx" like
+ * contoso-com.mail.protection.outlook.com:25.
+ */
+export type SimulatorRole = "submission" | "hve" | "acs" | "mx"
+
+/** The sign-in route each role stands in for; the MX endpoint has none. */
+const ROUTES: Record<Exclude<SimulatorRole, "mx">, RouteId> = {
+  submission: "smtp-auth",
+  hve: "hve",
+  acs: "acs",
+}
 
 export interface SimulatorOptions {
   role: SimulatorRole
@@ -43,7 +54,7 @@ export interface SimulatorOptions {
   host?: string
   /** Defaults to 0: an ephemeral port, see `RunningSimulator.port`. */
   port?: number
-  /** Password of every practice mailbox; defaults to DEFAULT_PRACTICE_PASSWORD. */
+  /** Password of every practice mailbox and HVE account; defaults to DEFAULT_PRACTICE_PASSWORD. */
   password?: string
   /** Defaults to [PRACTICE_DOMAIN]. */
   acceptedDomains?: string[]
@@ -108,23 +119,21 @@ export const MAX_MESSAGE_SIZE = 157286400
 
 const DEFAULT_SERVER_NAMES: Record<SimulatorRole, string> = {
   submission: "PH7PR17MB1234.namprd17.prod.outlook.com",
+  // HVE runs on Exchange Online: a front-end name of the same shape.
+  hve: "SA1PR12MB5678.namprd12.prod.outlook.com",
+  // No public log quotes the name smtp.azurecomm.net greets with: the endpoint's own name.
+  acs: "smtp.azurecomm.net",
   mx: "DM6NAM12FT034.mail.protection.outlook.com",
 }
 
 const SOCKET_TIMEOUT_MS = 30_000
-/** Exchange Online's audiences: app-only tokens are for outlook.office365.com, SMTP.Send ones for outlook.office.com. */
-const EXCHANGE_AUDIENCES = new Set([EXCHANGE_AUDIENCE, "https://outlook.office.com"])
 // How long close() lets sessions finish before smtp-server sends them 421 and hangs up.
 const CLOSE_GRACE_MS = 100
 
-interface SignedInUser {
-  username: string
-  scenario: PracticeScenario
-}
-
 /**
- * Starts a Microsoft 365 look-alike SMTP server with the practice mailboxes of accounts.ts.
- * Its replies are byte-exact copies of the ones Exchange Online sends for each scenario.
+ * Starts a Microsoft 365 look-alike SMTP server with the practice accounts of its role (accounts.ts,
+ * hve-accounts.ts, acs-accounts.ts). Its replies are copies of the ones each service sends for
+ * each scenario, marked in the data where only an observed or a neighbouring wording exists.
  */
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1"
@@ -159,62 +168,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     acceptedDomains.includes(domainOfAddress(address).toLowerCase())
   const reject = (template: string, values: ReplyValues = {}) =>
     smtpError(fillReply(template, serverName, values))
+  const refuse = (refusal: Refusal) => reject(refusal.reply, refusal.values)
+  const route =
+    role === "mx"
+      ? undefined
+      : createRoute(ROUTES[role], {
+          password,
+          acceptedDomains,
+          ...(options.tokenKey ? { tokenKey: options.tokenKey } : {}),
+        })
   // The mx role's scenario of each session, chosen at MAIL FROM (see PRACTICE_MX_SENDERS).
   const mxScenarios = new Map<string, MxScenario>()
-
-  function findScenario(username: string): PracticeScenario | undefined {
-    if (!isAccepted(username)) return undefined
-    const localPart = localPartOfAddress(username).toLowerCase()
-    return Object.hasOwn(PRACTICE_ACCOUNTS, localPart)
-      ? PRACTICE_ACCOUNTS[localPart as PracticeMailbox]
-      : undefined
-  }
 
   function findMxScenario(mailFrom: string): MxScenario | undefined {
     const localPart = localPartOfAddress(mailFrom).toLowerCase()
     return Object.hasOwn(PRACTICE_MX_SENDERS, localPart)
       ? PRACTICE_MX_SENDERS[localPart as PracticeMxSender]
       : undefined
-  }
-
-  function maySendAs(user: SignedInUser, from: string): boolean {
-    if (user.scenario.outcome === "accepted" && user.scenario.sendAs) return isAccepted(from)
-    return from.toLowerCase() === user.username.toLowerCase()
-  }
-
-  /**
-   * Exchange Online's checks of an XOAUTH2 token (reference §3): a valid token for Exchange Online,
-   * then for an app-only token a service principal registered with the right object ID, the
-   * SMTP.SendAsApp role (or RBAC for Applications) and FullAccess to the mailbox; for a delegated
-   * token the SMTP.Send scope and the user's own mailbox or one it has FullAccess to. Exchange
-   * Online gives all of these the same reply, 535 5.7.3.
-   */
-  function checkAccessToken(username: string, accessToken: string): SignedInUser | SMTPServerError {
-    const refused = reject(SIMULATOR_REPLIES.oauthRejected.reply)
-    const claims = options.tokenKey ? verifyAccessToken(accessToken, options.tokenKey) : undefined
-    if (!claims || claims.exp * 1000 <= Date.now()) return refused
-    if (!EXCHANGE_AUDIENCES.has(String(claims.aud))) return refused
-    const mailbox = username.toLowerCase()
-    const roles = Array.isArray(claims.roles) ? claims.roles : []
-    if (claims.idtyp === "app") {
-      const app = findPracticeApp(String(claims.appid ?? ""))
-      if (!app || app.servicePrincipal !== "registered") return refused
-      if (!roles.includes("SMTP.SendAsApp") && !app.rbac) return refused
-      if (!app.mailboxes.includes(mailbox)) return refused
-    } else {
-      const scopes = String(claims.scp ?? "").split(" ")
-      const user = String(claims.upn ?? "").toLowerCase()
-      if (!scopes.includes("SMTP.Send")) return refused
-      if (mailbox !== user && !PRACTICE_DELEGATED_MAILBOXES[user]?.includes(mailbox)) return refused
-    }
-    // A mailbox outside the practice list (a shared mailbox) sends like "sender".
-    const scenario =
-      findScenario(username) ?? (isAccepted(username) ? PRACTICE_ACCOUNTS.sender : undefined)
-    if (!scenario) return refused
-    if (scenario.outcome === "rejected" && "refusesOAuth" in scenario && scenario.refusesOAuth) {
-      return reject(scenario.reply)
-    }
-    return { username, scenario }
   }
 
   function onAuth(
@@ -224,20 +194,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   ) {
     const username = auth.username ?? ""
     events.push({ type: "auth", detail: `${auth.method} ${username}`.trim() })
-    if (auth.method === "XOAUTH2") {
-      const result = checkAccessToken(username, auth.accessToken ?? "")
-      return result instanceof Error ? callback(result) : callback(null, { user: result })
-    }
-    const scenario = findScenario(username)
-    // The password is checked first, so a typo always reads as a typo, whatever the mailbox.
-    if (auth.method !== "LOGIN" || !scenario || auth.password !== password) {
-      return callback(reject(SIMULATOR_REPLIES.badCredentials.reply))
-    }
-    if (scenario.outcome === "rejected" && scenario.stage === "auth") {
-      return callback(reject(scenario.reply))
-    }
-    const user: SignedInUser = { username, scenario }
-    callback(null, { user })
+    // smtp-server only calls this for the mechanisms the route offers, and never on the MX role.
+    if (!route) return callback(reject(SIMULATOR_REPLIES.badCredentials.reply))
+    const result =
+      auth.method === "XOAUTH2"
+        ? route.signInWithToken(username, auth.accessToken ?? "")
+        : route.signIn(username, auth.password ?? "")
+    if (!isSignedIn(result)) return callback(refuse(result))
+    callback(null, { user: result })
   }
 
   function onMailFrom(
@@ -246,14 +210,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     callback: (err?: Error | null) => void
   ) {
     events.push({ type: "mail", detail: address.address })
-    if (role === "submission") {
+    if (route) {
       if (!session.secure) return callback(reject(SIMULATOR_REPLIES.starttlsRequired.reply))
       const user = signedInUser(session)
       if (!user) return callback(reject(SIMULATOR_REPLIES.notAuthenticated.reply))
       if (user.scenario.outcome === "rejected" && user.scenario.stage === "mail") {
         return callback(reject(user.scenario.reply))
       }
-      return callback()
+      const refusal = route.mailFrom(user, address.address)
+      return callback(refusal ? refuse(refusal) : undefined)
     }
     const scenario = findMxScenario(address.address)
     if (scenario) mxScenarios.set(session.id, scenario)
@@ -278,26 +243,29 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (user?.scenario.outcome === "rejected" && user.scenario.stage === "rcpt") {
       return callback(reject(user.scenario.reply))
     }
-    const scenario = role === "mx" ? mxScenarios.get(session.id) : undefined
+    if (route) {
+      // SMTP AUTH and ACS deliver to any domain; HVE only inside the organisation.
+      const refusal = user ? route.recipient(user, address.address) : undefined
+      return callback(refusal ? refuse(refusal) : undefined)
+    }
+    const scenario = mxScenarios.get(session.id)
     if (scenario?.stage === "rcpt") {
       return callback(reject(scenario.reply, { clientIp: session.remoteAddress }))
     }
-    // Client submission relays to any domain; only the MX endpoint checks recipients.
-    if (role === "mx") {
-      if (isAccepted(address.address)) {
-        const localPart = localPartOfAddress(address.address)
-        if (localPart.toLowerCase() === MISSING_RECIPIENT_LOCAL_PART) {
-          return callback(reject(SIMULATOR_REPLIES.recipientNotFound.reply))
-        }
-      } else if (!options.connector) {
-        return callback(reject(SIMULATOR_REPLIES.relayDenied.reply))
+    // The MX endpoint checks recipients: its own domains' directory, others only with a connector.
+    if (isAccepted(address.address)) {
+      const localPart = localPartOfAddress(address.address)
+      if (localPart.toLowerCase() === MISSING_RECIPIENT_LOCAL_PART) {
+        return callback(reject(SIMULATOR_REPLIES.recipientNotFound.reply))
       }
+    } else if (!options.connector) {
+      return callback(reject(SIMULATOR_REPLIES.relayDenied.reply))
     }
     callback()
   }
 
   function dataRejection(session: SMTPServerSession, from: string): SMTPServerError | undefined {
-    if (role === "mx") {
+    if (!route) {
       const scenario = mxScenarios.get(session.id)
       return scenario?.stage === "data"
         ? reject(scenario.reply, { clientIp: session.remoteAddress })
@@ -308,13 +276,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (user.scenario.outcome === "rejected" && user.scenario.stage === "data") {
       return reject(user.scenario.reply)
     }
-    if (!maySendAs(user, from)) {
-      const template =
-        (user.scenario.outcome === "accepted" && user.scenario.sendAsDeniedReply) ||
-        SIMULATOR_REPLIES.sendAsDenied.reply
-      return reject(template, { authUser: user.username, from })
-    }
-    return undefined
+    const refusal = route.message(user, from)
+    return refusal ? refuse(refusal) : undefined
   }
 
   function onData(
@@ -353,11 +316,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     heloResponse: "%s Hello %s",
     size: MAX_MESSAGE_SIZE,
     rejectOversized: true,
-    // smtp.office365.com offers "AUTH LOGIN XOAUTH2" (no PLAIN), and only after STARTTLS.
-    authMethods: ["LOGIN", "XOAUTH2"],
+    // smtp.office365.com offers "AUTH LOGIN XOAUTH2" (no PLAIN), and only after STARTTLS; each
+    // route says what its endpoint offers.
+    authMethods: [...(route?.authMethods ?? [])],
     // MAIL FROM without AUTH is answered by onMailFrom with Microsoft's wording instead.
     authOptional: true,
-    disabledCommands: role === "mx" ? ["AUTH"] : startTls ? [] : ["STARTTLS"],
+    disabledCommands: !route ? ["AUTH"] : startTls ? [] : ["STARTTLS"],
     allowInsecureAuth: !startTls,
     // With ENHANCEDSTATUSCODES on, smtp-server would put its own x.y.z in front of every reply
     // text, which already starts with Microsoft's. So the capability is not advertised.
@@ -369,15 +333,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     onConnect(session, callback) {
       events.push({ type: "connect", detail: session.remoteAddress })
       // No AUTH in the EHLO reply until STARTTLS; onSecure lifts this.
-      if (role === "submission" && startTls) session.disabledCommands = ["AUTH"]
-      greetLikeExchangeOnline(server, session, serverName)
-      authRepliesLikeExchangeOnline(server, session)
+      if (route && startTls) session.disabledCommands = ["AUTH"]
+      if (route?.exchangeOnline ?? true) {
+        greetLikeExchangeOnline(server, session, serverName)
+        authRepliesLikeExchangeOnline(server, session)
+      }
       callback()
     },
     onSecure(socket, session, callback) {
       const protocol = (socket as tls.TLSSocket).getProtocol?.()
       events.push({ type: "starttls", detail: protocol ?? undefined })
-      if (role === "submission") session.disabledCommands = []
+      if (route) session.disabledCommands = []
       callback()
     },
     onClose(session) {
@@ -464,12 +430,6 @@ function dropConnection(server: SMTPServer, session: SMTPServerSession) {
 function signedInUser(session: SMTPServerSession): SignedInUser | undefined {
   // smtp-server sets `user` to false when STARTTLS resets the session.
   return (session.user as SignedInUser | false | undefined) || undefined
-}
-
-interface ReplyValues {
-  authUser?: string
-  from?: string
-  clientIp?: string
 }
 
 /** Fills the placeholders of a reference reply line, see accounts.ts. */

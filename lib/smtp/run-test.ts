@@ -80,6 +80,7 @@ export async function runSmtpTest(
     if (token) outcome.token = token
     if (outcome.failure) {
       if (signsIn) outcome.failure.signIn = signIn
+      outcome.failure.method = values.method.method
       // The same 535 5.7.3 has one certain reading when the token was for Microsoft Graph.
       if (
         outcome.failure.stage === "auth" &&

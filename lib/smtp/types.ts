@@ -4,7 +4,7 @@
  */
 
 import type { TokenSummary } from "@/lib/oauth/claims"
-import type { SignIn } from "@/lib/schemas/setup-fields"
+import type { SendingMethod, SignIn } from "@/lib/schemas/setup-fields"
 
 export const STAGE_IDS = [
   "resolve",
@@ -63,6 +63,11 @@ export interface FailureFacts {
   stage: StageId
   /** How the test signed in, when it did: the same 535 5.7.3 means other things after XOAUTH2. */
   signIn?: SignIn
+  /**
+   * The sending method tested: High Volume Email signs in with a password as SMTP AUTH does, and
+   * the same reply means another thing on its endpoint. Absent for a reply pasted on its own.
+   */
+  method?: SendingMethod
   /** nodemailer's error code (EAUTH, ESOCKET, ETIMEDOUT...) or our own (EGUARD, ENOTLS...). */
   code: string
   /** The low-level cause, for example ECONNREFUSED or ERR_SSL_WRONG_VERSION_NUMBER. */

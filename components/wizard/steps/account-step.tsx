@@ -4,8 +4,7 @@ import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
-import { DEFAULT_PRACTICE_PASSWORD, PRACTICE_DOMAIN } from "@/lib/practice/accounts"
-import type { PracticeListing } from "@/lib/practice/listing"
+import type { PracticeAppItem, PracticeListing, PracticeRoute } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import {
   OAUTH_FIELD_LABELS,
@@ -32,13 +31,15 @@ import { PracticeApps } from "@/components/oauth/practice-apps"
 import { AcsUsernameHelper } from "../acs-username-helper"
 import { TextField, fieldId, useFieldError } from "../text-field"
 
-/** `practice`: the practice mailboxes and apps, listed when practice mode is on (else null). */
+/** `practice`: the practice accounts and apps of each method, listed when practice mode is on (else null). */
 export function AccountStep({ practice }: { practice: PracticeListing | null }) {
   const { control } = useFormContext<SetupValues>()
   const [method, authType] = useWatch({ control, name: ["method.method", "account.authType"] })
   const info = methodInfo(method)
   const signIn = signInOf({ method: { method }, account: { authType } })
   const oauthSignIns = info.signIns.filter(isOAuth)
+  // The practice accounts of this method's simulator, if it has any.
+  const practiceRoute = practice?.routes[method]
   // The step only opens for a method that signs in, and every such method has its words.
   const words = info.account
   if (!words) return null
@@ -52,7 +53,7 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
           signIn={signIn}
           offered={oauthSignIns}
           words={words}
-          practiceApps={words.oauthSetup ? undefined : practice?.apps}
+          practiceApps={practiceRoute?.apps.length ? practiceRoute.apps : undefined}
         />
       ) : (
         <>
@@ -65,9 +66,7 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
             hint={words.passwordHint}
           />
           {words.basicAuthRetiring ? <BasicAuthCallout /> : null}
-          {practice && method === "smtp-auth" ? (
-            <PracticeMailboxes mailboxes={practice.mailboxes} />
-          ) : null}
+          {practiceRoute ? <PracticeAccounts route={practiceRoute} /> : null}
         </>
       )}
     </>
@@ -153,7 +152,7 @@ function OAuthFields({
   /** The OAuth sign-ins the method takes. */
   offered: readonly OAuthSignIn[]
   words: MethodAccount
-  practiceApps?: PracticeListing["apps"]
+  practiceApps?: readonly PracticeAppItem[]
 }) {
   const form = useFormContext<SetupValues>()
   const flow = form.register("account.authType", {
@@ -318,53 +317,55 @@ function BasicAuthCallout() {
   )
 }
 
-function PracticeMailboxes({ mailboxes }: { mailboxes: PracticeListing["mailboxes"] }) {
+function PracticeAccounts({ route }: { route: PracticeRoute }) {
   const form = useFormContext<SetupValues>()
 
-  function fillFrom(address: string) {
-    form.setValue("account.user", address, {
+  function fillFrom(username: string) {
+    form.setValue("account.user", username, {
       shouldDirty: true,
       shouldTouch: true,
       shouldValidate: true,
     })
-    // These mailboxes only exist on the simulator.
+    // These accounts only exist on the simulator.
     form.setValue("server.practice", true, { shouldDirty: true })
     form.setFocus("account.pass")
   }
 
   return (
     <PracticeCatalog
-      id="practice-mailboxes"
-      title="Practice mailboxes"
+      id="practice-accounts"
+      title={route.title}
       intro={
         <>
-          Each one behaves like a real Microsoft 365 mailbox in a particular situation. Their
-          password is{" "}
-          <code className="rounded bg-muted px-1 font-mono text-foreground">
-            {DEFAULT_PRACTICE_PASSWORD}
+          Each one behaves like a real {route.kind} in a particular situation. {route.secret.name}{" "}
+          is{" "}
+          <code className="rounded bg-muted px-1 font-mono wrap-anywhere text-foreground">
+            {route.secret.value}
           </code>
-          : type it yourself. <code className="font-mono">sender@{PRACTICE_DOMAIN}</code> sends
-          successfully; the others each show one failure. &ldquo;Use&rdquo; fills in Username and
-          switches the test to the practice server.
+          : type it yourself. <code className="font-mono wrap-anywhere">{route.sender}</code> sends
+          successfully; each of the others shows what its line says.{" "}
+          {route.note ? `${route.note} ` : null}
+          &ldquo;Use&rdquo; fills in Username and switches the test to the practice server.
         </>
       }
-      summary={`Show the ${mailboxes.length} practice mailboxes and what each one shows`}
-      nameColumn="Mailbox"
-      items={mailboxes.map(({ localPart, description }) => {
-        const address = `${localPart}@${PRACTICE_DOMAIN}`
-        return {
-          key: address,
-          name: (
-            <span className="font-mono text-[0.8125rem] sm:whitespace-nowrap">
-              {localPart}
-              <wbr />@{PRACTICE_DOMAIN}
-            </span>
-          ),
-          description,
-          useLabel: address,
-          onUse: () => fillFrom(address),
-        }
-      })}
+      summary={`Show the ${route.accounts.length} ${route.plural} and what each one shows`}
+      nameColumn={route.nameColumn}
+      items={route.accounts.map(({ username, description }) => ({
+        key: username,
+        name: (
+          <span className="font-mono text-[0.8125rem] wrap-anywhere">{breakable(username)}</span>
+        ),
+        description,
+        useLabel: username,
+        onUse: () => fillFrom(username),
+      }))}
     />
   )
+}
+
+/** A username with line-break opportunities before "@" and after each "|". */
+function breakable(username: string) {
+  return username
+    .split(/(?=@)|(?<=\|)/)
+    .flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, part]))
 }
