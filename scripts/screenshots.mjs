@@ -90,6 +90,41 @@ await page.getByRole("button", { name: "Send test email" }).click()
 await page.getByTestId("test-result").waitFor()
 await page.getByTestId("test-result").screenshot({ path: file("test-oauth") })
 
+// The route questions: a printer that only knows a password and mails staff.
+await open()
+await page.getByText("Not sure? Answer four questions about the sender").click()
+await page.getByLabel("Only with a username and password").check()
+await page.getByLabel("Only people in our organisation").check()
+await page.getByTestId("route-finder").screenshot({ path: file("route-finder") })
+
+// High Volume Email: the practice HVE account sends to staff.
+await page.getByRole("button", { name: /^Use High Volume Email/ }).click()
+await next()
+await page.getByLabel(/Practice server/).check()
+await next()
+await page.getByRole("textbox", { name: "Username" }).fill("hve-sender@contoso.com")
+await page.getByLabel("Password", { exact: true }).fill("practice")
+await next()
+await next()
+await next()
+await page.getByLabel("Send test email to").fill("it-team@contoso.com")
+await page.getByRole("button", { name: "Send test email" }).click()
+await page.getByTestId("test-result").waitFor()
+await page.getByTestId("test-result").screenshot({ path: file("test-hve") })
+
+// Azure Communication Services: the Account step with the username composed from its parts.
+await open()
+await page.getByRole("radio", { name: /^Azure Communication Services/ }).check()
+await next()
+await page.getByLabel(/Practice server/).check()
+await next()
+await page.getByText("Compose the username from the resource and the app").click()
+await page.getByLabel("Communication Services resource name").fill("contoso-acs")
+await page.getByLabel("Application (client) ID").fill("3f2b8c41-0a6e-4d6b-9c1e-000000000021")
+await page.getByLabel("Directory (tenant) ID").fill("7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f")
+await page.getByRole("button", { name: "Use as Username" }).click()
+await page.screenshot({ path: file("account-acs"), fullPage: true })
+
 // A phone in the dark: the first step.
 const phone = await browser.newPage({ viewport: { width: 375, height: 800 }, colorScheme: "dark" })
 await phone.goto(baseURL)
