@@ -419,3 +419,12 @@ export const observedXoauth2Malformed = {
   title: "sasl-xoauth2 issue 110: 501 5.5.124 Invalid XOAUTH2 auth data",
   url: "https://github.com/tarickb/sasl-xoauth2/issues/110",
 } as const satisfies Source
+
+/**
+ * "Plus addressing in Exchange Online": mail to user+tag@domain is delivered to user@domain, and
+ * plus addressing is on in every organization unless an admin turned it off.
+ */
+export const plusAddressing = {
+  title: "Microsoft Learn: plus addressing in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/exchange/recipients-in-exchange-online/plus-addressing-in-exchange-online",
+} as const satisfies Source

@@ -35,6 +35,23 @@ describe("createTestSendLimiter", () => {
     expect((await limiter.consume("192.0.2.3", "c@contoso.com")).allowed).toBe(false)
   })
 
+  test("counts every plus address of a mailbox as that mailbox, from any client address", async () => {
+    // Exchange Online delivers victim+anything@ to victim@ (plus addressing): one mailbox.
+    const limiter = createTestSendLimiter(3)
+    const verdicts = []
+    for (let i = 1; i <= 40; i++) {
+      const recipient = i % 2 ? `victim+${i}@contoso.com` : `Victim+Tag${i}@CONTOSO.com`
+      verdicts.push(await limiter.consume(`203.0.113.${i}`, recipient))
+    }
+    verdicts.push(await limiter.consume("203.0.113.200", "VICTIM@contoso.com"))
+    expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(3)
+    expect(verdicts.slice(3).every((verdict) => verdict.limit === "recipient")).toBe(true)
+    expect(verdicts.at(-1)?.retryAfterSeconds).toBeGreaterThanOrEqual(59)
+    // Another mailbox of the same domain, and the same name at another domain, are counted apart.
+    expect((await limiter.consume("203.0.113.201", "other+1@contoso.com")).allowed).toBe(true)
+    expect((await limiter.consume("203.0.113.202", "victim+1@fabrikam.com")).allowed).toBe(true)
+  })
+
   test("refused attempts do not extend the wait", async () => {
     const limiter = createTestSendLimiter(1)
     await limiter.consume("192.0.2.9", "a@contoso.com")
