@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest"
 
 import { rateLimitMessage } from "./limit-test-send"
-import { createTestSendLimiter } from "./rate-limit"
+import { createClientLimiter, createTestSendLimiter } from "./rate-limit"
 
 describe("createTestSendLimiter", () => {
   test("allows the set number of test sends a minute per client address, then says when to retry", async () => {
@@ -58,6 +58,26 @@ describe("createTestSendLimiter", () => {
     for (let i = 0; i < 20; i++) await limiter.consume("192.0.2.9", "a@contoso.com")
     const refused = await limiter.consume("192.0.2.9", "a@contoso.com")
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60)
+  })
+})
+
+describe("createClientLimiter", () => {
+  test("allows the set number of requests a minute per client address, then says when to retry", async () => {
+    const limiter = createClientLimiter(3)
+    for (let i = 0; i < 3; i++) {
+      expect(await limiter.consume("198.51.100.30")).toEqual({
+        allowed: true,
+        retryAfterSeconds: 0,
+      })
+    }
+    const refused = await limiter.consume("198.51.100.30")
+    expect(refused).toMatchObject({ allowed: false, limit: "client" })
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59)
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60)
+    // Another client still gets through, and refusals did not count.
+    expect((await limiter.consume("198.51.100.31")).allowed).toBe(true)
+    for (let i = 0; i < 10; i++) await limiter.consume("198.51.100.30")
+    expect((await limiter.consume("198.51.100.30")).retryAfterSeconds).toBeLessThanOrEqual(60)
   })
 })
 

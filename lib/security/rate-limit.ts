@@ -40,6 +40,28 @@ export function createTestSendLimiter(perMinute: number): TestSendLimiter {
   }
 }
 
+/** Counts requests per client address alone. */
+export interface ClientLimiter {
+  /** Counts one request from `client`, or refuses it when the client is over its limit. */
+  consume(client: string): Promise<RateLimitVerdict>
+}
+
+/**
+ * One fixed one-minute window per client address in this process's memory, allowing `perMinute`
+ * requests; a refused request does not count. For actions that send nothing to anyone (the domain
+ * checks), so no per-recipient limit applies.
+ */
+export function createClientLimiter(perMinute: number): ClientLimiter {
+  const perClient = new RateLimiterMemory({ points: perMinute, duration: 60 })
+  return {
+    async consume(client) {
+      const wait = await take(perClient, client)
+      if (wait) return { allowed: false, retryAfterSeconds: wait, limit: "client" }
+      return { allowed: true, retryAfterSeconds: 0 }
+    },
+  }
+}
+
 /**
  * The mailbox an address reaches, as the per-recipient limit counts it: in lower case, and without
  * a "+tag" in the local part. Exchange Online delivers victim+anything@contoso.com to
