@@ -77,6 +77,11 @@ function perClientLimit(what: string, multiple: number): () => Promise<RateLimit
   }
 }
 
+/** The address of the client making the current request, as the limits count it. */
+export async function requestClientAddress(): Promise<string> {
+  return requestClient(env().SMTP365_TRUST_PROXY)
+}
+
 /** The client's address; outside a request (an action called directly, as unit tests do) one key. */
 async function requestClient(trustProxy: string | undefined): Promise<string> {
   try {
