@@ -23,7 +23,7 @@ let identity: RunningIdentityServer
 /** Every flow a test started, cancelled after it so none outlives the test. */
 const started: string[] = []
 
-async function identityServer(pollIntervalSeconds: number) {
+async function identityServer(pollIntervalSeconds: number | null) {
   const server = await startIdentityServer({
     tls: testServerTls(),
     tokenKey: TOKEN_KEY,
@@ -145,5 +145,29 @@ describe("a sign-in nobody asks about", () => {
     // It no longer counts as waiting: the client may start two more next to the watched one.
     expect((await start("198.51.100.50")).ok).toBe(true)
     expect((await start("198.51.100.50")).ok).toBe(true)
+  })
+})
+
+describe("polling the token endpoint", () => {
+  test("no faster than the interval the identity platform names, however often the wizard asks", async () => {
+    const server = await identityServer(1)
+    const flow = await flowOf("198.51.100.60", server)
+    const before = polls(server)
+    const windowMs = 3_000
+    const until = Date.now() + windowMs
+    while (Date.now() < until) await waitForDeviceCode(flow.flowId, USER, 20)
+    const count = polls(server) - before
+    // At most one poll per 1 s interval over the window; and msal does poll.
+    expect(count).toBeLessThanOrEqual(Math.floor(windowMs / 1_000) + 1)
+    expect(count).toBeGreaterThanOrEqual(2)
+  })
+
+  test("every 5 s when the device code answer names no interval (RFC 8628's default)", async () => {
+    const server = await identityServer(null)
+    const flow = await flowOf("198.51.100.61", server)
+    const before = polls(server)
+    await sleep(3_000)
+    expect(await waitForDeviceCode(flow.flowId, USER, 0)).toMatchObject({ status: "pending" })
+    expect(polls(server) - before).toBeLessThanOrEqual(1)
   })
 })

@@ -1,12 +1,18 @@
 import "server-only"
 
 import { randomBytes } from "node:crypto"
-import { PublicClientApplication, type DeviceCodeRequest } from "@azure/msal-node"
+import {
+  PublicClientApplication,
+  type DeviceCodeRequest,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from "@azure/msal-node"
 
 import { SILENT_LOGGER } from "./app-token"
 import { authorityOptions } from "./authority"
 import { summarizeToken, type TokenSummary } from "./claims"
-import { failureFromError, type IdentityFailure } from "./identity-failure"
+import { failureFromError, IdentityError, type IdentityFailure } from "./identity-failure"
 import { RecordingNetworkClient } from "./network-client"
 import { DELEGATED_SMTP_SCOPE, IDENTITY_TIMEOUT_MS } from "./scopes"
 
@@ -70,6 +76,11 @@ export const MAX_PENDING_PER_CLIENT = 3
 export const ABANDON_AFTER_MS = 60_000
 /** A poll waits at most this long for the sign-in before answering "pending". */
 export const MAX_WAIT_MS = 20_000
+/**
+ * Seconds between token requests when the device code answer names no usable interval: RFC 8628
+ * (3.2 and 3.5) says 5. Microsoft names one (SOURCES.deviceCodeFlow), 5 s today.
+ */
+const DEFAULT_POLL_INTERVAL_S = 5
 
 interface Flow {
   state: DeviceCodeStatus
@@ -93,7 +104,8 @@ const flows = (store[storeKey] ??= new Map<string, Flow>())
 /**
  * Starts the device code flow (delegated, scope https://outlook.office.com/SMTP.Send) with msal-node
  * and returns what the user needs to sign in. msal keeps polling the token endpoint in the
- * background; the token stays here, under a random flowId, and never goes to the browser. A client with MAX_PENDING_PER_CLIENT sign-ins
+ * background, at the interval the identity platform asked for; the token stays here, under a
+ * random flowId, and never goes to the browser. A client with MAX_PENDING_PER_CLIENT sign-ins
  * waiting is refused, and a sign-in nobody asks about for `abandonAfterMs` is cancelled.
  */
 export async function startDeviceCode(
@@ -148,7 +160,7 @@ export async function startDeviceCode(
     msal = new PublicClientApplication({
       auth: { clientId: app.clientId, ...authorityOptions(identityUrl, app.tenant) },
       system: {
-        networkClient: network,
+        networkClient: new PacedPolls(network, () => request.cancel === true),
         disableInternalRetries: true,
         loggerOptions: SILENT_LOGGER,
       },
@@ -272,4 +284,53 @@ function abandon(flowId: string) {
   const flow = flows.get(flowId)
   if (flow?.waiting) flow.idle.refresh()
   else forget(flowId)
+}
+
+/**
+ * msal's network client for one device code flow, keeping its token requests at least the
+ * interval apart that the device code answer asked for. msal-node (7.2) already waits `interval`
+ * seconds after each "authorization_pending", but uses the number as it comes: an answer without
+ * one (RFC 8628 makes it optional) would have it poll with no pause at all. Once the flow is
+ * cancelled, no further request goes out.
+ */
+class PacedPolls implements INetworkModule {
+  private intervalMs = DEFAULT_POLL_INTERVAL_S * 1000
+  private nextPollAt = 0
+
+  constructor(
+    private readonly network: INetworkModule,
+    private readonly cancelled: () => boolean
+  ) {}
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions) {
+    return this.network.sendGetRequestAsync<T>(url, options)
+  }
+
+  async sendPostRequestAsync<T>(
+    url: string,
+    options?: NetworkRequestOptions
+  ): Promise<NetworkResponse<T>> {
+    const asksForCode = new URL(url).pathname.endsWith("/devicecode")
+    if (!asksForCode) {
+      const wait = this.nextPollAt - Date.now()
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref())
+      if (this.cancelled()) {
+        throw new IdentityError({ code: "EIDENTITY", message: "The sign-in was cancelled" })
+      }
+      this.nextPollAt = Date.now() + this.intervalMs
+    }
+    const response = await this.network.sendPostRequestAsync<T>(url, options)
+    if (asksForCode) this.intervalMs = pollIntervalMs(response.body)
+    return response
+  }
+}
+
+/** The device code answer's `interval` in milliseconds, when it is a number of seconds ≥ 1. */
+function pollIntervalMs(body: unknown): number {
+  const interval = (body as { interval?: unknown } | null)?.interval
+  const seconds =
+    typeof interval === "number" && Number.isFinite(interval) && interval >= 1
+      ? interval
+      : DEFAULT_POLL_INTERVAL_S
+  return seconds * 1000
 }
