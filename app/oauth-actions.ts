@@ -6,11 +6,16 @@ import { failedSignIn, type DeviceCodeSignIn } from "@/lib/actions/device-code-s
 import { validatedAction } from "@/lib/actions/validated-action"
 import type { ActionResult } from "@/lib/action-result"
 import { env } from "@/lib/env"
-import { cancelDeviceCode, startDeviceCode, waitForDeviceCode } from "@/lib/oauth/device-code"
+import {
+  cancelDeviceCode,
+  SIGN_INS_WAITING,
+  startDeviceCode,
+  waitForDeviceCode,
+} from "@/lib/oauth/device-code"
 import { practiceIdentityUrl, signInPracticeDeviceCode } from "@/lib/practice/practice-server"
 import "@/lib/schemas/zod-locale"
 import { accountStepSchema, mailboxAddressSchema } from "@/lib/schemas/setup"
-import { limitDeviceCodeStart } from "@/lib/security/limit-test-send"
+import { limitDeviceCodeStart, requestClientAddress } from "@/lib/security/limit-test-send"
 
 /** The Account step's fields the device code sign-in needs, checked as the form checks them. */
 const startSchema = z.object({
@@ -49,7 +54,8 @@ const PRACTICE_OFF = "Practice mode is turned off on this smtp365 (SMTP365_PRACT
  * Starts a device code sign-in (delegated, scope https://outlook.office.com/SMTP.Send) and answers
  * the code and address to show. The token will stay on this server under the returned flowId.
  * Each start asks the identity platform for a code: limited like test sends, per client address
- * and per mailbox.
+ * and per mailbox. A client with MAX_PENDING_PER_CLIENT (3) sign-ins waiting is refused until one
+ * ends; the wizard's polling keeps a sign-in alive, and one nobody asks about ends after a minute.
  */
 export const startDeviceCodeSignIn = validatedAction(
   startSchema,
@@ -64,9 +70,14 @@ export const startDeviceCodeSignIn = validatedAction(
     const { tenant = "", clientId = "", user } = account
     const identityUrl = server?.practice ? await practiceIdentityUrl() : env().SMTP365_IDENTITY_URL
     if (!identityUrl) return { ok: false, error: PRACTICE_OFF }
-    const result = await startDeviceCode({ tenant, clientId }, identityUrl)
+    const result = await startDeviceCode({ tenant, clientId }, identityUrl, {
+      client: await requestClientAddress(),
+    })
     if (result.ok) return { ok: true, data: { kind: "started", start: result.start } }
-    return { ok: true, data: failedSignIn(result.failure, { tenant, clientId, user }) }
+    const { failure } = result
+    // Refused here, like an abuse limit: nothing to diagnose about the app or the tenant.
+    if (failure.code === SIGN_INS_WAITING) return { ok: false, error: failure.message }
+    return { ok: true, data: failedSignIn(failure, { tenant, clientId, user }) }
   }
 )
 

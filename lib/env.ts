@@ -88,8 +88,9 @@ const envSchema = z.object({
       return Number.isInteger(port) && port > 0 && port < 65536 ? port : 0
     }),
   /**
-   * Test sends allowed per minute, per client address and per recipient alike (two separate
-   * limits). Unset or not a whole number from 1 to 100000: 10.
+   * Test sends allowed per minute, per client address and per recipient mailbox alike (two separate
+   * limits); device code sign-ins likewise, per client address and per mailbox; domain checks
+   * three times as many, per client address. Unset or not a whole number from 1 to 100000: 10.
    */
   SMTP365_RATE_LIMIT: z
     .string()

@@ -6,12 +6,14 @@ import { configuredLookups } from "@/lib/dns/configured-lookups"
 import { checkMx } from "@/lib/dns/mx"
 import { domainCheckSchema } from "@/lib/dns/domain-check-schema"
 import { serverStepSchema } from "@/lib/schemas/setup"
+import { limitDomainCheck } from "@/lib/security/limit-test-send"
 
 /**
  * Checks a sender domain's records for the sending method (its plan: MX, SPF, DKIM, DMARC, and
  * Azure Communication Services' verification TXT). Only DNS is queried, through
  * SMTP365_DNS_SERVERS when set; every lookup has a timeout, and DNS errors come back as results
- * (a throw is a bug).
+ * (a throw is a bug). A check makes about 16 queries: limited per client address, together with
+ * findMxEndpoint (limitDomainCheck).
  */
 export const checkDomain = validatedAction(
   domainCheckSchema,
@@ -19,6 +21,7 @@ export const checkDomain = validatedAction(
     name: "checkDomain",
     invalid: "Some fields are invalid.",
     unexpected: "smtp365 hit an unexpected error checking the domain. Try again.",
+    limit: () => limitDomainCheck(),
   },
   async (request) => ({ ok: true, data: await runDomainCheck(configuredLookups(), request) })
 )
@@ -27,7 +30,8 @@ const NO_DOMAIN = "Enter a domain such as contoso.com."
 
 /**
  * The tenant's MX endpoint for a domain, from its MX record, for the Server step of Direct Send
- * and relay. `endpoint` is null when DNS shows none (the summary says why).
+ * and relay. `endpoint` is null when DNS shows none (the summary says why). Counted with
+ * checkDomain against the domain check limit, unless there is no domain to look up.
  */
 export const findMxEndpoint = validatedAction(
   serverStepSchema.shape.domain,
@@ -35,6 +39,7 @@ export const findMxEndpoint = validatedAction(
     name: "findMxEndpoint",
     invalid: NO_DOMAIN,
     unexpected: "smtp365 hit an unexpected error looking up the MX record. Try again.",
+    limit: async (domain) => (domain ? limitDomainCheck() : null),
   },
   async (domain) => {
     if (!domain) return { ok: false, error: NO_DOMAIN }

@@ -221,7 +221,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   {
     id: "device-code-not-finished",
     side: "client",
-    match: { code: ["EIDENTITY"], cause: ["EDEVICECODE", "EBUSY"] },
+    match: { code: ["EIDENTITY"], cause: ["EDEVICECODE"] },
     headline: "Sign in with the device code before the test",
     meaning:
       "The test has no token to send with: the device code sign-in was not finished, has expired, or was started on another smtp365 server.",

@@ -542,3 +542,12 @@ export const acsConnectDomain = {
   title: "Microsoft Learn: connect a verified email domain (Azure Communication Services)",
   url: "https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/connect-email-communication-resource",
 } as const satisfies Source
+
+/**
+ * "Plus addressing in Exchange Online": mail to user+tag@domain is delivered to user@domain, and
+ * plus addressing is on in every organization unless an admin turned it off.
+ */
+export const plusAddressing = {
+  title: "Microsoft Learn: plus addressing in Exchange Online",
+  url: "https://learn.microsoft.com/en-us/exchange/recipients-in-exchange-online/plus-addressing-in-exchange-online",
+} as const satisfies Source

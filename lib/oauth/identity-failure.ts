@@ -7,7 +7,7 @@ import { AuthError } from "@azure/msal-node"
  * identity platform answered, or one of ours (never containing a secret).
  */
 export interface IdentityFailure {
-  /** "AADSTS7000215", or ours: "ETIMEDOUT", "ENETWORK", "EDEVICECODE", "EIDENTITY". */
+  /** "AADSTS7000215", or ours: "ETIMEDOUT", "ENETWORK", "EDEVICECODE", "EIDENTITY", "EBUSY". */
   code: string
   /** OAuth 2.0 `error` ("invalid_client"), when the platform answered. */
   error?: string

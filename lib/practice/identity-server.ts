@@ -28,8 +28,11 @@ export interface IdentityServerOptions {
   /** Defaults to 127.0.0.1 and an ephemeral port. */
   host?: string
   port?: number
-  /** Seconds between device code polls the server asks for. Microsoft says 5; tests use 1. */
-  pollIntervalSeconds?: number
+  /**
+   * Seconds between device code polls the server asks for. Microsoft says 5; tests use 1. null
+   * leaves `interval` out of the answer (RFC 8628 makes it optional; a client then waits 5 s).
+   */
+  pollIntervalSeconds?: number | null
   /**
    * The client secret of every app; defaults to PRACTICE_CLIENT_SECRET. End-to-end tests use one
    * the practice hints never show, so the secret scan can look for it.
@@ -82,7 +85,7 @@ export async function startIdentityServer(
   options: IdentityServerOptions
 ): Promise<RunningIdentityServer> {
   const host = options.host ?? "127.0.0.1"
-  const interval = options.pollIntervalSeconds ?? 5
+  const interval = options.pollIntervalSeconds === undefined ? 5 : options.pollIntervalSeconds
   const requests: IdentityRequest[] = []
   const deviceCodes = new Map<string, DeviceCode>()
   let base = ""
@@ -153,7 +156,7 @@ export async function startIdentityServer(
         device_code: code.deviceCode,
         verification_uri: verificationUri,
         expires_in: DEVICE_CODE_LIFETIME_S,
-        interval,
+        ...(interval === null ? {} : { interval }),
         message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${code.userCode} to authenticate.`,
       })
     }

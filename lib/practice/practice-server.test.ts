@@ -110,7 +110,8 @@ describe("practice mode with OAuth", () => {
     const identityUrl = (await practiceIdentityUrl()) ?? ""
     const started = await startDeviceCode(
       { tenant: PRACTICE_TENANT_ID, clientId: "3f2b8c41-0a6e-4d6b-9c1e-000000000011" },
-      identityUrl
+      identityUrl,
+      { client: "192.0.2.11" }
     )
     if (!started.ok) throw new Error(started.failure.message)
     expect(await signInPracticeDeviceCode(started.start.userCode)).toBe(true)

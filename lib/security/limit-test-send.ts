@@ -4,7 +4,13 @@ import { headers } from "next/headers"
 
 import { env } from "@/lib/env"
 import { clientAddress } from "./client-address"
-import { createTestSendLimiter, type RateLimitVerdict, type TestSendLimiter } from "./rate-limit"
+import {
+  createClientLimiter,
+  createTestSendLimiter,
+  type ClientLimiter,
+  type RateLimitVerdict,
+  type TestSendLimiter,
+} from "./rate-limit"
 
 /** What a refused request answers instead. */
 export interface RateLimited {
@@ -37,6 +43,45 @@ export const limitTestSend = perMinuteLimit("test sends")
 /** Device code sign-ins, per client address and per mailbox. */
 export const limitDeviceCodeStart = perMinuteLimit("sign-ins")
 
+/**
+ * Domain checks allowed per client address for each test send SMTP365_RATE_LIMIT allows. A check
+ * sends no mail but makes up to about 16 DNS queries (MX, SPF with its includes, DKIM, DMARC), and
+ * a person fixing a domain asks again more often than they send: three times the send limit (30 a
+ * minute by default, at most some 480 queries) is more than anyone typing needs and keeps one client from
+ * turning smtp365 into a DNS query amplifier.
+ */
+export const DOMAIN_CHECKS_PER_TEST_SEND = 3
+
+/**
+ * Domain checks (the Domain page's check and the Server step's MX lookup, counted together), per
+ * client address: DOMAIN_CHECKS_PER_TEST_SEND × SMTP365_RATE_LIMIT a minute.
+ */
+export const limitDomainCheck = perClientLimit("domain checks", DOMAIN_CHECKS_PER_TEST_SEND)
+
+/**
+ * An abuse limit per client address alone, of `multiple` × SMTP365_RATE_LIMIT a minute, with its
+ * own counter, for actions that send nothing: the refusal says nothing was looked up.
+ */
+function perClientLimit(what: string, multiple: number): () => Promise<RateLimited | null> {
+  let limiter: ClientLimiter | undefined
+  return async () => {
+    const { SMTP365_RATE_LIMIT, SMTP365_TRUST_PROXY } = env()
+    const perMinute = SMTP365_RATE_LIMIT * multiple
+    limiter ??= createClientLimiter(perMinute)
+    const verdict = await limiter.consume(await requestClient(SMTP365_TRUST_PROXY))
+    if (verdict.allowed) return null
+    return {
+      error: rateLimitMessage(verdict, perMinute, what, "Nothing was looked up"),
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    }
+  }
+}
+
+/** The address of the client making the current request, as the limits count it. */
+export async function requestClientAddress(): Promise<string> {
+  return requestClient(env().SMTP365_TRUST_PROXY)
+}
+
 /** The client's address; outside a request (an action called directly, as unit tests do) one key. */
 async function requestClient(trustProxy: string | undefined): Promise<string> {
   try {
@@ -50,9 +95,10 @@ async function requestClient(trustProxy: string | undefined): Promise<string> {
 export function rateLimitMessage(
   verdict: RateLimitVerdict,
   perMinute: number,
-  what = "test sends"
+  what = "test sends",
+  nothing = "Nothing was sent"
 ): string {
   const who = verdict.limit === "recipient" ? "to this recipient" : "from your address"
   const wait = verdict.retryAfterSeconds
-  return `Too many ${what} ${who} (${perMinute} a minute on this smtp365). Nothing was sent: try again in ${wait} second${wait === 1 ? "" : "s"}.`
+  return `Too many ${what} ${who} (${perMinute} a minute on this smtp365). ${nothing}: try again in ${wait} second${wait === 1 ? "" : "s"}.`
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest"
 
 import { rateLimitMessage } from "./limit-test-send"
-import { createTestSendLimiter } from "./rate-limit"
+import { createClientLimiter, createTestSendLimiter } from "./rate-limit"
 
 describe("createTestSendLimiter", () => {
   test("allows the set number of test sends a minute per client address, then says when to retry", async () => {
@@ -35,12 +35,49 @@ describe("createTestSendLimiter", () => {
     expect((await limiter.consume("192.0.2.3", "c@contoso.com")).allowed).toBe(false)
   })
 
+  test("counts every plus address of a mailbox as that mailbox, from any client address", async () => {
+    // Exchange Online delivers victim+anything@ to victim@ (plus addressing): one mailbox.
+    const limiter = createTestSendLimiter(3)
+    const verdicts = []
+    for (let i = 1; i <= 40; i++) {
+      const recipient = i % 2 ? `victim+${i}@contoso.com` : `Victim+Tag${i}@CONTOSO.com`
+      verdicts.push(await limiter.consume(`203.0.113.${i}`, recipient))
+    }
+    verdicts.push(await limiter.consume("203.0.113.200", "VICTIM@contoso.com"))
+    expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(3)
+    expect(verdicts.slice(3).every((verdict) => verdict.limit === "recipient")).toBe(true)
+    expect(verdicts.at(-1)?.retryAfterSeconds).toBeGreaterThanOrEqual(59)
+    // Another mailbox of the same domain, and the same name at another domain, are counted apart.
+    expect((await limiter.consume("203.0.113.201", "other+1@contoso.com")).allowed).toBe(true)
+    expect((await limiter.consume("203.0.113.202", "victim+1@fabrikam.com")).allowed).toBe(true)
+  })
+
   test("refused attempts do not extend the wait", async () => {
     const limiter = createTestSendLimiter(1)
     await limiter.consume("192.0.2.9", "a@contoso.com")
     for (let i = 0; i < 20; i++) await limiter.consume("192.0.2.9", "a@contoso.com")
     const refused = await limiter.consume("192.0.2.9", "a@contoso.com")
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60)
+  })
+})
+
+describe("createClientLimiter", () => {
+  test("allows the set number of requests a minute per client address, then says when to retry", async () => {
+    const limiter = createClientLimiter(3)
+    for (let i = 0; i < 3; i++) {
+      expect(await limiter.consume("198.51.100.30")).toEqual({
+        allowed: true,
+        retryAfterSeconds: 0,
+      })
+    }
+    const refused = await limiter.consume("198.51.100.30")
+    expect(refused).toMatchObject({ allowed: false, limit: "client" })
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59)
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60)
+    // Another client still gets through, and refusals did not count.
+    expect((await limiter.consume("198.51.100.31")).allowed).toBe(true)
+    for (let i = 0; i < 10; i++) await limiter.consume("198.51.100.30")
+    expect((await limiter.consume("198.51.100.30")).retryAfterSeconds).toBeLessThanOrEqual(60)
   })
 })
 

@@ -191,7 +191,8 @@ describe("OAuth delegated (device code) end to end", () => {
   test("start, pending, the user signs in, the token is issued, the test sends", async () => {
     const started = await startDeviceCode(
       { tenant: "contoso.com", clientId: APP(11) },
-      identity.url
+      identity.url,
+      { client: "192.0.2.11" }
     )
     if (!started.ok) throw new Error(started.failure.message)
     expect(started.start.userCode).toMatch(/^[A-Z]{9}$/)
@@ -233,7 +234,8 @@ describe("OAuth delegated (device code) end to end", () => {
   test("a shared mailbox the user has Full Access to: a warning, then the send works", async () => {
     const started = await startDeviceCode(
       { tenant: "contoso.com", clientId: APP(11) },
-      identity.url
+      identity.url,
+      { client: "192.0.2.11" }
     )
     if (!started.ok) throw new Error(started.failure.message)
     identity.signIn(started.start.userCode, "sender@contoso.com")
@@ -252,7 +254,8 @@ describe("OAuth delegated (device code) end to end", () => {
   test("a mailbox the user has no access to: 535 5.7.3 read as a delegated token problem", async () => {
     const started = await startDeviceCode(
       { tenant: "contoso.com", clientId: APP(11) },
-      identity.url
+      identity.url,
+      { client: "192.0.2.11" }
     )
     if (!started.ok) throw new Error(started.failure.message)
     identity.signIn(started.start.userCode)
@@ -340,7 +343,9 @@ describe("identity platform failures, each with its diagnosis", () => {
     ],
   ] as const)("device code with %s → %s", async ([clientId, code, id, names, step]) => {
     const { checkDeviceCodeSignIn } = await import("@/app/oauth-actions")
-    const started = await startDeviceCode({ tenant: "contoso.com", clientId }, identity.url)
+    const started = await startDeviceCode({ tenant: "contoso.com", clientId }, identity.url, {
+      client: "192.0.2.11",
+    })
     if (!started.ok) throw new Error(started.failure.message)
     identity.signIn(started.start.userCode)
     const result = await checkDeviceCodeSignIn({
