@@ -54,13 +54,13 @@ export async function runSmtpTest(
   const oauth = isOAuth(signIn)
   let auth: SessionAuth | undefined =
     signsIn && !oauth ? { user: values.account.user, pass: values.account.pass } : undefined
-  const tracker = new StageTracker(options.onEvent)
   const secrets = signsIn
     ? [values.account.user, oauth ? values.account.clientSecret : values.account.pass]
     : []
   // Rebuilt once the token is known, so it is redacted too (defence in depth).
   let redactSecrets = createRedactor(secrets)
   const redact = (text: string) => redactSecrets(text)
+  const tracker = new StageTracker(redact, options.onEvent)
   const transcript = new Transcript(redact, options.onEvent)
   let token: SmtpOutcome["token"]
   const port = Number(values.server.port)
@@ -92,6 +92,7 @@ export async function runSmtpTest(
       if (outcome.failure.reply) outcome.failure.reply = redact(outcome.failure.reply)
       tracker.markNotReached(plannedStages(values.server.security, signsIn, oauth))
     }
+    if (outcome.response) outcome.response = redact(outcome.response)
     outcome.stages = tracker.list()
     outcome.transcript = transcript.list()
     return outcome

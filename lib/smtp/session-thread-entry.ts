@@ -34,9 +34,8 @@ parentPort?.on("message", ({ id, request }: SessionThreadRequest) => {
   const secrets = request.auth
     ? [request.auth.user, "pass" in request.auth ? request.auth.pass : request.auth.accessToken]
     : []
-  void runSession(
-    request,
-    new StageTracker(emit),
-    new Transcript(createRedactor(secrets), emit)
-  ).then((end) => reply({ id, end }))
+  const redact = createRedactor(secrets)
+  void runSession(request, new StageTracker(redact, emit), new Transcript(redact, emit)).then(
+    (end) => reply({ id, end })
+  )
 })
