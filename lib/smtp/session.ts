@@ -18,7 +18,10 @@ export interface SessionTarget {
   address: string
   port: number
   security: SecurityMode
-  /** The name the server certificate must match; absent when the user typed an IP address. */
+  /**
+   * The name the server certificate must match (and the SNI name); absent when the user typed an
+   * IP address, which the certificate must then list as an IP address (`address`).
+   */
   servername?: string
   /** A CA trusted for this connection only (the practice simulator's). */
   ca?: string
@@ -117,6 +120,9 @@ export async function runSession(
       secured: target.security === "tls",
       requireTLS: target.security === "starttls",
       ignoreTLS: target.security === "none",
+      // Without a host, nodemailer takes "localhost" for the server's name, and STARTTLS would
+      // check the certificate against it: the certificate must name the address typed instead.
+      host: target.address,
       ...(target.servername ? { servername: target.servername } : {}),
       tls: tlsOptions(target),
       greetingTimeout: timeouts.stepMs,
@@ -226,10 +232,16 @@ function secureContext(ca: string | undefined): tls.SecureContext {
   return context
 }
 
+/**
+ * The certificate is checked against `servername` when there is one, and otherwise against `host`:
+ * the address typed, whose certificate must list it (an IP address is never sent as SNI). Left
+ * out, both Node and nodemailer fall back to "localhost".
+ */
 function tlsOptions(target: SessionTarget): tls.ConnectionOptions {
   return {
     secureContext: secureContext(target.ca),
     rejectUnauthorized: true,
+    host: target.address,
     ...(target.servername ? { servername: target.servername } : {}),
   }
 }
