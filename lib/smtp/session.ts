@@ -472,7 +472,10 @@ class ProtocolObserver {
       if (code === 235) this.tracker.pass("auth", { reply: text })
       return
     }
-    if (command === "DATA" && code === 354) {
+    if (command === "DATA") {
+      // The go-ahead: 354, or a 250 that nodemailer takes for one (some servers send it). DATA
+      // ends with the reply to the message's final dot; taking this one for it left no stage
+      // running, and a close that followed was blamed on the greeting.
       this.pending.unshift({ stage: "data", command: "MESSAGE" })
       return
     }
