@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
 import { smtpAuthValues } from "@/test-support/setup-values"
 import { startTestSmtpServer, type TestSmtpServer } from "@/test-support/smtp-servers"
+import { streamedTest } from "@/test-support/streamed-test"
 import { runDiagnosedTest } from "@/lib/actions/test-send"
 import { signAccessToken } from "@/lib/practice/access-tokens"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { streamProgress, type TestProgress } from "./progress"
 
 // A server that repeats what the client signed in with in its 535, in each form it can: no form of
 // the secret may come back, in the streamed stages, the outcome or anything else the user gets.
@@ -125,29 +125,29 @@ function expectNoSecretIn(text: string, secret: string) {
 
 describe("a server that repeats the credential in its 535", () => {
   test.for(ECHOES)("$name: no form of it in the streamed stages or the outcome", async (echo) => {
-    const items: TestProgress[] = []
-    for await (const item of streamProgress((onEvent) =>
+    const { outcome, streamed, events } = await streamedTest((onEvent) =>
       runDiagnosedTest(values(echo), {
         allowedHosts: ["localhost"],
         timeouts: FAST,
         deviceToken: () => TOKEN,
         onEvent,
       })
-    )) {
-      items.push(item)
-    }
-    const done = items.at(-1)
-    expect(done?.type).toBe("done")
-    if (done?.type !== "done") return
+    )
     // The server did get the sign-in it echoes, and refused it.
     expect(servers.get(echo.name)?.auths).toContain(echo.mechanism)
-    expect(done.outcome.failure).toMatchObject({ stage: "auth", responseCode: 535 })
-    expect(done.outcome.stages.find((stage) => stage.id === "auth")?.reply).toMatch(
-      /^535 5\.7\.8 Authentication unsuccessful, you sent /
-    )
-    const streamed = items.filter((item) => item.type === "events")
-    expect(streamed.flatMap((item) => item.events).some((e) => e.type === "stage")).toBe(true)
-    for (const what of [JSON.stringify(streamed), JSON.stringify(done.outcome)]) {
+    expect(outcome.failure).toMatchObject({ stage: "auth", responseCode: 535 })
+    const echoed = /^535 5\.7\.8 Authentication unsuccessful, you sent /
+    expect(outcome.stages.find((stage) => stage.id === "auth")?.reply).toMatch(echoed)
+    // The failed AUTH stage was emitted, reply and all, for the stream.
+    expect(events).toContainEqual({
+      type: "stage",
+      stage: expect.objectContaining({
+        id: "auth",
+        status: "failed",
+        reply: expect.stringMatching(echoed),
+      }),
+    })
+    for (const what of [events, streamed, outcome].map((value) => JSON.stringify(value))) {
       expectNoSecretIn(what, echo.secret)
       // The forms the client put on the wire, whole.
       expect(what).not.toContain(base64(echo.secret))
