@@ -5,6 +5,7 @@ import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 import { checkHost } from "./host-guard"
 import { fetchToken, type TokenSource } from "./oauth-sign-in"
 import { createRedactor } from "./redact"
+import { clip } from "./result-size"
 import { runSession, type SessionAuth, type SessionTarget, type SessionTimeouts } from "./session"
 import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
@@ -87,12 +88,13 @@ export async function runSmtpTest(
       ) {
         outcome.failure.cause = "GRAPH_TOKEN"
       }
-      // Defence in depth: a reply or error message never carries a credential out either.
-      outcome.failure.message = redact(outcome.failure.message)
-      if (outcome.failure.reply) outcome.failure.reply = redact(outcome.failure.reply)
+      // Defence in depth: a reply or error message never carries a credential out either, and
+      // is kept to the size the stages and the transcript keep of it.
+      outcome.failure.message = clip(redact(outcome.failure.message))
+      if (outcome.failure.reply) outcome.failure.reply = clip(redact(outcome.failure.reply))
       tracker.markNotReached(plannedStages(values.server.security, signsIn, oauth))
     }
-    if (outcome.response) outcome.response = redact(outcome.response)
+    if (outcome.response) outcome.response = clip(redact(outcome.response))
     outcome.stages = tracker.list()
     outcome.transcript = transcript.list()
     return outcome

@@ -35,7 +35,9 @@ parentPort?.on("message", ({ id, request }: SessionThreadRequest) => {
     ? [request.auth.user, "pass" in request.auth ? request.auth.pass : request.auth.accessToken]
     : []
   const redact = createRedactor(secrets)
-  void runSession(request, new StageTracker(redact, emit), new Transcript(redact, emit)).then(
-    (end) => reply({ id, end })
+  // Every line goes to the main thread, whose transcript keeps to the limit and counts the rest.
+  const transcript = new Transcript(redact, emit, { limited: false })
+  void runSession(request, new StageTracker(redact, emit), transcript).then((end) =>
+    reply({ id, end })
   )
 })

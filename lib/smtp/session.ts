@@ -7,6 +7,7 @@ import SMTPConnection, { type SMTPConnectionAuth } from "nodemailer/lib/smtp-con
 
 import type { SecurityMode } from "@/lib/schemas/setup-fields"
 import { REDACTED } from "./redact"
+import { clip } from "./result-size"
 import type { StageTracker } from "./stage-tracker"
 import { composeTestMessage, type TestMessageInput } from "./test-message"
 import { tlsFailureCause } from "./tls-errors"
@@ -304,11 +305,14 @@ function describeTls(socket: tls.TLSSocket | undefined): TlsDetails | null {
   if (!socket) return null
   const cert = socket.getPeerCertificate()
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+  // The server chooses these too, as long as it likes: they are kept to the size of a reply.
+  const subject = [first(cert?.subject?.CN), cert?.subjectaltname].filter(Boolean).join(" · ")
+  const issuer = first(cert?.issuer?.CN) ?? first(cert?.issuer?.O)
   return {
     protocol: socket.getProtocol() ?? null,
     cipher: socket.getCipher()?.name ?? null,
-    subject: [first(cert?.subject?.CN), cert?.subjectaltname].filter(Boolean).join(" · ") || null,
-    issuer: first(cert?.issuer?.CN) ?? first(cert?.issuer?.O) ?? null,
+    subject: subject ? clip(subject) : null,
+    issuer: issuer ? clip(issuer) : null,
     validTo: cert?.valid_to ?? null,
   }
 }

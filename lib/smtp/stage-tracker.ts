@@ -1,5 +1,6 @@
 import "server-only"
 
+import { clip } from "./result-size"
 import type { SessionEvent, StageId, StageResult } from "./types"
 
 const LABELS: Record<StageId, string> = {
@@ -20,7 +21,8 @@ const LABELS: Record<StageId, string> = {
  * start (implicit TLS comes before the greeting, STARTTLS after EHLO) and each is reported through
  * `emit` as soon as it changes, so a caller can stream progress. Every server reply a stage keeps
  * passes through `redact` first (the same redactor as the transcript's), so the streamed stages and
- * the outcome's never hold a credential a server repeated.
+ * the outcome's never hold a credential a server repeated, and is clipped to REPLY_LIMIT, as is
+ * each detail.
  */
 export class StageTracker {
   private readonly stages: StageResult[] = []
@@ -112,9 +114,11 @@ export class StageTracker {
 
   private put(reported: StageResult) {
     // Every reply the user sees passes here, streamed or in the outcome: a server that repeats the
-    // credential it was sent (a 535 echoing the AUTH line) must not show it back.
-    const stage =
-      reported.reply === undefined ? reported : { ...reported, reply: this.redact(reported.reply) }
+    // credential it was sent (a 535 echoing the AUTH line) must not show it back, and one that
+    // answers at length must not fill the result.
+    const stage = { ...reported }
+    if (stage.reply !== undefined) stage.reply = clip(this.redact(stage.reply))
+    if (stage.detail !== undefined) stage.detail = clip(stage.detail)
     const index = this.stages.findIndex((existing) => existing.id === stage.id)
     if (index === -1) this.stages.push(stage)
     else this.stages[index] = stage
