@@ -1,4 +1,5 @@
-// Writes the test CA and the leaf certificate the local SMTP servers present, into .test-ca/.
+// Writes the test CA (its key too, so tests can issue other certificates it vouches for) and the
+// leaf certificate the local SMTP servers present, into .test-ca/.
 // Runs before `playwright test`: Node reads NODE_EXTRA_CA_CERTS=.test-ca/ca.pem only at start-up,
 // so the files must exist before the Next server is launched. Reuses files that are still good.
 import { X509Certificate, createPrivateKey } from "node:crypto"
@@ -13,6 +14,7 @@ const IPS = ["127.0.0.1"]
 const directory = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", ".test-ca")
 const files = {
   ca: path.join(directory, "ca.pem"),
+  caKey: path.join(directory, "ca.key"),
   key: path.join(directory, "server.key"),
   cert: path.join(directory, "server.pem"),
 }
@@ -20,13 +22,14 @@ const files = {
 /** True if the files exist, belong together, cover NAMES and IPS and stay valid long enough. */
 async function existingFilesAreGood() {
   try {
-    const [caPem, keyPem, certPem] = await Promise.all(
-      [files.ca, files.key, files.cert].map((file) => readFile(file, "utf8"))
+    const [caPem, caKeyPem, keyPem, certPem] = await Promise.all(
+      [files.ca, files.caKey, files.key, files.cert].map((file) => readFile(file, "utf8"))
     )
     const ca = new X509Certificate(caPem)
     const leaf = new X509Certificate(certPem)
     const altNames = leaf.subjectAltName ?? ""
     return (
+      ca.checkPrivateKey(createPrivateKey(caKeyPem)) &&
       leaf.checkIssued(ca) &&
       leaf.verify(ca.publicKey) &&
       leaf.checkPrivateKey(createPrivateKey(keyPem)) &&
@@ -51,6 +54,7 @@ if (await existingFilesAreGood()) {
   const leaf = await issueServerCertificate(ca, { names: NAMES, ips: IPS })
   await mkdir(directory, { recursive: true })
   await writeFile(files.ca, ca.cert)
+  await writeFile(files.caKey, ca.key, { mode: 0o600 })
   await writeFile(files.key, leaf.key, { mode: 0o600 })
   await writeFile(files.cert, leaf.cert)
   console.log(`test CA: wrote ${path.relative(process.cwd(), directory) || "."}`)

@@ -2,27 +2,48 @@ import "server-only"
 
 export const REDACTED = "‹redacted›"
 
+/** A run of base64 text long enough to carry a secret of four bytes or more. */
+const BASE64_RUN = /[A-Za-z0-9+/]{6,}={0,2}/g
+
 /**
  * Returns a function that removes every given secret from a line of text, in the forms an SMTP
  * client puts on the wire: as typed, base64 (AUTH LOGIN), and inside AUTH PLAIN / XOAUTH2 blobs.
- * Defence in depth: the transcript also replaces whole credential lines before they are recorded.
+ * A run of base64 that decodes to something holding a secret, at whichever offset it sits in the
+ * blob, is replaced whole; what is left is searched for the secret as typed and for its base64 at
+ * each of the three alignments. Defence in depth: the transcript also replaces whole credential
+ * lines before they are recorded.
  */
 export function createRedactor(secrets: Array<string | undefined>): (text: string) => string {
+  const kept = secrets.filter((secret): secret is string => !!secret && secret.length >= 2)
+  // Shorter ones would be found by chance in the bytes of any base64 word.
+  const decodedNeedles = kept
+    .map((secret) => Buffer.from(secret, "utf8"))
+    .filter((bytes) => bytes.length >= 4)
   const needles = new Set<string>()
-  for (const secret of secrets) {
-    if (!secret || secret.length < 2) continue
+  for (const secret of kept) {
     needles.add(secret)
     needles.add(Buffer.from(secret, "utf8").toString("base64"))
-    // base64 of the secret at each of the three byte alignments it can have inside a longer blob
-    for (let offset = 1; offset <= 2; offset++) {
+    // base64 of the secret at each of the three byte alignments it can have inside a longer blob,
+    // without the quanta it shares with the bytes around it
+    for (let offset = 0; offset <= 2; offset++) {
       const shifted = Buffer.from("\0".repeat(offset) + secret, "utf8").toString("base64")
-      const core = shifted.slice(4, -4)
+      const whole = Math.floor((offset + Buffer.byteLength(secret)) / 3) * 4
+      const core = shifted.slice(offset === 0 ? 0 : 4, whole)
       if (core.length >= 8) needles.add(core)
     }
   }
   const ordered = [...needles].sort((a, b) => b.length - a.length)
+  const carriesSecret = (run: string) => {
+    for (let skip = 0; skip < 4; skip++) {
+      const decoded = Buffer.from(run.slice(skip), "base64")
+      if (decodedNeedles.some((needle) => decoded.includes(needle))) return true
+    }
+    return false
+  }
   return (text) => {
-    let result = text
+    let result = decodedNeedles.length
+      ? text.replace(BASE64_RUN, (run) => (carriesSecret(run) ? REDACTED : run))
+      : text
     for (const needle of ordered) {
       if (result.includes(needle)) result = result.split(needle).join(REDACTED)
     }

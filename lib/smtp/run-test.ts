@@ -5,6 +5,7 @@ import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 import { checkHost } from "./host-guard"
 import { fetchToken, type TokenSource } from "./oauth-sign-in"
 import { createRedactor } from "./redact"
+import { clip } from "./result-size"
 import { runSession, type SessionAuth, type SessionTarget, type SessionTimeouts } from "./session"
 import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
@@ -54,13 +55,13 @@ export async function runSmtpTest(
   const oauth = isOAuth(signIn)
   let auth: SessionAuth | undefined =
     signsIn && !oauth ? { user: values.account.user, pass: values.account.pass } : undefined
-  const tracker = new StageTracker(options.onEvent)
   const secrets = signsIn
     ? [values.account.user, oauth ? values.account.clientSecret : values.account.pass]
     : []
   // Rebuilt once the token is known, so it is redacted too (defence in depth).
   let redactSecrets = createRedactor(secrets)
   const redact = (text: string) => redactSecrets(text)
+  const tracker = new StageTracker(redact, options.onEvent)
   const transcript = new Transcript(redact, options.onEvent)
   let token: SmtpOutcome["token"]
   const port = Number(values.server.port)
@@ -88,11 +89,13 @@ export async function runSmtpTest(
       ) {
         outcome.failure.cause = "GRAPH_TOKEN"
       }
-      // Defence in depth: a reply or error message never carries a credential out either.
-      outcome.failure.message = redact(outcome.failure.message)
-      if (outcome.failure.reply) outcome.failure.reply = redact(outcome.failure.reply)
+      // Defence in depth: a reply or error message never carries a credential out either, and
+      // is kept to the size the stages and the transcript keep of it.
+      outcome.failure.message = clip(redact(outcome.failure.message))
+      if (outcome.failure.reply) outcome.failure.reply = clip(redact(outcome.failure.reply))
       tracker.markNotReached(plannedStages(values.server.security, signsIn, oauth))
     }
+    if (outcome.response) outcome.response = clip(redact(outcome.response))
     outcome.stages = tracker.list()
     outcome.transcript = transcript.list()
     return outcome

@@ -34,9 +34,10 @@ parentPort?.on("message", ({ id, request }: SessionThreadRequest) => {
   const secrets = request.auth
     ? [request.auth.user, "pass" in request.auth ? request.auth.pass : request.auth.accessToken]
     : []
-  void runSession(
-    request,
-    new StageTracker(emit),
-    new Transcript(createRedactor(secrets), emit)
-  ).then((end) => reply({ id, end }))
+  const redact = createRedactor(secrets)
+  // Every line goes to the main thread, whose transcript keeps to the limit and counts the rest.
+  const transcript = new Transcript(redact, emit, { limited: false })
+  void runSession(request, new StageTracker(redact, emit), transcript).then((end) =>
+    reply({ id, end })
+  )
 })

@@ -7,6 +7,7 @@ import SMTPConnection, { type SMTPConnectionAuth } from "nodemailer/lib/smtp-con
 
 import type { SecurityMode } from "@/lib/schemas/setup-fields"
 import { REDACTED } from "./redact"
+import { clip } from "./result-size"
 import type { StageTracker } from "./stage-tracker"
 import { composeTestMessage, type TestMessageInput } from "./test-message"
 import { tlsFailureCause } from "./tls-errors"
@@ -18,7 +19,10 @@ export interface SessionTarget {
   address: string
   port: number
   security: SecurityMode
-  /** The name the server certificate must match; absent when the user typed an IP address. */
+  /**
+   * The name the server certificate must match (and the SNI name); absent when the user typed an
+   * IP address, which the certificate must then list as an IP address (`address`).
+   */
   servername?: string
   /** A CA trusted for this connection only (the practice simulator's). */
   ca?: string
@@ -117,6 +121,9 @@ export async function runSession(
       secured: target.security === "tls",
       requireTLS: target.security === "starttls",
       ignoreTLS: target.security === "none",
+      // Without a host, nodemailer takes "localhost" for the server's name, and STARTTLS would
+      // check the certificate against it: the certificate must name the address typed instead.
+      host: target.address,
       ...(target.servername ? { servername: target.servername } : {}),
       tls: tlsOptions(target),
       greetingTimeout: timeouts.stepMs,
@@ -226,10 +233,16 @@ function secureContext(ca: string | undefined): tls.SecureContext {
   return context
 }
 
+/**
+ * The certificate is checked against `servername` when there is one, and otherwise against `host`:
+ * the address typed, whose certificate must list it (an IP address is never sent as SNI). Left
+ * out, both Node and nodemailer fall back to "localhost".
+ */
 function tlsOptions(target: SessionTarget): tls.ConnectionOptions {
   return {
     secureContext: secureContext(target.ca),
     rejectUnauthorized: true,
+    host: target.address,
     ...(target.servername ? { servername: target.servername } : {}),
   }
 }
@@ -292,11 +305,14 @@ function describeTls(socket: tls.TLSSocket | undefined): TlsDetails | null {
   if (!socket) return null
   const cert = socket.getPeerCertificate()
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+  // The server chooses these too, as long as it likes: they are kept to the size of a reply.
+  const subject = [first(cert?.subject?.CN), cert?.subjectaltname].filter(Boolean).join(" · ")
+  const issuer = first(cert?.issuer?.CN) ?? first(cert?.issuer?.O)
   return {
     protocol: socket.getProtocol() ?? null,
     cipher: socket.getCipher()?.name ?? null,
-    subject: [first(cert?.subject?.CN), cert?.subjectaltname].filter(Boolean).join(" · ") || null,
-    issuer: first(cert?.issuer?.CN) ?? first(cert?.issuer?.O) ?? null,
+    subject: subject ? clip(subject) : null,
+    issuer: issuer ? clip(issuer) : null,
     validTo: cert?.valid_to ?? null,
   }
 }
@@ -460,7 +476,10 @@ class ProtocolObserver {
       if (code === 235) this.tracker.pass("auth", { reply: text })
       return
     }
-    if (command === "DATA" && code === 354) {
+    if (command === "DATA") {
+      // The go-ahead: 354, or a 250 that nodemailer takes for one (some servers send it). DATA
+      // ends with the reply to the message's final dot; taking this one for it left no stage
+      // running, and a close that followed was blamed on the greeting.
       this.pending.unshift({ stage: "data", command: "MESSAGE" })
       return
     }

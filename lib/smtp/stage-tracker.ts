@@ -1,5 +1,6 @@
 import "server-only"
 
+import { clip } from "./result-size"
 import type { SessionEvent, StageId, StageResult } from "./types"
 
 const LABELS: Record<StageId, string> = {
@@ -18,13 +19,19 @@ const LABELS: Record<StageId, string> = {
 /**
  * Keeps the ordered list of stages of one test and their timing. Stages appear in the order they
  * start (implicit TLS comes before the greeting, STARTTLS after EHLO) and each is reported through
- * `emit` as soon as it changes, so a caller can stream progress.
+ * `emit` as soon as it changes, so a caller can stream progress. Every server reply a stage keeps
+ * passes through `redact` first (the same redactor as the transcript's), so the streamed stages and
+ * the outcome's never hold a credential a server repeated, and is clipped to REPLY_LIMIT, as is
+ * each detail.
  */
 export class StageTracker {
   private readonly stages: StageResult[] = []
   private readonly startedAt = new Map<StageId, number>()
 
-  constructor(private readonly emit: (event: SessionEvent) => void = () => {}) {}
+  constructor(
+    private readonly redact: (text: string) => string,
+    private readonly emit: (event: SessionEvent) => void = () => {}
+  ) {}
 
   begin(id: StageId, detail?: string) {
     // A stage starts once: STARTTLS's second EHLO belongs to the TLS stage already running.
@@ -105,7 +112,13 @@ export class StageTracker {
     return this.stages.find((stage) => stage.id === id)
   }
 
-  private put(stage: StageResult) {
+  private put(reported: StageResult) {
+    // Every reply the user sees passes here, streamed or in the outcome: a server that repeats the
+    // credential it was sent (a 535 echoing the AUTH line) must not show it back, and one that
+    // answers at length must not fill the result.
+    const stage = { ...reported }
+    if (stage.reply !== undefined) stage.reply = clip(this.redact(stage.reply))
+    if (stage.detail !== undefined) stage.detail = clip(stage.detail)
     const index = this.stages.findIndex((existing) => existing.id === stage.id)
     if (index === -1) this.stages.push(stage)
     else this.stages[index] = stage

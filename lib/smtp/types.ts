@@ -31,7 +31,10 @@ export interface StageResult {
   status: StageStatus
   /** Milliseconds the stage took; absent while running or when skipped. */
   ms?: number
-  /** The server's reply that ended the stage, verbatim (multi-line replies joined by \n). */
+  /**
+   * The server's reply that ended the stage, verbatim (multi-line replies joined by \n) but for
+   * credentials, and cut in the middle past REPLY_LIMIT (lib/smtp/result-size.ts).
+   */
   reply?: string
   /** One line of context: the address connected to, the TLS version, why it was skipped. */
   detail?: string
@@ -43,7 +46,7 @@ export interface TranscriptLine {
   /** Milliseconds since the test started. */
   at: number
   direction: TranscriptDirection
-  /** Already redacted: credentials never reach a TranscriptLine. */
+  /** Already redacted (credentials never reach a TranscriptLine) and clipped to REPLY_LIMIT. */
   text: string
   /** What the line means, on the reply that ended a failed test. */
   note?: string
@@ -72,7 +75,7 @@ export interface FailureFacts {
   code: string
   /** The low-level cause, for example ECONNREFUSED or ERR_SSL_WRONG_VERSION_NUMBER. */
   cause?: string
-  /** The server's reply, verbatim, when the server answered. */
+  /** The server's reply, verbatim when the server answered (redacted and clipped as a stage's). */
   reply?: string
   responseCode?: number
   /** A short technical message in our words (never containing a credential). */
