@@ -4,8 +4,11 @@ import { parseEnv } from "node:util"
 import { describe, expect, test } from "vitest"
 
 import {
+  ACS_USER,
+  AWKWARD_SECRET,
   PASSWORD,
   SCRATCH,
+  acsSetup,
   caEnv,
   directSendSetup,
   outputOf as file,
@@ -15,6 +18,7 @@ import {
   writeScratch,
 } from "@/test-support/settings-export"
 import { buildSettingsFiles } from "./index"
+import { sh } from "./literals"
 import { settingsRows } from "./rows"
 
 const simulator = submissionSimulatorForFile()
@@ -282,4 +286,28 @@ describe("outputs that run against the simulator", () => {
     )
     expect(failed?.stdout).toContain("Verify return code: 62 (hostname mismatch)")
   })
+})
+
+/** The account settings msmtp reads from a configuration file, one "name = value" a line. */
+async function msmtpReads(configFile: string): Promise<string[]> {
+  // --pretend prints the configuration instead of sending (it still runs passwordeval); with
+  // stdin closed, it reads no message.
+  const { stdout } = await run("bash", ["-c", `msmtp -C ${sh(configFile)} --pretend < /dev/null`], {
+    env: { ...process.env, SMTP_PASSWORD: AWKWARD_SECRET },
+    timeout: 15_000,
+  })
+  return stdout.split("\n")
+}
+
+describe("msmtp arguments (msmtp --pretend shows what it read)", () => {
+  test.each([` ${ACS_USER}`, `"${ACS_USER}"`, `it's "me" #1 \\ |`])(
+    "user %j reads back as written",
+    async (user) => {
+      const setup = acsSetup(587)
+      setup.account.user = user
+      const configFile = await writeScratch("acs/msmtprc-user", file("msmtp", setup).content)
+      await chmod(configFile, 0o600)
+      expect(await msmtpReads(configFile)).toContain(`user = ${user}`)
+    }
+  )
 })
