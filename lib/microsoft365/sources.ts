@@ -419,3 +419,14 @@ export const observedXoauth2Malformed = {
   title: "sasl-xoauth2 issue 110: 501 5.5.124 Invalid XOAUTH2 auth data",
   url: "https://github.com/tarickb/sasl-xoauth2/issues/110",
 } as const satisfies Source
+
+/**
+ * Azure Communication Services' SMTP endpoint offers AUTH LOGIN only, no PLAIN: "ACS
+ * (smtp.azurecomm.net) only advertises AUTH LOGIN, so it rejects the mechanism before it even looks
+ * at the credentials" (Notifuse issue 368, 2026, with the 504 it got for AUTH PLAIN); the same in
+ * statusnook pull request 3 ("smtp.azurecomm.net on port 587 which only supports LOGIN").
+ */
+export const observedAcsLoginOnly = {
+  title: "Notifuse issue 368: AUTH PLAIN refused by Azure Communication Services (LOGIN only)",
+  url: "https://github.com/Notifuse/notifuse/issues/368",
+} as const satisfies Source

@@ -29,6 +29,9 @@ const SECURITY = {
   none: { value: "None", alsoCalled: "Off, No encryption" },
 } as const
 
+/** "The mailbox password" from "the mailbox password", for the start of a line. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
 /** The sheet's content, from the tested values (never the password). */
 export function printerSheet(values: SetupValues): PrinterSheet {
   const facts = connectionFacts(values)
@@ -41,7 +44,7 @@ export function printerSheet(values: SetupValues): PrinterSheet {
     rows.push(
       { label: "SMTP authentication", alsoCalled: "Login, AUTH, Use authentication", value: "On" },
       { label: "User name", alsoCalled: "Login name, Account", value: facts.user },
-      { label: "Password", value: "The mailbox password, typed on the device" }
+      { label: "Password", value: `${capitalized(facts.secret.name)}, typed on the device` }
     )
   } else {
     rows.push({ label: "SMTP authentication", alsoCalled: "Login, AUTH", value: "Off" })
@@ -91,7 +94,7 @@ export function printerSheet(values: SetupValues): PrinterSheet {
         },
       ]
   return {
-    title: "Scan to email through Microsoft 365",
+    title: `Scan to email through ${facts.service.name}`,
     intro:
       "Enter these settings on the device's web page or control panel (often under Network, Email or SMTP).",
     rows,

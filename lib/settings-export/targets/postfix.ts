@@ -1,4 +1,4 @@
-// Postfix as a smart-host client: every message leaves through Microsoft 365 (relayhost).
+// Postfix as a smart-host client: every message leaves through the service (relayhost).
 // Parameters: https://www.postfix.org/postconf.5.html, SMTP AUTH: https://www.postfix.org/SASL_README.html
 // (client side, sasl_passwd), TLS: https://www.postfix.org/TLS_README.html (client security levels).
 //
@@ -20,7 +20,6 @@ import {
 } from "../values"
 
 const SASL_PASSWD = "/etc/postfix/sasl_passwd"
-const PASSWORD_PLACEHOLDER = "REPLACE-WITH-MAILBOX-PASSWORD"
 const SASL_XOAUTH2_CONF = "/etc/sasl-xoauth2.conf"
 /** Where sasl_passwd says the token file is: inside Postfix's chroot when smtp runs chrooted. */
 const tokenFile = (facts: ConnectionFacts) => `/etc/tokens/${facts.user}`
@@ -89,18 +88,18 @@ export const postfixMainCfTarget: SettingsTarget = {
             `smtp_sasl_password_maps = hash:${SASL_PASSWD}`,
             "# Allow LOGIN, a plain-text mechanism (the default forbids those): it only runs inside TLS.",
             "smtp_sasl_security_options = noanonymous",
-            "# Microsoft 365 offers AUTH LOGIN, not PLAIN (Debian: apt install libsasl2-modules).",
+            `# ${facts.service.name} offers AUTH LOGIN, not PLAIN (Debian: apt install libsasl2-modules).`,
             "smtp_sasl_mechanism_filter = login",
           ]
         : ["", "# Direct Send and relay do not sign in: SMTP AUTH stays off."]
     const content = [
       "# /etc/postfix/main.cf: add or replace these lines, then run: sudo postfix reload",
-      "# Every message goes to Microsoft 365; the brackets skip the MX lookup.",
+      `# Every message goes to ${facts.service.name}; the brackets skip the MX lookup.`,
       `relayhost = ${cf(nextHop(facts))}`,
       ...tlsLines(facts),
       ...sasl,
       "",
-      `# Microsoft 365 only accepts mail from ${facts.fromAddress}: rewrite every sender`,
+      `# ${facts.service.name} only accepts mail from ${facts.fromAddress}: rewrite every sender`,
       "# (root, www-data, ...) in the envelope and the From header to it.",
       `sender_canonical_maps = static:${cf(facts.fromAddress)}`,
       "",
@@ -129,15 +128,15 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
     if (oauthSignIn(facts)) return saslXoauth2Passwd(facts)
     const content = facts.signsIn
       ? [
-          `# ${SASL_PASSWD}: the Microsoft 365 sign-in for relayhost ${nextHop(facts)}.`,
+          `# ${SASL_PASSWD}: the ${facts.service.name} sign-in for relayhost ${nextHop(facts)}.`,
           "# Make the file private before typing the password into it:",
           `#   sudo install -m 600 /dev/null ${SASL_PASSWD}`,
-          `# Paste the last line, replace ${PASSWORD_PLACEHOLDER} with the mailbox password`,
+          `# Paste the last line, replace ${facts.secret.placeholder} with ${facts.secret.name}`,
           "# (user:password, no spaces), then build the table Postfix reads and reload:",
           `#   sudo postmap hash:${SASL_PASSWD}`,
           `#   sudo chmod 600 ${SASL_PASSWD} ${SASL_PASSWD}.db`,
           "#   sudo postfix reload",
-          `${nextHop(facts)} ${facts.user}:${PASSWORD_PLACEHOLDER}`,
+          `${nextHop(facts)} ${facts.user}:${facts.secret.placeholder}`,
           "",
         ].join("\n")
       : [
@@ -149,7 +148,7 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
       content,
       secretNote: secretNote(
         facts,
-        `Replace ${PASSWORD_PLACEHOLDER} with the mailbox password on the server itself, then run postmap; never send the file anywhere.`
+        `Replace ${facts.secret.placeholder} with ${facts.secret.name} on the server itself, then run postmap; never send the file anywhere.`
       ),
     }
   },
