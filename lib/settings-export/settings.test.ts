@@ -145,6 +145,50 @@ describe("printer and scanner setup sheet (nothing parses it: exact text)", () =
   })
 })
 
+describe("setup sheet for the newer routes (exact text)", () => {
+  test("Azure Communication Services: the username whole, the client secret named, ACS's requirements", () => {
+    const sheet = file("printer-sheet", acsSetup(587, { host: "smtp.azurecomm.net" })).content
+    const lines = sheet.split("\n")
+    expect(lines.slice(0, 2)).toEqual([
+      "Scan to email through Azure Communication Services",
+      "==================================================",
+    ])
+    expect(lines).toContain(`User name            ${ACS_USER}`)
+    expect(lines).toContain(
+      "Password             The Entra app's client secret (its Value), typed on the device"
+    )
+    expect(sheet).toContain(
+      [
+        "Before you start",
+        "- The device must support TLS 1.2 or later: update its firmware if the test fails at TLS.",
+        "- Use the name smtp.azurecomm.net, never an IP address.",
+        "- The user name is the resource name, the app's ID and the tenant ID joined by | (type the | as well), or an SMTP Username.",
+        "- The From address must be a MailFrom address of a domain connected to the Communication Services resource.",
+        "",
+        "Source:",
+        "  https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
+        "  https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/add-multiple-senders",
+      ].join("\n")
+    )
+    expect(sheet).not.toMatch(/mailbox|office365/)
+  })
+
+  test("High Volume Email: the HVE host, the HVE account's password and HVE's requirements", () => {
+    const sheet = file("printer-sheet", hveSetup(587, { host: "smtp.hve.mx.microsoft" })).content
+    const lines = sheet.split("\n")
+    expect(lines[0]).toBe("Scan to email through Microsoft 365")
+    expect(lines).toContain("SMTP server          smtp.hve.mx.microsoft")
+    expect(lines).toContain("Password             The HVE account's password, typed on the device")
+    expect(lines.filter((line) => line.startsWith("- "))).toEqual([
+      "- High Volume Email only delivers to recipients in your organisation: mail to outside addresses is not delivered.",
+      "- The device must use port 587 with STARTTLS (TLS) turned on.",
+      "- Mail goes out as the HVE account: the From address must be an address associated with it.",
+      "- If sign-in fails with 535 5.7.139, Security defaults or an authentication policy blocks the HVE account's password: its policy needs AllowBasicAuthSmtp.",
+    ])
+    expect(sheet).not.toMatch(/mailbox|office365/)
+  })
+})
+
 describe("outputs that run against the simulator", () => {
   test("Python smtplib sends with STARTTLS and the password from the environment", async () => {
     const script = await writeScratch("send_mail.py", file("python-smtplib", values()).content)
