@@ -75,6 +75,10 @@ export function connectionFacts(values: SetupValues) {
      * Value)".
      */
     secret: methodInfo(method).account?.secret ?? A_PASSWORD,
+    /** Its password sign-in is the Basic authentication Microsoft is retiring for SMTP AUTH. */
+    basicAuthRetiring: methodInfo(method).account?.basicAuthRetiring === true,
+    /** The method takes a user's own OAuth 2.0 sign-in (the device code flow), not only app-only. */
+    delegatedOAuth: methodInfo(method).signIns.includes("oauth-device"),
     /** OAuth only: the Directory (tenant) ID or domain, and the Application (client) ID. */
     tenant: oauth ? (values.account.tenant ?? "").trim() : "",
     clientId: oauth ? (values.account.clientId ?? "").trim() : "",

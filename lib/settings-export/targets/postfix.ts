@@ -8,8 +8,13 @@
 // the refresh token in it. Its Microsoft 365 setup signs in as a user (delegated SMTP.Send), so it
 // needs a refresh token from one sign-in (sasl-xoauth2-tool get-token outlook --use-device-flow).
 // Debian 12 (bookworm) main has no package of it (apt-cache search xoauth2, 2026-11): build it
-// from source or use the project's Ubuntu PPA.
+// from source or use the project's Ubuntu PPA. It cannot use an app-only token: "sasl-xoauth2
+// will not work without a refresh token" (its maintainer, in
+// https://github.com/tarickb/sasl-xoauth2/issues/76, where client credentials are asked for). So
+// for a method whose only OAuth 2.0 sign-in is app-only (High Volume Email), these files keep the
+// password settings under the note.
 import { DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
+import type { SetupValues } from "@/lib/schemas/setup"
 import type { SettingsTarget } from "../types"
 import {
   connectionFacts,
@@ -24,6 +29,17 @@ const SASL_XOAUTH2_CONF = "/etc/sasl-xoauth2.conf"
 /** Where sasl_passwd says the token file is: inside Postfix's chroot when smtp runs chrooted. */
 const tokenFile = (facts: ConnectionFacts) => `/etc/tokens/${facts.user}`
 const CHROOT = "/var/spool/postfix"
+
+/** sasl-xoauth2 fits where the method takes a user's sign-in, from which it keeps a refresh token. */
+const saslXoauth2Fits = (values: SetupValues) => connectionFacts(values).delegatedOAuth
+
+/** The note's first lines where sasl-xoauth2 does not fit. */
+const APP_ONLY_CAVEAT =
+  "OAuth 2.0: Postfix signs in with OAuth 2.0 through sasl-xoauth2, which renews a user's token from\nthat user's one sign-in; it cannot use an app-only token (client credentials)."
+
+/** The OAuth 2.0 sign-in Postfix does for these facts: none where sasl-xoauth2 does not fit. */
+const postfixOAuth = (facts: ConnectionFacts) =>
+  facts.delegatedOAuth ? oauthSignIn(facts) : undefined
 
 /** A main.cf value: `$` starts a parameter reference, so a literal one is written `$$`. */
 const cf = (value: string) => value.replaceAll("$", () => "$$")
@@ -60,9 +76,11 @@ export const postfixMainCfTarget: SettingsTarget = {
   filename: "main.cf",
   language: "ini",
   oauth: "supported",
+  oauthFits: saslXoauth2Fits,
+  oauthCaveat: APP_ONLY_CAVEAT,
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthSignIn(facts)
+    const kind = postfixOAuth(facts)
     const sasl = kind
       ? [
           "",
@@ -121,11 +139,14 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
   title: "Postfix (sasl_passwd)",
   group: "Mail servers",
   filename: "sasl_passwd",
-  language: "text",
+  // A lookup table: # starts a comment line, as in main.cf (postmap(1)), so a note on top stays one.
+  language: "ini",
   oauth: "supported",
+  oauthFits: saslXoauth2Fits,
+  oauthCaveat: APP_ONLY_CAVEAT,
   render(values) {
     const facts = connectionFacts(values)
-    if (oauthSignIn(facts)) return saslXoauth2Passwd(facts)
+    if (postfixOAuth(facts)) return saslXoauth2Passwd(facts)
     const content = facts.signsIn
       ? [
           `# ${SASL_PASSWD}: the ${facts.service.name} sign-in for relayhost ${nextHop(facts)}.`,
