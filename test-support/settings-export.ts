@@ -2,9 +2,11 @@
 // folder where generated files are written before a real parser or runtime reads them.
 import { execFile } from "node:child_process"
 import { mkdir, writeFile } from "node:fs/promises"
+import type { AddressInfo } from "node:net"
 import path from "node:path"
 import { promisify } from "node:util"
-import { afterAll, beforeAll } from "vitest"
+import { SMTPServer } from "smtp-server"
+import { afterAll, beforeAll, expect } from "vitest"
 
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
@@ -40,6 +42,15 @@ export async function writeScratch(name: string, content: string): Promise<strin
   await mkdir(path.dirname(target), { recursive: true })
   await writeFile(target, content)
   return target
+}
+
+/**
+ * postmap with a configuration directory of the test's own (an empty main.cf), not /etc/postfix,
+ * which a machine with Postfix installed as "No configuration" does not have.
+ */
+export async function postmap(...args: string[]) {
+  const config = path.dirname(await writeScratch("postfix/postmap-config/main.cf", ""))
+  return run("postmap", ["-c", config, ...args], { timeout: 15_000 })
 }
 
 /** Starts a submission simulator (STARTTLS, AUTH) for the file's tests and closes it after them. */
@@ -80,4 +91,121 @@ export function outputOf(id: string, setup: SetupValues): SettingsFile {
   const found = buildSettingsFiles(setup).find((f) => f.id === id)
   if (!found) throw new Error(`no ${id} output`)
   return found
+}
+
+/**
+ * An Azure Communication Services username as the Account step composes it: the resource's name,
+ * the app's ID and the tenant ID joined by | (a shell pipe, a URL delimiter, a YAML block marker).
+ */
+export const ACS_USER =
+  "contoso-acs|8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c|7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f"
+
+/**
+ * A client secret with what shells, URLs, .env and INI files treat specially: an Entra secret's own
+ * ~ . _ -, then | $ ' " \ # ; & % and a space.
+ */
+export const AWKWARD_SECRET = `Q8~x.y_z-|$HOME 'it"s' \\n#;&%41`
+
+/** Azure Communication Services values as tested against `port`: the username with |, a MailFrom address. */
+export function acsSetup(port: number, server: Partial<SetupValues["server"]> = {}): SetupValues {
+  const setup = smtpAuthValues({ port }, { user: ACS_USER, pass: AWKWARD_SECRET }, server)
+  return {
+    ...setup,
+    method: { method: "acs" },
+    sender: { fromAddress: "donotreply@contoso.com", fromName: AWKWARD_FROM_NAME },
+  }
+}
+
+/** The HVE account the High Volume Email values sign in as. */
+export const HVE_USER = "hve-scanner@contoso.com"
+
+/** High Volume Email values as tested against `port`, with the HVE account's password. */
+export function hveSetup(port: number, server: Partial<SetupValues["server"]> = {}): SetupValues {
+  const setup = smtpAuthValues({ port }, { user: HVE_USER, pass: PASSWORD }, server)
+  return {
+    ...setup,
+    method: { method: "hve" },
+    sender: { fromAddress: HVE_USER, fromName: AWKWARD_FROM_NAME },
+  }
+}
+
+/** What the recording server saw a client sign in with, decoded. */
+export interface RecordedSignIn {
+  method: string
+  username: string
+  /** The password (LOGIN, PLAIN) or the access token (XOAUTH2). */
+  secret: string
+}
+
+/** A plain SMTP server (no Microsoft behaviour) that records who signed in and what was sent. */
+export interface RecordingServer {
+  port: number
+  signIns: RecordedSignIn[]
+  messages: { from: string; authUser: string | undefined; raw: string }[]
+}
+
+/**
+ * Starts, for the file's tests, an smtp-server on 127.0.0.1 with the test CA's certificate and
+ * STARTTLS, offering `authMethods`; it records each sign-in as decoded and accepts the one with
+ * `secret` (any token for XOAUTH2: the test checks it). Stands in for services the practice
+ * simulator has no accounts for, to prove a username reaches a server as it was written.
+ */
+export function recordingServerForFile(
+  secret: string,
+  authMethods: string[] = ["LOGIN", "PLAIN"]
+): { readonly server: RecordingServer } {
+  const holder = {} as { server: RecordingServer }
+  let smtp: SMTPServer
+  beforeAll(async () => {
+    const signIns: RecordedSignIn[] = []
+    const messages: RecordingServer["messages"] = []
+    smtp = new SMTPServer({
+      ...testServerTls(),
+      authMethods,
+      disableReverseLookup: true,
+      logger: false,
+      onAuth(auth, _session, callback) {
+        const given = auth.method === "XOAUTH2" ? (auth.accessToken ?? "") : (auth.password ?? "")
+        signIns.push({ method: auth.method, username: auth.username ?? "", secret: given })
+        if (auth.method !== "XOAUTH2" && given !== secret) {
+          return callback(Object.assign(new Error("Authentication failed"), { responseCode: 535 }))
+        }
+        callback(null, { user: auth.username })
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = []
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk))
+        stream.on("end", () => {
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            authUser: typeof session.user === "string" ? session.user : undefined,
+            raw: Buffer.concat(chunks).toString("utf8"),
+          })
+          callback()
+        })
+      },
+    })
+    smtp.on("error", () => undefined)
+    const port = await new Promise<number>((resolve) => {
+      smtp.server.listen(0, "127.0.0.1", () => resolve((smtp.server.address() as AddressInfo).port))
+    })
+    holder.server = { port, signIns, messages }
+  })
+  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())))
+  return holder
+}
+
+/**
+ * That exactly one more message reached the recording server since `before`, from a client that
+ * signed in as the ACS username with the awkward secret, both as written; returns that sign-in.
+ */
+export function expectAcsSignIn(
+  server: RecordingServer,
+  before: number
+): RecordedSignIn | undefined {
+  expect(server.messages).toHaveLength(before + 1)
+  const signIn = server.signIns.at(-1)
+  expect(signIn).toMatchObject({ username: ACS_USER, secret: AWKWARD_SECRET })
+  expect(server.messages.at(-1)?.authUser).toBe(ACS_USER)
+  return signIn
 }

@@ -22,6 +22,11 @@ export interface MethodAccount {
   /** The hint under Password: whose secret it is, and that smtp365 never keeps it. */
   passwordHint: string
   /**
+   * The secret that goes where software asks for the password, as the settings files name it: in a
+   * sentence ("the mailbox password"), and as the placeholder a file holds until it is typed in.
+   */
+  secret: { name: string; placeholder: string }
+  /**
    * What its OAuth app needs, where it differs from SMTP AUTH's Entra checklist: the text, one
    * PowerShell command ({account} and {clientId} filled in) and its source.
    */
@@ -112,6 +117,7 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
         "The mailbox's full email address. Microsoft 365 signs in with the whole address, not only the part before @.",
       userPlaceholder: "printer@contoso.com",
       passwordHint: `The mailbox's password, or an app password if it uses per-user MFA. ${NEVER_KEPT}`,
+      secret: { name: "the mailbox password", placeholder: "REPLACE-WITH-MAILBOX-PASSWORD" },
       basicAuthRetiring: true,
       choices: {
         password:
@@ -211,6 +217,10 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
       userHint: "The HVE account's full email address.",
       userPlaceholder: "hve-scanner@contoso.com",
       passwordHint: `The HVE account's password: Microsoft supports it for HVE accounts until September 2028. ${NEVER_KEPT}`,
+      secret: {
+        name: "the HVE account's password",
+        placeholder: "REPLACE-WITH-HVE-ACCOUNT-PASSWORD",
+      },
       // SOURCES.hveOAuth and the Add-HVEAppAccess reference.
       oauthSetup: {
         text: "Register an app in Microsoft Entra with a client secret, add the Office 365 Exchange Online application permission Mail.Send and grant admin consent, then add the app to the HVE account's allowed apps (up to ten per account; a change takes up to 5 minutes).",
@@ -267,6 +277,10 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
       userPlaceholder:
         "resource-name|00000000-0000-0000-0000-000000000000|00000000-0000-0000-0000-000000000000",
       passwordHint: `The Entra app's client secret: its Value (Certificates & secrets), not its Secret ID. ${NEVER_KEPT}`,
+      secret: {
+        name: "the Entra app's client secret (its Value)",
+        placeholder: "REPLACE-WITH-CLIENT-SECRET-VALUE",
+      },
       userMissing: `Enter the username: ${ACS_USERNAME_FORMAT}, or an SMTP Username`,
       passwordMissing: "Enter the Entra app's client secret (its Value, not its Secret ID)",
     },

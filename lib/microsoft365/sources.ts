@@ -551,3 +551,27 @@ export const plusAddressing = {
   title: "Microsoft Learn: plus addressing in Exchange Online",
   url: "https://learn.microsoft.com/en-us/exchange/recipients-in-exchange-online/plus-addressing-in-exchange-online",
 } as const satisfies Source
+
+/**
+ * Azure Communication Services' SMTP endpoint offers AUTH LOGIN only, no PLAIN: "ACS
+ * (smtp.azurecomm.net) only advertises AUTH LOGIN, so it rejects the mechanism before it even looks
+ * at the credentials" (Notifuse issue 368, 2026, with the 504 it got for AUTH PLAIN); the same in
+ * statusnook pull request 3 ("smtp.azurecomm.net on port 587 which only supports LOGIN").
+ */
+export const observedAcsLoginOnly = {
+  title: "Notifuse issue 368: AUTH PLAIN refused by Azure Communication Services (LOGIN only)",
+  url: "https://github.com/Notifuse/notifuse/issues/368",
+} as const satisfies Source
+
+/**
+ * "Troubleshoot issues with High Volume Email for Microsoft 365", read through a public mirror of the
+ * current page: a printer or app uses smtp.hve.mx.microsoft, port 587, "TLS/StartTLS Enabled" and
+ * the HVE account's credentials or an OAuth token; it "can send email from any email address, that
+ * is associated with an HVE account" (the page's earlier version); 535 5.7.139 means Security
+ * defaults or an authentication policy without AllowBasicAuthSmtp blocks the HVE account's Basic
+ * authentication.
+ */
+export const hveTroubleshoot = {
+  title: "Microsoft Learn: troubleshoot issues with High Volume Email for Microsoft 365",
+  url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/troubleshoot-high-volume-email-m365",
+} as const satisfies Source

@@ -88,11 +88,13 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
  * the settings it can use under a note saying so and what to do instead.
  */
 export function renderTarget(
-  { render, oauth, oauthCaveat, ...about }: SettingsTarget,
+  { render, oauth, oauthFits, oauthCaveat, ...about }: SettingsTarget,
   values: SetupValues
 ): SettingsFile {
   const file = { ...about, ...render(values) }
-  return oauth || !oauthSignIn(connectionFacts(values)) ? file : withOAuthNote(file, oauthCaveat)
+  const handled = oauth === "no-sign-in" || (oauth === "supported" && (oauthFits?.(values) ?? true))
+  const facts = connectionFacts(values)
+  return handled || !oauthSignIn(facts) ? file : withOAuthNote(file, facts, oauthCaveat)
 }
 
 /** Every ready-made file for these values, in display order. */

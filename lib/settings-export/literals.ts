@@ -22,16 +22,30 @@ export function phpString(value: string): string {
 }
 
 /**
- * A .env value, quoted when it needs it (spaces, #, quotes). .env parsers disagree on escapes inside
- * quotes, so none are used: the value goes in the first quote style it does not contain (double,
- * single, backtick), which dotenv and Node's parseEnv read literally (PHP dotenv
- * parsers expand `$` inside double quotes: see their own targets).
+ * A .env value, quoted when it needs it (spaces, #, quotes, |). .env parsers disagree on escapes
+ * inside quotes, so none are used: the value goes in the first quote style it does not contain
+ * (double, single, backtick), which dotenv and Node's parseEnv read literally (PHP dotenv
+ * parsers expand `$` inside double quotes: see their own targets). Except for one escape: both
+ * turn `\n` inside double quotes into a line break (dotenv's lib/main.js also `\r`), so a value
+ * with a backslash skips double quotes.
  */
 export function envValue(value: string): string {
   if (/^[\w@.:/+-]*$/.test(value)) return value
-  const mark = ['"', "'", "`"].find((candidate) => !value.includes(candidate))
+  const marks = value.includes("\\") ? ["'", "`"] : ['"', "'", "`"]
+  const mark = marks.find((candidate) => !value.includes(candidate))
   // A value holding all three quote characters gets single for double quotes rather than a broken file.
   return mark ? `${mark}${value}${mark}` : `"${value.replaceAll('"', "'")}"`
+}
+
+/**
+ * An msmtp configuration argument (msmtprc): msmtp takes the rest of the line with the blanks at
+ * either end trimmed, then drops one pair of double quotes around it, with no escapes inside
+ * (msmtp's src/conf.c, get_next_cmd and trim_string; man msmtp: "The argument may be enclosed in
+ * double quotes"). So a value is written as it is (|, #, " and \ included) unless trimming or that
+ * pair would change it, and then wrapped in double quotes, which go back off.
+ */
+export function msmtpValue(value: string): string {
+  return /^[ \t]|[ \t]$|^".*"$/.test(value) ? `"${value}"` : value
 }
 
 /**
@@ -46,7 +60,9 @@ export function rubyString(value: string): string {
  * A .env value for PHP's dotenv parsers (vlucas/phpdotenv in Laravel, symfony/dotenv): both expand
  * `$` in unquoted and double-quoted values and read single-quoted values literally. So a value goes
  * in single quotes unless it holds one; then in double quotes with `\`, `"` and `$` escaped by a
- * backslash, which both parsers undo.
+ * backslash, which both parsers undo. One value neither quoting carries to Symfony's Dotenv: one with
+ * a ' and a backslash before n or r, as Dotenv (5.4, lexValue) turns `\n` into a line break before
+ * it undoes `\\` (literals.test.ts leaves that case out).
  */
 export function phpEnvValue(value: string): string {
   if (/^[\w@.:/+-]*$/.test(value)) return value

@@ -1,4 +1,5 @@
 import type { SettingsFile } from "./types"
+import type { ConnectionFacts } from "./values"
 
 /**
  * The comment mark of each output language, for the note at the top of outputs that have no OAuth
@@ -39,24 +40,48 @@ const INSTEAD = [
   "- or use Direct Send or SMTP relay through a connector, which need no sign-in.",
 ]
 
-/** The note's lines: the software's own caveat (where it can do part of it) or "cannot". */
-export function oauthNoteLines(caveat?: string): string[] {
-  return [...(caveat ? caveat.split("\n") : [CANNOT]), ...INSTEAD]
-}
-
 /** The one-line version for the secret note. */
 export const OAUTH_SECRET_NOTE =
   "No OAuth 2.0 setup here (see the note at the top): use a password while Basic authentication lasts, an OAuth relay such as Postfix with sasl-xoauth2, or Direct Send or a connector."
 
 /**
+ * What to do instead where the method's password sign-in is not the Basic authentication Microsoft
+ * is retiring (High Volume Email's accounts keep it until September 2028: SOURCES.hveInternalOnly):
+ * sign in with its secret, as the settings below do, or use a file that sets up OAuth 2.0 itself.
+ * INSTEAD's OAuth relay is left out: sasl-xoauth2 needs a user's sign-in, which HVE does not take.
+ */
+function insteadKeeping(secret: string) {
+  return {
+    lines: [
+      `The settings below sign in with ${secret} (Basic authentication)`,
+      "instead, which this sending method still accepts. For OAuth 2.0, use one of the files",
+      "here that set it up themselves (those without this note).",
+    ],
+    secretNote: `No OAuth 2.0 setup here (see the note at the top): the settings sign in with ${secret} instead.`,
+  }
+}
+
+/** The note's lines: the software's own caveat (where it can do part of it) or "cannot". */
+export function oauthNoteLines(caveat?: string, instead: readonly string[] = INSTEAD): string[] {
+  return [...(caveat ? caveat.split("\n") : [CANNOT]), ...instead]
+}
+
+/**
  * The file with the note in its comment syntax at the top: after a first line the file must start
  * with (`<?php`, `#!`), so it still parses and runs.
  */
-export function withOAuthNote(file: SettingsFile, caveat?: string): SettingsFile {
+export function withOAuthNote(
+  file: SettingsFile,
+  facts: ConnectionFacts,
+  caveat?: string
+): SettingsFile {
+  const instead = facts.basicAuthRetiring
+    ? { lines: INSTEAD, secretNote: OAUTH_SECRET_NOTE }
+    : insteadKeeping(facts.secret.name)
   const mark = COMMENT_MARKS[file.language] ?? "# "
-  const note = oauthNoteLines(caveat).map((line) => `${mark}${line}`.trimEnd())
+  const note = oauthNoteLines(caveat, instead.lines).map((line) => `${mark}${line}`.trimEnd())
   const lines = file.content.split("\n")
   const keepFirst = /^(<\?php|#!)/.test(lines[0] ?? "") ? 1 : 0
   const content = [...lines.slice(0, keepFirst), ...note, "", ...lines.slice(keepFirst)].join("\n")
-  return { ...file, content, secretNote: `${OAUTH_SECRET_NOTE} ${file.secretNote}` }
+  return { ...file, content, secretNote: `${instead.secretNote} ${file.secretNote}` }
 }

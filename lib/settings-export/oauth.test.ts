@@ -8,6 +8,7 @@ import { parseEnv } from "node:util"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { parse as parseYaml } from "yaml"
 
+import { verifyAccessToken } from "@/lib/practice/access-tokens"
 import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
 import {
   PRACTICE_CLIENT_SECRET,
@@ -18,14 +19,18 @@ import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { testServerTls } from "@/test-support/test-ca"
 import {
+  HVE_USER,
   PASSWORD,
   SCRATCH,
+  hveSetup,
   outputOf as file,
+  recordingServerForFile,
   run,
   smtpAuthSetup,
+  postmap,
   writeScratch,
 } from "@/test-support/settings-export"
-import { SETTINGS_TARGETS, buildSettingsFiles } from "./index"
+import { SETTINGS_TARGETS, buildSettingsFiles, type SettingsFile } from "./index"
 import { oauthNoteLines } from "./oauth-note"
 import { settingsRows } from "./rows"
 
@@ -101,6 +106,27 @@ function runNode(script: string, env: Record<string, string>): Promise<Run> {
       resolve({ ...result, code })
     })
   })
+}
+
+/** The PHP, Python and YAML outputs among these parse (php -l, py_compile, the yaml package). */
+async function expectParse(folder: string, outputs: SettingsFile[]) {
+  for (const output of outputs) {
+    const name = `${folder}/${output.id}-${output.filename}`
+    if (output.language === "php") {
+      const { stdout } = await run("php", ["-l", await writeScratch(name, output.content)], {
+        timeout: 15_000,
+      })
+      expect(stdout).toContain("No syntax errors detected")
+    } else if (output.language === "python") {
+      await run("python3", ["-m", "py_compile", await writeScratch(name, output.content)], {
+        timeout: 15_000,
+      })
+    } else if (output.language === "yaml") {
+      expect(() =>
+        parseYaml(output.content, { customTags: [{ tag: "!secret", resolve: String }] })
+      ).not.toThrow()
+    }
+  }
 }
 
 describe("nodemailer with OAuth 2.0 (real token, real send)", () => {
@@ -372,30 +398,152 @@ describe("every target with OAuth 2.0", () => {
 
   test("PHP, Python and YAML outputs still parse with the note on top", async () => {
     const setup = oauthSetup("oauth-app")
-    for (const output of buildSettingsFiles(setup).filter(
-      (f) => !SUPPORTED.some((t) => t.id === f.id)
-    )) {
-      const name = `oauth/notes/${output.id}-${output.filename}`
-      if (output.language === "php") {
-        const { stdout } = await run("php", ["-l", await writeScratch(name, output.content)], {
-          timeout: 15_000,
-        })
-        expect(stdout).toContain("No syntax errors detected")
-      } else if (output.language === "python") {
-        await run("python3", ["-m", "py_compile", await writeScratch(name, output.content)], {
-          timeout: 15_000,
-        })
-      } else if (output.language === "yaml") {
-        expect(() =>
-          parseYaml(output.content, { customTags: [{ tag: "!secret", resolve: String }] })
-        ).not.toThrow()
-      }
-    }
+    await expectParse(
+      "oauth/notes",
+      buildSettingsFiles(setup).filter((f) => !SUPPORTED.some((t) => t.id === f.id))
+    )
   })
 
   test("port and TLS checks need no sign-in and carry no note", () => {
     for (const id of ["openssl", "test-netconnection"]) {
       expect(file(id, oauthSetup("oauth-device")).content).not.toContain("OAuth")
     }
+  })
+})
+
+describe("High Volume Email with OAuth 2.0 app-only (an app the HVE account allows)", () => {
+  // A plain server offering XOAUTH2, not the simulator (whose practice apps send as mailboxes):
+  // it records the XOAUTH2 user and the token, which the test then reads.
+  const recorder = recordingServerForFile("", ["XOAUTH2"])
+
+  /** HVE values as the wizard submits them for app-only, against the recording server. */
+  function hveAppOnly(port = recorder.server.port): SetupValues {
+    const setup = hveSetup(port)
+    return {
+      ...setup,
+      account: {
+        authType: "oauth-app",
+        user: HVE_USER,
+        pass: "",
+        tenant: PRACTICE_TENANT_ID,
+        clientId: APP_ONLY,
+        clientSecret: PRACTICE_CLIENT_SECRET,
+      },
+    }
+  }
+
+  test("nodemailer: a client credentials token for outlook.office365.com, sent with XOAUTH2 as the HVE account", async () => {
+    const script = await writeScratch(
+      "oauth/hve-app-only.mjs",
+      file("nodemailer", hveAppOnly()).content
+    )
+    const before = recorder.server.messages.length
+    const result = await runNode(script, { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET })
+
+    expect(result.stderr).toBe("")
+    expect(result.code).toBe(0)
+    expect(recorder.server.messages).toHaveLength(before + 1)
+    const signIn = recorder.server.signIns.at(-1)
+    expect(signIn).toMatchObject({ method: "XOAUTH2", username: HVE_USER })
+    // The scope https://outlook.office365.com/.default gives a token for Exchange Online.
+    expect(verifyAccessToken(signIn?.secret ?? "", TOKEN_KEY)).toMatchObject({
+      aud: "https://outlook.office365.com",
+      appid: APP_ONLY,
+      idtyp: "app",
+    })
+    expect(identity.requests).toContainEqual({
+      path: `/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`,
+      grant: "client_credentials",
+      clientId: APP_ONLY,
+    })
+  })
+
+  test(".env, Python, appsettings.json and MailKit: the HVE endpoint, the HVE account and .default", async () => {
+    const setup = hveAppOnly(587)
+    setup.server.host = "smtp.hve.mx.microsoft"
+    expect(parseEnv(file("dotenv", setup).content)).toMatchObject({
+      SMTP_HOST: "smtp.hve.mx.microsoft",
+      SMTP_USER: HVE_USER,
+      OAUTH_SCOPE: "https://outlook.office365.com/.default",
+      SMTP_CLIENT_SECRET: "",
+    })
+    const python = file("python-smtplib", setup).content
+    await run(
+      "python3",
+      ["-m", "py_compile", await writeScratch("oauth/hve_send_mail.py", python)],
+      {
+        timeout: 15_000,
+      }
+    )
+    expect(python.split("\n")).toEqual(
+      expect.arrayContaining([
+        `USER = "${HVE_USER}"  # the mailbox to send as`,
+        'token = app.acquire_token_for_client(scopes=["https://outlook.office365.com/.default"])',
+        '    smtp.auth("XOAUTH2", lambda challenge=None: xoauth2 if challenge is None else "")',
+      ])
+    )
+    expect(JSON.parse(file("dotnet-appsettings", setup).content).Smtp).toMatchObject({
+      Host: "smtp.hve.mx.microsoft",
+      Username: HVE_USER,
+      ClientId: APP_ONLY,
+    })
+    expect(file("dotnet-mailkit", setup).content).toContain(
+      `await client.AuthenticateAsync(new SaslMechanismOAuth2("${HVE_USER}", token.AccessToken));`
+    )
+  })
+
+  test("Postfix: sasl-xoauth2 cannot use an app-only token, so the password settings stay under a note", async () => {
+    const setup = hveAppOnly(587)
+    setup.server.host = "smtp.hve.mx.microsoft"
+    const mainCf = file("postfix-main-cf", setup)
+    expect(mainCf.content.split("\n").slice(0, 2)).toEqual([
+      "# OAuth 2.0: Postfix signs in with OAuth 2.0 through sasl-xoauth2, which renews a user's token from",
+      "# that user's one sign-in; it cannot use an app-only token (client credentials).",
+    ])
+    expect(mainCf.content).not.toMatch(/xoauth2 *$|device-flow|mailbox password/m)
+    const directory = path.join(SCRATCH, "postfix", "hve-oauth")
+    await mkdir(directory, { recursive: true })
+    await writeFile(path.join(directory, "main.cf"), mainCf.content)
+    // An empty master.cf of the test's own: independent of this machine's Postfix configuration.
+    await writeFile(path.join(directory, "master.cf"), "")
+    const { stdout, stderr } = await run("postconf", ["-c", directory, "-n"], { timeout: 15_000 })
+    expect(stderr).toBe("")
+    expect(stdout).toContain("smtp_sasl_mechanism_filter = login\n")
+    expect(stdout).toContain("relayhost = [smtp.hve.mx.microsoft]:587\n")
+    // The note is comments in the lookup table too: postmap reads one entry, with the placeholder.
+    const sasl = file("postfix-sasl-passwd", setup)
+    expect(sasl.content.startsWith("# OAuth 2.0: Postfix signs in")).toBe(true)
+    const table = await writeScratch("oauth/hve-sasl_passwd", sasl.content)
+    await postmap(`hash:${table}`)
+    const entry = await postmap("-q", "[smtp.hve.mx.microsoft]:587", `hash:${table}`)
+    expect(entry.stdout.trim()).toBe(`${HVE_USER}:REPLACE-WITH-HVE-ACCOUNT-PASSWORD`)
+    expect(sasl.secretNote).toMatch(
+      /^No OAuth 2\.0 setup here \(see the note at the top\): the settings sign in with the HVE account's password instead\./
+    )
+  })
+
+  test("targets without an OAuth 2.0 setup: the note says the HVE account's password, not a retiring mailbox password", () => {
+    const setup = hveAppOnly(587)
+    for (const target of SETTINGS_TARGETS.filter((t) => !t.oauth)) {
+      const output = file(target.id, setup)
+      const mark = { php: "// ", go: "// ", text: "" }[output.language] ?? "# "
+      expect(output.content, target.id).toContain(
+        [
+          `${mark}The settings below sign in with the HVE account's password (Basic authentication)`,
+          `${mark}instead, which this sending method still accepts. For OAuth 2.0, use one of the files`,
+          `${mark}here that set it up themselves (those without this note).`,
+        ].join("\n")
+      )
+      expect(output.content, target.id).not.toMatch(
+        /December 2026|sasl-xoauth2: see|mailbox password/
+      )
+      expect(output.secretNote, target.id).toMatch(
+        /^No OAuth 2\.0 setup here \(see the note at the top\): the settings sign in with the HVE account's password instead\. /
+      )
+    }
+  })
+
+  test("PHP, Python and YAML outputs still parse with the HVE note on top", async () => {
+    await expectParse("oauth/hve-notes", buildSettingsFiles(hveAppOnly(587)))
   })
 })

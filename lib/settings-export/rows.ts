@@ -40,7 +40,7 @@ export function settingsRows(values: SetupValues): SettingsRow[] {
     rows.push({ label: "Username", value: facts.user, copyable: true })
     rows.push({
       label: "Password",
-      value: "(the mailbox password)",
+      value: `(${facts.secret.name})`,
       note: "Never shown or stored by smtp365: type it into the device or app yourself.",
       copyable: false,
     })

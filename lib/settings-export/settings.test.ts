@@ -4,21 +4,43 @@ import { parseEnv } from "node:util"
 import { describe, expect, test } from "vitest"
 
 import {
+  ACS_USER,
+  AWKWARD_FROM_NAME,
+  AWKWARD_SECRET,
   PASSWORD,
   SCRATCH,
+  acsSetup,
   caEnv,
   directSendSetup,
+  expectAcsSignIn,
+  hveSetup,
   outputOf as file,
+  recordingServerForFile,
   run,
   smtpAuthSetup,
   submissionSimulatorForFile,
   writeScratch,
 } from "@/test-support/settings-export"
 import { buildSettingsFiles } from "./index"
+import { sh } from "./literals"
 import { settingsRows } from "./rows"
 
 const simulator = submissionSimulatorForFile()
 const values = () => smtpAuthSetup(simulator.server.port)
+
+/** Runs a generated PHPMailer script with SMTP_PASSWORD set, the test CA trusted. */
+async function sendWithPhpmailer(script: string, password: string) {
+  // Debian's PHPMailer stands in for Composer's: the script's require 'vendor/autoload.php' loads it.
+  await writeScratch(
+    path.join(path.relative(SCRATCH, path.dirname(script)), "vendor/autoload.php"),
+    "<?php require '/usr/share/php/libphp-phpmailer/autoload.php';\n"
+  )
+  await run("php", [path.basename(script)], {
+    cwd: path.dirname(script),
+    env: { ...caEnv, SMTP_PASSWORD: password },
+    timeout: 15_000,
+  })
+}
 
 describe("settings export", () => {
   test("never contains the password", () => {
@@ -123,6 +145,50 @@ describe("printer and scanner setup sheet (nothing parses it: exact text)", () =
   })
 })
 
+describe("setup sheet for the newer routes (exact text)", () => {
+  test("Azure Communication Services: the username whole, the client secret named, ACS's requirements", () => {
+    const sheet = file("printer-sheet", acsSetup(587, { host: "smtp.azurecomm.net" })).content
+    const lines = sheet.split("\n")
+    expect(lines.slice(0, 2)).toEqual([
+      "Scan to email through Azure Communication Services",
+      "==================================================",
+    ])
+    expect(lines).toContain(`User name            ${ACS_USER}`)
+    expect(lines).toContain(
+      "Password             The Entra app's client secret (its Value), typed on the device"
+    )
+    expect(sheet).toContain(
+      [
+        "Before you start",
+        "- The device must support TLS 1.2 or later: update its firmware if the test fails at TLS.",
+        "- Use the name smtp.azurecomm.net, never an IP address.",
+        "- The user name is the resource name, the app's ID and the tenant ID joined by | (type the | as well), or an SMTP Username.",
+        "- The From address must be a MailFrom address of a domain connected to the Communication Services resource.",
+        "",
+        "Source:",
+        "  https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication",
+        "  https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/add-multiple-senders",
+      ].join("\n")
+    )
+    expect(sheet).not.toMatch(/mailbox|office365/)
+  })
+
+  test("High Volume Email: the HVE host, the HVE account's password and HVE's requirements", () => {
+    const sheet = file("printer-sheet", hveSetup(587, { host: "smtp.hve.mx.microsoft" })).content
+    const lines = sheet.split("\n")
+    expect(lines[0]).toBe("Scan to email through Microsoft 365")
+    expect(lines).toContain("SMTP server          smtp.hve.mx.microsoft")
+    expect(lines).toContain("Password             The HVE account's password, typed on the device")
+    expect(lines.filter((line) => line.startsWith("- "))).toEqual([
+      "- High Volume Email only delivers to recipients in your organisation: mail to outside addresses is not delivered.",
+      "- The device must use port 587 with STARTTLS (TLS) turned on.",
+      "- Mail goes out as the HVE account: the From address must be an address associated with it.",
+      "- If sign-in fails with 535 5.7.139, Security defaults or an authentication policy blocks the HVE account's password: its policy needs AllowBasicAuthSmtp.",
+    ])
+    expect(sheet).not.toMatch(/mailbox|office365/)
+  })
+})
+
 describe("outputs that run against the simulator", () => {
   test("Python smtplib sends with STARTTLS and the password from the environment", async () => {
     const script = await writeScratch("send_mail.py", file("python-smtplib", values()).content)
@@ -196,17 +262,8 @@ describe("outputs that run against the simulator", () => {
     const script = await writeScratch("php/send-mail.php", file("phpmailer", values()).content)
     const { stdout } = await run("php", ["-l", script], { timeout: 15_000 })
     expect(stdout).toContain("No syntax errors")
-    // Debian's PHPMailer stands in for Composer's: the script's require 'vendor/autoload.php' loads it.
-    await writeScratch(
-      "php/vendor/autoload.php",
-      "<?php require '/usr/share/php/libphp-phpmailer/autoload.php';\n"
-    )
     const before = simulator.server.messages.length
-    await run("php", ["send-mail.php"], {
-      cwd: path.dirname(script),
-      env: { ...caEnv, SMTP_PASSWORD: PASSWORD },
-      timeout: 15_000,
-    })
+    await sendWithPhpmailer(script, PASSWORD)
     expect(simulator.server.messages).toHaveLength(before + 1)
     expect(simulator.server.messages.at(-1)?.authUser).toBe("sender@contoso.com")
     expect(simulator.server.messages.at(-1)?.raw).toContain(
@@ -281,5 +338,202 @@ describe("outputs that run against the simulator", () => {
       (error: { stdout?: string }) => error
     )
     expect(failed?.stdout).toContain("Verify return code: 62 (hostname mismatch)")
+  })
+})
+
+/** The account settings msmtp reads from a configuration file, one "name = value" a line. */
+async function msmtpReads(configFile: string): Promise<string[]> {
+  // --pretend prints the configuration instead of sending (it still runs passwordeval); with
+  // stdin closed, it reads no message.
+  const { stdout } = await run("bash", ["-c", `msmtp -C ${sh(configFile)} --pretend < /dev/null`], {
+    env: { ...process.env, SMTP_PASSWORD: AWKWARD_SECRET },
+    timeout: 15_000,
+  })
+  return stdout.split("\n")
+}
+
+describe("Azure Communication Services: the | in the username and the client secret", () => {
+  // A plain server, not the simulator: it records the username as each client decoded it.
+  const recorder = recordingServerForFile(AWKWARD_SECRET)
+  const acs = () => acsSetup(recorder.server.port)
+  const expectSignedInOnce = (before: number) => expectAcsSignIn(recorder.server, before)
+
+  test("no output, secret note or row holds the client secret", () => {
+    const setup = acs()
+    expect(JSON.stringify([buildSettingsFiles(setup), settingsRows(setup)])).not.toContain(
+      AWKWARD_SECRET
+    )
+  })
+
+  test("the client secret as the password is not OAuth 2.0: no output carries the OAuth note", () => {
+    for (const output of buildSettingsFiles(acs())) {
+      expect(output.content, output.id).not.toContain("OAuth 2.0")
+      expect(output.secretNote, output.id).not.toContain("OAuth 2.0")
+    }
+  })
+
+  test("the settings table names the secret and keeps the username whole", () => {
+    const setup = acsSetup(587, { host: "smtp.azurecomm.net" })
+    expect(settingsRows(setup)).toEqual([
+      { label: "Sending method", value: "Azure Communication Services Email", copyable: true },
+      { label: "Server", value: "smtp.azurecomm.net", copyable: true },
+      { label: "Port", value: "587", copyable: true },
+      { label: "Security", value: "STARTTLS", copyable: true },
+      { label: "Username", value: ACS_USER, copyable: true },
+      {
+        label: "Password",
+        value: "(the Entra app's client secret (its Value))",
+        note: "Never shown or stored by smtp365: type it into the device or app yourself.",
+        copyable: false,
+      },
+      { label: "From address", value: "donotreply@contoso.com", copyable: true },
+      { label: "From name", value: AWKWARD_FROM_NAME, copyable: true },
+    ])
+  })
+
+  test("the .env parses back to the username, and says which secret SMTP_PASSWORD holds", () => {
+    const text = file("dotenv", acs()).content
+    expect(parseEnv(text)).toMatchObject({ SMTP_USER: ACS_USER, SMTP_PASSWORD: "" })
+    expect(text).toContain(`SMTP_USER="${ACS_USER}"\n`)
+    expect(text).toContain(
+      "# Set the Entra app's client secret (its Value) here or in the environment; never commit it."
+    )
+    expect(text.split("\n")[0]).toBe("# Azure Communication Services SMTP settings from smtp365")
+  })
+
+  test("appsettings.json and the MailKit snippet hold the username whole (no C# compiler: exact line)", () => {
+    expect(JSON.parse(file("dotnet-appsettings", acs()).content).Smtp.Username).toBe(ACS_USER)
+    expect(file("dotnet-mailkit", acs()).content).toContain(
+      `await client.AuthenticateAsync("${ACS_USER}", Environment.GetEnvironmentVariable("SMTP_PASSWORD"));`
+    )
+  })
+
+  test("nodemailer signs in with the username and the secret from the environment", async () => {
+    const script = await writeScratch("acs/send-mail.mjs", file("nodemailer", acs()).content)
+    const before = recorder.server.messages.length
+    await run(process.execPath, [script], {
+      env: { ...process.env, SMTP_PASSWORD: AWKWARD_SECRET },
+      timeout: 15_000,
+    })
+    expectSignedInOnce(before)
+    expect(recorder.server.messages.at(-1)?.raw).toContain(
+      "Subject: Hello from Azure Communication Services"
+    )
+  })
+
+  test("Python smtplib signs in with the username and the secret from the environment", async () => {
+    const script = await writeScratch("acs/send_mail.py", file("python-smtplib", acs()).content)
+    const before = recorder.server.messages.length
+    await run("python3", [script], {
+      env: { ...caEnv, SMTP_PASSWORD: AWKWARD_SECRET },
+      timeout: 15_000,
+    })
+    expectSignedInOnce(before)
+  })
+
+  test("Django's settings.py reads back to the username", async () => {
+    const settings = await writeScratch("acs/settings.py", file("django", acs()).content)
+    const { stdout } = await run(
+      "python3",
+      [
+        "-c",
+        "import runpy, sys; print(runpy.run_path(sys.argv[1])['EMAIL_HOST_USER'], end='')",
+        settings,
+      ],
+      { env: { ...process.env, SMTP_PASSWORD: AWKWARD_SECRET }, timeout: 15_000 }
+    )
+    expect(stdout).toBe(ACS_USER)
+  })
+
+  test("PHPMailer signs in with the username and the secret from the environment", async () => {
+    const script = await writeScratch("acs/php/send-mail.php", file("phpmailer", acs()).content)
+    const before = recorder.server.messages.length
+    await sendWithPhpmailer(script, AWKWARD_SECRET)
+    expectSignedInOnce(before)
+  })
+
+  test("swaks: the shell keeps the | inside the quoted --auth-user, and swaks signs in with LOGIN", async () => {
+    const script = file("swaks", acs()).content
+    expect(script).toContain(`--auth-user '${ACS_USER}'`)
+    const before = recorder.server.messages.length
+    await run("bash", ["-c", script], {
+      env: { ...caEnv, SWAKS_OPT_auth_password: AWKWARD_SECRET },
+      timeout: 15_000,
+    })
+    expect(expectSignedInOnce(before)?.method).toBe("LOGIN")
+  })
+
+  test("curl: the shell keeps the | inside the quoted --user", async () => {
+    const script = file("curl", acs()).content
+    expect(script).toContain(`--user '${ACS_USER}'`)
+    // curl prompts for the password on a terminal; here it goes after the user name instead.
+    const withSecret = script.replace(
+      `--user ${sh(ACS_USER)}`,
+      `--user ${sh(`${ACS_USER}:${AWKWARD_SECRET}`)}`
+    )
+    const before = recorder.server.messages.length
+    await run("bash", ["-c", `cd ${JSON.stringify(SCRATCH)} && ${withSecret}`], {
+      env: caEnv,
+      timeout: 15_000,
+    })
+    expectSignedInOnce(before)
+  })
+
+  test("msmtp reads the username as written and the secret through passwordeval", async () => {
+    const config = file("msmtp", acs()).content
+    expect(config).toContain(`\nuser ${ACS_USER}\n`)
+    const configFile = await writeScratch(
+      "acs/msmtprc",
+      config.replace("tls_trust_file system", `tls_trust_file ${caEnv.SSL_CERT_FILE}`)
+    )
+    await chmod(configFile, 0o600)
+    expect(await msmtpReads(configFile)).toContain(`user = ${ACS_USER}`)
+    const message = "To: it-team@contoso.com\nSubject: msmtp test\n\nIt works.\n"
+    const before = recorder.server.messages.length
+    await run("bash", ["-c", `printf ${JSON.stringify(message)} | msmtp -C ${configFile} -t`], {
+      env: { ...process.env, SMTP_PASSWORD: AWKWARD_SECRET },
+      timeout: 15_000,
+    })
+    expectSignedInOnce(before)
+  })
+})
+
+describe("msmtp arguments (msmtp --pretend shows what it read)", () => {
+  test.each([` ${ACS_USER}`, `"${ACS_USER}"`, `it's "me" #1 \\ |`])(
+    "user %j reads back as written",
+    async (user) => {
+      const setup = acsSetup(587)
+      setup.account.user = user
+      const configFile = await writeScratch("acs/msmtprc-user", file("msmtp", setup).content)
+      await chmod(configFile, 0o600)
+      expect(await msmtpReads(configFile)).toContain(`user = ${user}`)
+    }
+  )
+})
+
+describe("High Volume Email: the HVE host and the HVE account's password", () => {
+  const hve = () => hveSetup(587, { host: "smtp.hve.mx.microsoft" })
+
+  test("the settings table and the .env name the HVE account's password", () => {
+    expect(settingsRows(hve())).toContainEqual({
+      label: "Password",
+      value: "(the HVE account's password)",
+      note: "Never shown or stored by smtp365: type it into the device or app yourself.",
+      copyable: false,
+    })
+    const text = file("dotenv", hve()).content
+    expect(parseEnv(text)).toMatchObject({
+      SMTP_HOST: "smtp.hve.mx.microsoft",
+      SMTP_PORT: "587",
+      SMTP_USER: "hve-scanner@contoso.com",
+    })
+    expect(text).toContain("# Set the HVE account's password here or in the environment")
+  })
+
+  test("no output says the mailbox password or carries the OAuth note", () => {
+    for (const output of buildSettingsFiles(hve())) {
+      expect(output.content, output.id).not.toMatch(/mailbox password|MAILBOX-PASSWORD|OAuth 2\.0/)
+      expect(output.secretNote, output.id).not.toMatch(/mailbox password|MAILBOX-PASSWORD/)
+    }
   })
 })

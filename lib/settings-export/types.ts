@@ -27,6 +27,12 @@ export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNo
    * note at the top of its output (see oauth-note.ts).
    */
   oauth?: "supported" | "no-sign-in"
+  /**
+   * With "supported", where that depends on the setup: whether its OAuth variant fits these values.
+   * False gets the note, as unset `oauth` does (Postfix's sasl-xoauth2 needs a user's sign-in, which
+   * not every method takes).
+   */
+  oauthFits?(values: SetupValues): boolean
   /** Replaces the note's first line where the software can do part of it (verified, with a source). */
   oauthCaveat?: string
   render(values: SetupValues): Pick<SettingsFile, "content" | "secretNote" | "companion">

@@ -1,7 +1,8 @@
+import { methodInfo } from "@/lib/microsoft365/methods"
 import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL, DELEGATED_SMTP_SCOPE } from "@/lib/oauth/scopes"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
-import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
+import type { OAuthSignIn, SendingMethod } from "@/lib/schemas/setup-fields"
 
 /** The name of the environment variable every output reads the password from. */
 export const PASSWORD_VARIABLE = "SMTP_PASSWORD"
@@ -24,17 +25,60 @@ export const OAUTH_SCOPES = {
   "oauth-device": [DELEGATED_SMTP_SCOPE, "offline_access"],
 } as const satisfies Record<OAuthSignIn, readonly string[]>
 
+/** What the outputs' comments say of the service a method sends through. */
+interface Service {
+  /** Its name in a sentence: "Every message goes to Microsoft 365". */
+  name: string
+  /**
+   * It is known to offer AUTH only after STARTTLS, so a client that cannot require STARTTLS still
+   * never signs in in plain text.
+   */
+  authOnlyAfterStartTls: boolean
+}
+
+/**
+ * The service behind each method. High Volume Email is part of Microsoft 365 (SOURCES.hve); Azure
+ * Communication Services is Azure's email service, not Microsoft 365's (SOURCES.acsSmtp). Both
+ * offer AUTH LOGIN and not PLAIN, as the Rails and Postfix outputs say (Azure Communication
+ * Services: SOURCES.observedAcsLoginOnly). smtp.office365.com offers AUTH only after STARTTLS (the
+ * practice simulator copies it); that was not checked on the HVE and ACS endpoints, so nothing is
+ * claimed for them.
+ */
+const SERVICES = {
+  "smtp-auth": { name: "Microsoft 365", authOnlyAfterStartTls: true },
+  "direct-send": { name: "Microsoft 365", authOnlyAfterStartTls: false },
+  relay: { name: "Microsoft 365", authOnlyAfterStartTls: false },
+  hve: { name: "Microsoft 365", authOnlyAfterStartTls: false },
+  acs: { name: "Azure Communication Services", authOnlyAfterStartTls: false },
+} as const satisfies Record<SendingMethod, Service>
+
+/** Fallback words, for a method entry without Account words (each method that signs in has them). */
+const A_PASSWORD = { name: "the password", placeholder: "REPLACE-WITH-PASSWORD" }
+
 /** Facts every generator needs, derived once from the wizard's values. */
 export function connectionFacts(values: SetupValues) {
   const signIn = signInOf(values)
   const signsIn = signIn !== "none"
   const oauth = isOAuth(signIn)
+  const method = values.method.method
   return {
     host: values.server.host,
     port: Number(values.server.port),
     security: values.server.security,
+    /** The service it sends through, in the outputs' words. */
+    service: SERVICES[method] as Service,
     signsIn,
     signIn,
+    /**
+     * The secret that goes in as the password, in the method's words (lib/microsoft365/methods.ts):
+     * "the mailbox password", "the HVE account's password", "the Entra app's client secret (its
+     * Value)".
+     */
+    secret: methodInfo(method).account?.secret ?? A_PASSWORD,
+    /** Its password sign-in is the Basic authentication Microsoft is retiring for SMTP AUTH. */
+    basicAuthRetiring: methodInfo(method).account?.basicAuthRetiring === true,
+    /** The method takes a user's own OAuth 2.0 sign-in (the device code flow), not only app-only. */
+    delegatedOAuth: methodInfo(method).signIns.includes("oauth-device"),
     /** OAuth only: the Directory (tenant) ID or domain, and the Application (client) ID. */
     tenant: oauth ? (values.account.tenant ?? "").trim() : "",
     clientId: oauth ? (values.account.clientId ?? "").trim() : "",
@@ -58,6 +102,11 @@ export function oauthSignIn(facts: ConnectionFacts): OAuthSignIn | undefined {
  */
 export function tokenEndpoint(facts: ConnectionFacts, base: string = DEFAULT_IDENTITY_URL): string {
   return `${base}/${encodeURIComponent(facts.tenant)}/oauth2/v2.0/token`
+}
+
+/** The Subject of the message the ready-to-run snippets send. */
+export function testSubject(facts: ConnectionFacts): string {
+  return `Hello from ${facts.service.name}`
 }
 
 /** The note every output carries on where the password goes. */

@@ -6,9 +6,13 @@ import { parse } from "yaml"
 import { describe, expect, test } from "vitest"
 
 import {
+  ACS_USER,
   AWKWARD_FROM_NAME,
+  AWKWARD_SECRET,
   PASSWORD,
+  acsSetup,
   directSendSetup,
+  hveSetup,
   render,
   run,
   smtpAuthSetup,
@@ -479,5 +483,103 @@ describe("Zabbix (Email media type)", () => {
     const text = content(zabbixTarget, setup)
     expect(text).toContain("Email: sender@contoso.com\n")
     expect(text).toContain("the From name is left out")
+  })
+})
+
+describe("Azure Communication Services: the | in the username, read back by each format's parser", () => {
+  const acs = () => acsSetup(587, { host: "smtp.azurecomm.net" })
+  // !secret reads secrets.yaml; here it stands for the key it names.
+  const secretTag = { tag: "!secret", resolve: (key: string) => ({ secret: key }) }
+
+  test("no output or secret note holds the client secret", () => {
+    for (const target of TARGETS) {
+      expect(JSON.stringify(render(target, acs())), target.id).not.toContain(AWKWARD_SECRET)
+    }
+  })
+
+  test("WordPress: PHP defines WPMS_SMTP_USER as the username", async () => {
+    const constants = await phpJson(
+      "acs-wp-config-part.php",
+      "require $argv[1];\necho json_encode(get_defined_constants(true)['user']);",
+      "<?php\n" + content(wordpressTarget, acs())
+    )
+    expect(constants).toMatchObject({
+      WPMS_SMTP_HOST: "smtp.azurecomm.net",
+      WPMS_SMTP_USER: ACS_USER,
+    })
+  })
+
+  test("Nextcloud: PHP reads mail_smtpname as the username", async () => {
+    const config = await phpJson(
+      "acs-nextcloud-config.php",
+      "require $argv[1];\necho json_encode($CONFIG);",
+      content(nextcloudTarget, acs())
+    )
+    expect(config).toMatchObject({ mail_smtphost: "smtp.azurecomm.net", mail_smtpname: ACS_USER })
+  })
+
+  test("Grafana and Gitea: the username goes in backticks, which go-ini keeps verbatim", async () => {
+    const grafana = content(grafanaTarget, acs())
+    expect(grafana).toContain(`user = \`${ACS_USER}\`\n`)
+    expect((await goIni("acs-grafana.ini", grafana)).smtp?.user).toBe(ACS_USER)
+    const gitea = content(giteaTarget, acs())
+    expect(gitea).toContain(`USER = \`${ACS_USER}\`\n`)
+    expect((await goIni("acs-app.ini", gitea)).mailer?.USER).toBe(ACS_USER)
+  })
+
+  test("Jenkins: the yaml package reads the username (a quoted scalar, not a | block)", () => {
+    const config = parse(content(jenkinsTarget, acs()))
+    expect(config.unclassified.mailer.authentication).toEqual({
+      username: ACS_USER,
+      password: "${SMTP_PASSWORD}",
+    })
+  })
+
+  test("Home Assistant: the yaml package reads the username", () => {
+    const config = parse(content(homeAssistantTarget, acs()), { customTags: [secretTag] }) as {
+      notify: Record<string, unknown>[]
+    }
+    expect(config.notify[0]).toMatchObject({
+      server: "smtp.azurecomm.net",
+      username: ACS_USER,
+      password: { secret: "smtp_password" },
+    })
+  })
+
+  test("Zabbix: the form's fields, the username as typed and the secret named (exact text)", () => {
+    const text = content(zabbixTarget, acs())
+    expect(text.split("\n")).toEqual(
+      expect.arrayContaining([
+        "Name: Azure Communication Services",
+        "SMTP server: smtp.azurecomm.net",
+        "Authentication: Username and password",
+        `Username: ${ACS_USER}`,
+        "Password: type the Entra app's client secret (its Value) into the form",
+      ])
+    )
+  })
+})
+
+describe("High Volume Email: the HVE host and the HVE account's password", () => {
+  const hve = () => hveSetup(587, { host: "smtp.hve.mx.microsoft" })
+
+  test("the parsed settings name the HVE endpoint and account", async () => {
+    expect((await goIni("hve-grafana.ini", content(grafanaTarget, hve()))).smtp).toMatchObject({
+      host: "smtp.hve.mx.microsoft:587",
+      user: "hve-scanner@contoso.com",
+    })
+    expect(parse(content(jenkinsTarget, hve())).unclassified.mailer).toMatchObject({
+      smtpHost: "smtp.hve.mx.microsoft",
+      authentication: { username: "hve-scanner@contoso.com" },
+    })
+  })
+
+  test("Zabbix names the HVE account's password, and no output the mailbox password", () => {
+    expect(content(zabbixTarget, hve())).toContain(
+      "Password: type the HVE account's password into the form\n"
+    )
+    for (const target of TARGETS) {
+      expect(JSON.stringify(render(target, hve())), target.id).not.toMatch(/mailbox password/)
+    }
   })
 })

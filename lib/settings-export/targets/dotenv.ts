@@ -20,7 +20,7 @@ export const dotenvTarget: SettingsTarget = {
     const facts = connectionFacts(values)
     const kind = oauthSignIn(facts)
     const lines = [
-      "# Microsoft 365 SMTP settings from smtp365",
+      `# ${facts.service.name} SMTP settings from smtp365`,
       `SMTP_HOST=${quote(facts.host)}`,
       `SMTP_PORT=${facts.port}`,
       "# starttls: plain text, then upgraded (ports 587, 25); tls: implicit TLS; none: no TLS",
@@ -42,7 +42,7 @@ export const dotenvTarget: SettingsTarget = {
       }
     } else if (facts.signsIn) {
       lines.push(`SMTP_USER=${quote(facts.user)}`)
-      lines.push(`# Set the mailbox password here or in the environment; never commit it.`)
+      lines.push(`# Set ${facts.secret.name} here or in the environment; never commit it.`)
       lines.push(`${PASSWORD_VARIABLE}=`)
     }
     lines.push(`MAIL_FROM_ADDRESS=${quote(facts.fromAddress)}`)

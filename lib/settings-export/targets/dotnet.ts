@@ -8,6 +8,7 @@ import {
   connectionFacts,
   oauthSignIn,
   secretNote,
+  testSubject,
   type ConnectionFacts,
 } from "../values"
 import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
@@ -88,7 +89,7 @@ export const mailkitTarget: SettingsTarget = {
       "var message = new MimeMessage();",
       `message.From.Add(new MailboxAddress(${cs(facts.fromName)}, ${cs(facts.fromAddress)}));`,
       `message.To.Add(MailboxAddress.Parse(${cs(facts.to)}));`,
-      'message.Subject = "Hello from Microsoft 365";',
+      `message.Subject = ${cs(testSubject(facts))};`,
       'message.Body = new TextPart("plain") { Text = "It works." };',
       "",
       "using var client = new SmtpClient();",

@@ -4,12 +4,18 @@ import { parseEnv } from "node:util"
 import { describe, expect, test } from "vitest"
 
 import {
+  ACS_USER,
   AWKWARD_FROM_NAME,
+  AWKWARD_SECRET,
   PASSWORD,
   SCRATCH,
   TEST_CA_FILE,
+  acsSetup,
   caEnv,
   directSendSetup,
+  expectAcsSignIn,
+  hveSetup,
+  recordingServerForFile,
   render,
   run,
   smtpAuthSetup,
@@ -112,6 +118,22 @@ public class Send {
 }
 `
 
+/** Loads .env.local next to it with Symfony's Dotenv and sends one message with Symfony Mailer. */
+const SYMFONY_SEND = [
+  "<?php",
+  "require '/usr/share/php/Symfony/Component/Dotenv/autoload.php';",
+  "require '/usr/share/php/Symfony/Component/Mailer/autoload.php';",
+  "use Symfony\\Component\\Dotenv\\Dotenv;",
+  "use Symfony\\Component\\Mailer\\Mailer;",
+  "use Symfony\\Component\\Mailer\\Transport;",
+  "use Symfony\\Component\\Mime\\Email;",
+  "(new Dotenv())->load(__DIR__ . '/.env.local');",
+  "$mailer = new Mailer(Transport::fromDsn($_ENV['MAILER_DSN']));",
+  "$mailer->send((new Email())->from($_ENV['MAILER_FROM'])->to('it-team@contoso.com')",
+  "  ->subject('Symfony test')->text('It works.'));",
+  "",
+].join("\n")
+
 const JAKARTA_CLASSPATH = "/usr/share/java/jakarta-mail.jar:/usr/share/java/jakarta-activation.jar"
 
 async function loadProperties(name: string, text: string): Promise<string[]> {
@@ -119,6 +141,47 @@ async function loadProperties(name: string, text: string): Promise<string[]> {
   const loader = await writeScratch("frameworks/LoadProperties.java", LOAD_PROPERTIES)
   const { stdout } = await run("java", [loader, file], { timeout: 30_000 })
   return stdout.trim().split("\n")
+}
+
+/**
+ * Sends one message with Jakarta Mail (JAKARTA_SEND) from generated properties, SMTP_PASSWORD set;
+ * the test CA, in a truststore of its own, stands in for Java's trusted CAs.
+ */
+async function sendWithJakartaMail(properties: string, password: string) {
+  const program = await writeScratch("frameworks/Send.java", JAKARTA_SEND)
+  const truststore = path.join(SCRATCH, "frameworks", "truststore.p12")
+  await rm(truststore, { force: true })
+  await run(
+    "keytool",
+    [
+      "-importcert",
+      "-noprompt",
+      "-alias",
+      "smtp365-test-ca",
+      "-file",
+      TEST_CA_FILE,
+      "-keystore",
+      truststore,
+      "-storetype",
+      "PKCS12",
+      "-storepass",
+      "changeit",
+    ],
+    { timeout: 30_000 }
+  )
+  await run(
+    "java",
+    [
+      `-Djavax.net.ssl.trustStore=${truststore}`,
+      "-Djavax.net.ssl.trustStorePassword=changeit",
+      "-cp",
+      JAKARTA_CLASSPATH,
+      program,
+      properties,
+      "it-team@contoso.com",
+    ],
+    { env: { ...process.env, SMTP_PASSWORD: password }, timeout: 60_000 }
+  )
 }
 
 describe("every framework output", () => {
@@ -284,23 +347,7 @@ describe("Symfony Mailer", () => {
 
   test("Symfony's own Dotenv and Mailer (Debian's) send with the DSN and the URL-encoded password", async () => {
     const directory = path.dirname(await writeScratch("symfony/.env.local", content(symfonyTarget)))
-    const script = await writeScratch(
-      "symfony/send.php",
-      [
-        "<?php",
-        "require '/usr/share/php/Symfony/Component/Dotenv/autoload.php';",
-        "require '/usr/share/php/Symfony/Component/Mailer/autoload.php';",
-        "use Symfony\\Component\\Dotenv\\Dotenv;",
-        "use Symfony\\Component\\Mailer\\Mailer;",
-        "use Symfony\\Component\\Mailer\\Transport;",
-        "use Symfony\\Component\\Mime\\Email;",
-        "(new Dotenv())->load(__DIR__ . '/.env.local');",
-        "$mailer = new Mailer(Transport::fromDsn($_ENV['MAILER_DSN']));",
-        "$mailer->send((new Email())->from($_ENV['MAILER_FROM'])->to('it-team@contoso.com')",
-        "  ->subject('Symfony test')->text('It works.'));",
-        "",
-      ].join("\n")
-    )
+    const script = await writeScratch("symfony/send.php", SYMFONY_SEND)
     const before = simulator.server.messages.length
     await run("php", [script], {
       cwd: directory,
@@ -411,46 +458,174 @@ describe("Jakarta Mail properties", () => {
 
   test("Jakarta Mail sends through the simulator with an Authenticator reading SMTP_PASSWORD", async () => {
     const properties = await writeScratch("frameworks/send.properties", content(javamailTarget))
-    const program = await writeScratch("frameworks/Send.java", JAKARTA_SEND)
-    // The test CA, in a truststore of its own, stands in for Java's trusted CAs.
-    const truststore = path.join(SCRATCH, "frameworks", "truststore.p12")
-    await rm(truststore, { force: true })
-    await run(
-      "keytool",
-      [
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "smtp365-test-ca",
-        "-file",
-        TEST_CA_FILE,
-        "-keystore",
-        truststore,
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        "changeit",
-      ],
-      { timeout: 30_000 }
-    )
     const before = simulator.server.messages.length
-    await run(
-      "java",
-      [
-        `-Djavax.net.ssl.trustStore=${truststore}`,
-        "-Djavax.net.ssl.trustStorePassword=changeit",
-        "-cp",
-        JAKARTA_CLASSPATH,
-        program,
-        properties,
-        "it-team@contoso.com",
-      ],
-      { env: { ...process.env, SMTP_PASSWORD: PASSWORD }, timeout: 60_000 }
-    )
+    await sendWithJakartaMail(properties, PASSWORD)
     expect(simulator.server.messages).toHaveLength(before + 1)
     expect(simulator.server.messages.at(-1)?.authUser).toBe("sender@contoso.com")
     expect(simulator.server.messages.at(-1)?.from).toBe("sender@contoso.com")
     expect(lastHeader("From")).toBe('From: "Scan \\"Floor 2\\" #1" <sender@contoso.com>')
     expect(await lastFrom()).toEqual({ name: AWKWARD_FROM_NAME, address: "sender@contoso.com" })
+  })
+})
+
+/** Prints the string literal passed to mail.WithUsername in a Go file, as Go's own parser reads it. */
+const GO_USERNAME = `
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"strconv"
+)
+
+func main() {
+	file, err := parser.ParseFile(token.NewFileSet(), os.Args[1], nil, 0)
+	if err != nil {
+		panic(err)
+	}
+	ast.Inspect(file, func(node ast.Node) bool {
+		call, ok := node.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if selector, ok := call.Fun.(*ast.SelectorExpr); !ok || selector.Sel.Name != "WithUsername" {
+			return true
+		}
+		value, err := strconv.Unquote(call.Args[0].(*ast.BasicLit).Value)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Print(value)
+		return false
+	})
+}
+`
+
+describe("Azure Communication Services: the | in the username, the client secret", () => {
+  // A plain server, not the simulator: it records the username as each client decoded it.
+  const recorder = recordingServerForFile(AWKWARD_SECRET)
+  const acs = () => acsSetup(recorder.server.port)
+  const expectSignedInOnce = (before: number) => expectAcsSignIn(recorder.server, before)
+
+  test("no output or secret note holds the client secret", () => {
+    for (const target of TARGETS) {
+      const output = render(target, acs())
+      expect(JSON.stringify(output), target.id).not.toContain(AWKWARD_SECRET)
+    }
+  })
+
+  test("Flask loads MAIL_USERNAME whole, and Flask-Mail signs in with it", async () => {
+    const config = await writeScratch("frameworks/acs/config.py", content(flaskMailTarget, acs()))
+    const dump = await writeScratch("frameworks/flask_config_dump.py", FLASK_CONFIG_DUMP)
+    const { stdout } = await run("/usr/bin/python3", [dump, config], {
+      env: { ...process.env, SMTP_PASSWORD: AWKWARD_SECRET },
+      timeout: 20_000,
+    })
+    expect(JSON.parse(stdout)).toMatchObject({ MAIL_USERNAME: ACS_USER })
+    const app = await writeScratch("frameworks/flask_send.py", FLASK_SEND)
+    const before = recorder.server.messages.length
+    await run("/usr/bin/python3", [app, config, "it-team@contoso.com"], {
+      env: { ...caEnv, SMTP_PASSWORD: AWKWARD_SECRET },
+      timeout: 20_000,
+    })
+    expectSignedInOnce(before)
+  })
+
+  test("Laravel's .env quotes the username; .env parsers read it back whole", async () => {
+    const text = content(laravelTarget, acs())
+    expect(text).toContain(`MAIL_USERNAME='${ACS_USER}'\n`)
+    expect(parseEnv(text).MAIL_USERNAME).toBe(ACS_USER)
+    // phpdotenv is not packaged here; Symfony's Dotenv reads single quotes the same way (literally).
+    const env = await writeScratch("frameworks/acs/laravel.env", text)
+    const { stdout } = await run(
+      "php",
+      [
+        "-r",
+        "require '/usr/share/php/Symfony/Component/Dotenv/autoload.php'; echo (new Symfony\\Component\\Dotenv\\Dotenv())->parse(file_get_contents($argv[1]))['MAIL_USERNAME'];",
+        env,
+      ],
+      { timeout: 15_000 }
+    )
+    expect(stdout).toBe(ACS_USER)
+  })
+
+  test("the Symfony DSN percent-encodes each | and decodes back to the username", () => {
+    const dsn = parseEnv(content(symfonyTarget, acs())).MAILER_DSN ?? ""
+    expect(dsn).toContain(`smtp://${ACS_USER.replaceAll("|", "%7C")}:\${SMTP_PASSWORD}@`)
+    expect(decodeURIComponent(new URL(dsn).username)).toBe(ACS_USER)
+  })
+
+  test("Symfony's Dotenv and Mailer sign in with the username and the URL-encoded secret", async () => {
+    const directory = path.dirname(
+      await writeScratch("frameworks/acs/symfony/.env.local", content(symfonyTarget, acs()))
+    )
+    const script = await writeScratch("frameworks/acs/symfony/send.php", SYMFONY_SEND)
+    const before = recorder.server.messages.length
+    await run("php", [script], {
+      cwd: directory,
+      // As the secret note says: URL-encoded, because Dotenv pastes it into the DSN as is.
+      env: { ...caEnv, SMTP_PASSWORD: encodeURIComponent(AWKWARD_SECRET) },
+      timeout: 15_000,
+    })
+    expectSignedInOnce(before)
+  })
+
+  test("Go's parser reads the username literal back whole; the program names the secret", async () => {
+    const code = content(goMailTarget, acs())
+    const file = await writeScratch("frameworks/acs/go/main.go", code)
+    const { stdout: unformatted } = await run("gofmt", ["-l", "-e", file], { timeout: 15_000 })
+    expect(unformatted).toBe("")
+    // Built first: `go run` would take main.go, the argument, for one of its own sources.
+    const source = await writeScratch("frameworks/acs/go-username/read.go", GO_USERNAME)
+    const reader = path.join(path.dirname(source), "read")
+    await run("go", ["build", "-o", reader, source], {
+      env: { ...process.env, GOCACHE: path.join(SCRATCH, "go-build-cache") },
+      timeout: 120_000,
+    })
+    const { stdout } = await run(reader, [file], { timeout: 15_000 })
+    expect(stdout).toBe(ACS_USER)
+    expect(code).toContain(
+      `log.Fatal("set the SMTP_PASSWORD environment variable to the Entra app's client secret (its Value)")`
+    )
+    expect(code.split("\n")[0]).toBe(
+      "// Sends one message through Azure Communication Services. Go's net/smtp has no AUTH LOGIN, so this uses go-mail:"
+    )
+  })
+
+  test("java.util.Properties reads mail.smtp.user whole, and Jakarta Mail signs in with it", async () => {
+    const text = content(javamailTarget, acs())
+    expect(await loadProperties("acs-mail.properties", text)).toContain(
+      `mail.smtp.user=${ACS_USER}`
+    )
+    const properties = await writeScratch("frameworks/acs-send.properties", text)
+    const before = recorder.server.messages.length
+    await sendWithJakartaMail(properties, AWKWARD_SECRET)
+    expectSignedInOnce(before)
+  })
+})
+
+describe("High Volume Email: the HVE host and the HVE account's password", () => {
+  const hve = () => hveSetup(587, { host: "smtp.hve.mx.microsoft" })
+
+  test("each output names the HVE endpoint and never the mailbox password", async () => {
+    expect(parseEnv(content(laravelTarget, hve()))).toMatchObject({
+      MAIL_HOST: "smtp.hve.mx.microsoft",
+      MAIL_USERNAME: "hve-scanner@contoso.com",
+    })
+    expect(new URL(parseEnv(content(symfonyTarget, hve())).MAILER_DSN ?? "").hostname).toBe(
+      "smtp.hve.mx.microsoft"
+    )
+    expect(await loadProperties("hve-mail.properties", content(javamailTarget, hve()))).toContain(
+      "mail.smtp.host=smtp.hve.mx.microsoft"
+    )
+    expect(content(goMailTarget, hve())).toContain(
+      `log.Fatal("set the SMTP_PASSWORD environment variable to the HVE account's password")`
+    )
+    for (const target of TARGETS) {
+      expect(JSON.stringify(render(target, hve())), target.id).not.toMatch(/mailbox password/)
+    }
   })
 })

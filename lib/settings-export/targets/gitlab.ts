@@ -10,7 +10,7 @@ import { connectionFacts, secretNote, type ConnectionFacts } from "../values"
 /** A YAML single-quoted scalar: a quote is written twice, nothing else is special. */
 const yaml = (value: string) => `'${value.replaceAll("'", "''")}'`
 
-function tlsLines({ security, signsIn }: ConnectionFacts): string[] {
+function tlsLines({ security, signsIn, service }: ConnectionFacts): string[] {
   if (security === "tls")
     return [
       "# Implicit TLS from the first byte; STARTTLS must be off with it.",
@@ -19,7 +19,7 @@ function tlsLines({ security, signsIn }: ConnectionFacts): string[] {
     ]
   return [
     security === "starttls"
-      ? `# STARTTLS. GitLab has no switch to require it${signsIn ? "; Microsoft 365 offers AUTH only after it" : ""}.`
+      ? `# STARTTLS. GitLab has no switch to require it${signsIn && service.authOnlyAfterStartTls ? `; ${service.name} offers AUTH only after it` : ""}.`
       : "# No encryption required; STARTTLS is still used when the server offers it.",
     "gitlab_rails['smtp_enable_starttls_auto'] = true",
     "gitlab_rails['smtp_tls'] = false",
@@ -41,9 +41,9 @@ export const gitlabTarget: SettingsTarget = {
           "# No smtp_user_name or smtp_password here: both go in GitLab's encrypted SMTP",
           "# credentials (GitLab 14.3+). Run:",
           "#   sudo gitlab-rake gitlab:smtp:secret:edit EDITOR=vim",
-          "# and enter these two lines, with the mailbox password:",
+          `# and enter these two lines, with ${facts.secret.name}:`,
           `#   user_name: ${yaml(facts.user)}`,
-          "#   password: 'the mailbox password'",
+          `#   password: ${yaml(facts.secret.name)}`,
           "# (YAML: inside the single quotes, write each ' of the password as '').",
         ]
       : []

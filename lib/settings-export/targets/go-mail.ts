@@ -5,7 +5,13 @@
  */
 import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
-import { PASSWORD_VARIABLE, connectionFacts, secretNote, type ConnectionFacts } from "../values"
+import {
+  PASSWORD_VARIABLE,
+  connectionFacts,
+  secretNote,
+  testSubject,
+  type ConnectionFacts,
+} from "../values"
 
 const go = stringLiteral
 
@@ -33,7 +39,7 @@ export const goMailTarget: SettingsTarget = {
   render(values) {
     const facts = connectionFacts(values)
     const content = [
-      "// Sends one message through Microsoft 365. Go's net/smtp has no AUTH LOGIN, so this uses go-mail:",
+      `// Sends one message through ${facts.service.name}. Go's net/smtp has no AUTH LOGIN, so this uses go-mail:`,
       "//",
       "//\tgo mod init sendmail && go get github.com/wneessen/go-mail && go run .",
       "package main",
@@ -51,7 +57,7 @@ export const goMailTarget: SettingsTarget = {
         ? [
             `\tpassword := os.Getenv(${go(PASSWORD_VARIABLE)})`,
             '\tif password == "" {',
-            `\t\tlog.Fatal(${go(`set the ${PASSWORD_VARIABLE} environment variable to the mailbox password`)})`,
+            `\t\tlog.Fatal(${go(`set the ${PASSWORD_VARIABLE} environment variable to ${facts.secret.name}`)})`,
             "\t}",
             "",
           ]
@@ -62,7 +68,7 @@ export const goMailTarget: SettingsTarget = {
       `\tif err := message.To(${go(facts.to)}); err != nil {`,
       "\t\tlog.Fatal(err)",
       "\t}",
-      '\tmessage.Subject("Hello from Microsoft 365")',
+      `\tmessage.Subject(${go(testSubject(facts))})`,
       '\tmessage.SetBodyString(mail.TypeTextPlain, "It works.")',
       "",
       `\tclient, err := mail.NewClient(${go(facts.host)},`,

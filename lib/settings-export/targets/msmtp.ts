@@ -1,3 +1,4 @@
+import { msmtpValue as arg } from "../literals"
 import type { SettingsTarget } from "../types"
 import { PASSWORD_VARIABLE, connectionFacts, secretNote } from "../values"
 
@@ -35,9 +36,9 @@ export const msmtpTarget: SettingsTarget = {
       `port ${facts.port}`,
       ...tls,
       ...(facts.signsIn
-        ? ["auth on", `user ${facts.user}`, `passwordeval "printenv ${PASSWORD_VARIABLE}"`]
+        ? ["auth on", `user ${arg(facts.user)}`, `passwordeval "printenv ${PASSWORD_VARIABLE}"`]
         : ["auth off"]),
-      `from ${facts.fromAddress}`,
+      `from ${arg(facts.fromAddress)}`,
       "",
       "account default : microsoft365",
       "",

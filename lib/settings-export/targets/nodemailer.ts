@@ -8,6 +8,7 @@ import {
   connectionFacts,
   oauthSignIn,
   secretNote,
+  testSubject,
   type ConnectionFacts,
 } from "../values"
 import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
@@ -161,7 +162,7 @@ export const nodemailerTarget: SettingsTarget = {
       "await transporter.sendMail({",
       `  from: ${from},`,
       `  to: ${js(facts.to)},`,
-      '  subject: "Hello from Microsoft 365",',
+      `  subject: ${js(testSubject(facts))},`,
       '  text: "It works.",',
       "})",
       "",

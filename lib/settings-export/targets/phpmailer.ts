@@ -1,6 +1,12 @@
 import { phpString as php } from "../literals"
 import type { SettingsTarget } from "../types"
-import { PASSWORD_VARIABLE, connectionFacts, secretNote, type ConnectionFacts } from "../values"
+import {
+  PASSWORD_VARIABLE,
+  connectionFacts,
+  secretNote,
+  testSubject,
+  type ConnectionFacts,
+} from "../values"
 
 /** PHPMailer's SMTPSecure: STARTTLS or SMTPS make TLS required; empty lets it upgrade when offered. */
 function smtpSecure(security: ConnectionFacts["security"]) {
@@ -39,7 +45,7 @@ export const phpmailerTarget: SettingsTarget = {
         : ["$mail->SMTPAuth = false;"]),
       `$mail->setFrom(${php(facts.fromAddress)}, ${php(facts.fromName)});`,
       `$mail->addAddress(${php(facts.to)});`,
-      "$mail->Subject = 'Hello from Microsoft 365';",
+      `$mail->Subject = ${php(testSubject(facts))};`,
       "$mail->Body = 'It works.';",
       "$mail->send();",
       "",

@@ -1,4 +1,4 @@
-// Postfix as a smart-host client: every message leaves through Microsoft 365 (relayhost).
+// Postfix as a smart-host client: every message leaves through the service (relayhost).
 // Parameters: https://www.postfix.org/postconf.5.html, SMTP AUTH: https://www.postfix.org/SASL_README.html
 // (client side, sasl_passwd), TLS: https://www.postfix.org/TLS_README.html (client security levels).
 //
@@ -8,8 +8,13 @@
 // the refresh token in it. Its Microsoft 365 setup signs in as a user (delegated SMTP.Send), so it
 // needs a refresh token from one sign-in (sasl-xoauth2-tool get-token outlook --use-device-flow).
 // Debian 12 (bookworm) main has no package of it (apt-cache search xoauth2, 2026-11): build it
-// from source or use the project's Ubuntu PPA.
+// from source or use the project's Ubuntu PPA. It cannot use an app-only token: "sasl-xoauth2
+// will not work without a refresh token" (its maintainer, in
+// https://github.com/tarickb/sasl-xoauth2/issues/76, where client credentials are asked for). So
+// for a method whose only OAuth 2.0 sign-in is app-only (High Volume Email), these files keep the
+// password settings under the note.
 import { DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
+import type { SetupValues } from "@/lib/schemas/setup"
 import type { SettingsTarget } from "../types"
 import {
   connectionFacts,
@@ -20,11 +25,21 @@ import {
 } from "../values"
 
 const SASL_PASSWD = "/etc/postfix/sasl_passwd"
-const PASSWORD_PLACEHOLDER = "REPLACE-WITH-MAILBOX-PASSWORD"
 const SASL_XOAUTH2_CONF = "/etc/sasl-xoauth2.conf"
 /** Where sasl_passwd says the token file is: inside Postfix's chroot when smtp runs chrooted. */
 const tokenFile = (facts: ConnectionFacts) => `/etc/tokens/${facts.user}`
 const CHROOT = "/var/spool/postfix"
+
+/** sasl-xoauth2 fits where the method takes a user's sign-in, from which it keeps a refresh token. */
+const saslXoauth2Fits = (values: SetupValues) => connectionFacts(values).delegatedOAuth
+
+/** The note's first lines where sasl-xoauth2 does not fit. */
+const APP_ONLY_CAVEAT =
+  "OAuth 2.0: Postfix signs in with OAuth 2.0 through sasl-xoauth2, which renews a user's token from\nthat user's one sign-in; it cannot use an app-only token (client credentials)."
+
+/** The OAuth 2.0 sign-in Postfix does for these facts: none where sasl-xoauth2 does not fit. */
+const postfixOAuth = (facts: ConnectionFacts) =>
+  facts.delegatedOAuth ? oauthSignIn(facts) : undefined
 
 /** A main.cf value: `$` starts a parameter reference, so a literal one is written `$$`. */
 const cf = (value: string) => value.replaceAll("$", () => "$$")
@@ -61,9 +76,11 @@ export const postfixMainCfTarget: SettingsTarget = {
   filename: "main.cf",
   language: "ini",
   oauth: "supported",
+  oauthFits: saslXoauth2Fits,
+  oauthCaveat: APP_ONLY_CAVEAT,
   render(values) {
     const facts = connectionFacts(values)
-    const kind = oauthSignIn(facts)
+    const kind = postfixOAuth(facts)
     const sasl = kind
       ? [
           "",
@@ -89,18 +106,18 @@ export const postfixMainCfTarget: SettingsTarget = {
             `smtp_sasl_password_maps = hash:${SASL_PASSWD}`,
             "# Allow LOGIN, a plain-text mechanism (the default forbids those): it only runs inside TLS.",
             "smtp_sasl_security_options = noanonymous",
-            "# Microsoft 365 offers AUTH LOGIN, not PLAIN (Debian: apt install libsasl2-modules).",
+            `# ${facts.service.name} offers AUTH LOGIN, not PLAIN (Debian: apt install libsasl2-modules).`,
             "smtp_sasl_mechanism_filter = login",
           ]
         : ["", "# Direct Send and relay do not sign in: SMTP AUTH stays off."]
     const content = [
       "# /etc/postfix/main.cf: add or replace these lines, then run: sudo postfix reload",
-      "# Every message goes to Microsoft 365; the brackets skip the MX lookup.",
+      `# Every message goes to ${facts.service.name}; the brackets skip the MX lookup.`,
       `relayhost = ${cf(nextHop(facts))}`,
       ...tlsLines(facts),
       ...sasl,
       "",
-      `# Microsoft 365 only accepts mail from ${facts.fromAddress}: rewrite every sender`,
+      `# ${facts.service.name} only accepts mail from ${facts.fromAddress}: rewrite every sender`,
       "# (root, www-data, ...) in the envelope and the From header to it.",
       `sender_canonical_maps = static:${cf(facts.fromAddress)}`,
       "",
@@ -122,22 +139,25 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
   title: "Postfix (sasl_passwd)",
   group: "Mail servers",
   filename: "sasl_passwd",
-  language: "text",
+  // A lookup table: # starts a comment line, as in main.cf (postmap(1)), so a note on top stays one.
+  language: "ini",
   oauth: "supported",
+  oauthFits: saslXoauth2Fits,
+  oauthCaveat: APP_ONLY_CAVEAT,
   render(values) {
     const facts = connectionFacts(values)
-    if (oauthSignIn(facts)) return saslXoauth2Passwd(facts)
+    if (postfixOAuth(facts)) return saslXoauth2Passwd(facts)
     const content = facts.signsIn
       ? [
-          `# ${SASL_PASSWD}: the Microsoft 365 sign-in for relayhost ${nextHop(facts)}.`,
+          `# ${SASL_PASSWD}: the ${facts.service.name} sign-in for relayhost ${nextHop(facts)}.`,
           "# Make the file private before typing the password into it:",
           `#   sudo install -m 600 /dev/null ${SASL_PASSWD}`,
-          `# Paste the last line, replace ${PASSWORD_PLACEHOLDER} with the mailbox password`,
+          `# Paste the last line, replace ${facts.secret.placeholder} with ${facts.secret.name}`,
           "# (user:password, no spaces), then build the table Postfix reads and reload:",
           `#   sudo postmap hash:${SASL_PASSWD}`,
           `#   sudo chmod 600 ${SASL_PASSWD} ${SASL_PASSWD}.db`,
           "#   sudo postfix reload",
-          `${nextHop(facts)} ${facts.user}:${PASSWORD_PLACEHOLDER}`,
+          `${nextHop(facts)} ${facts.user}:${facts.secret.placeholder}`,
           "",
         ].join("\n")
       : [
@@ -149,7 +169,7 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
       content,
       secretNote: secretNote(
         facts,
-        `Replace ${PASSWORD_PLACEHOLDER} with the mailbox password on the server itself, then run postmap; never send the file anywhere.`
+        `Replace ${facts.secret.placeholder} with ${facts.secret.name} on the server itself, then run postmap; never send the file anywhere.`
       ),
     }
   },

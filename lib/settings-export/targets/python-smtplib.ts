@@ -8,6 +8,7 @@ import {
   connectionFacts,
   oauthSignIn,
   secretNote,
+  testSubject,
   type ConnectionFacts,
 } from "../values"
 import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
@@ -106,7 +107,7 @@ export const pythonSmtplibTarget: SettingsTarget = {
       "message = EmailMessage()",
       `message["From"] = formataddr((${py(facts.fromName)}, ${py(facts.fromAddress)}))`,
       `message["To"] = ${py(facts.to)}`,
-      'message["Subject"] = "Hello from Microsoft 365"',
+      `message["Subject"] = ${py(testSubject(facts))}`,
       'message.set_content("It works.")',
       "",
       "# Verifies the server certificate and its name, with the system's trusted CAs.",

@@ -45,7 +45,7 @@ export const railsTarget: SettingsTarget = {
           `  user_name: ${rb(facts.user)},`,
           `  # From the environment, never in the code (or Rails.application.credentials).`,
           `  password: ENV.fetch(${rb(PASSWORD_VARIABLE)}),`,
-          "  # Microsoft 365 offers AUTH LOGIN, not PLAIN.",
+          `  # ${facts.service.name} offers AUTH LOGIN, not PLAIN.`,
           "  authentication: :login,",
         ]
       : []

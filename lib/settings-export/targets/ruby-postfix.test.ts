@@ -3,16 +3,22 @@ import path from "node:path"
 import { describe, expect, test } from "vitest"
 
 import {
+  ACS_USER,
   AWKWARD_FROM_NAME,
+  AWKWARD_SECRET,
   PASSWORD,
   SCRATCH,
   TEST_CA_FILE,
+  acsSetup,
   caEnv,
   directSendSetup,
+  hveSetup,
+  recordingServerForFile,
   render,
   run,
   smtpAuthSetup,
   submissionSimulatorForFile,
+  postmap,
   writeScratch,
 } from "@/test-support/settings-export"
 import type { SettingsTarget } from "../types"
@@ -60,6 +66,26 @@ async function railsSettings(setup = authSetup()) {
     { ...caEnv, SMTP_PASSWORD: "not-the-password" }
   )
   return JSON.parse(stdout)
+}
+
+/** Writes main.cf into its own config directory and returns `postconf -n` as an object. */
+async function postconf(name: string, setup = authSetup()) {
+  const directory = path.join(SCRATCH, "postfix", name)
+  await mkdir(directory, { recursive: true })
+  await writeFile(path.join(directory, "main.cf"), content(postfixMainCfTarget, setup))
+  // postconf reads master.cf beside main.cf: an empty one of the test's own keeps the result
+  // independent of this machine's Postfix configuration (which may not exist at all).
+  await writeFile(path.join(directory, "master.cf"), "")
+  const { stdout, stderr } = await run("postconf", ["-c", directory, "-n"], { timeout: 15_000 })
+  expect(stderr).toBe("")
+  // postconf -c reports the directory it was given as config_directory.
+  const { config_directory: _, ...parameters } = Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((line) => line.split(" = ", 2))
+  )
+  return { directory, parameters }
 }
 
 describe("Rails Action Mailer", () => {
@@ -184,26 +210,6 @@ describe("GitLab gitlab.rb", () => {
 })
 
 describe("Postfix", () => {
-  /** Writes main.cf into its own config directory and returns `postconf -n` as an object. */
-  async function postconf(name: string, setup = authSetup()) {
-    const directory = path.join(SCRATCH, "postfix", name)
-    await mkdir(directory, { recursive: true })
-    await writeFile(path.join(directory, "main.cf"), content(postfixMainCfTarget, setup))
-    // postconf reads master.cf beside main.cf: an empty one of the test's own keeps the result
-    // independent of this machine's Postfix configuration (which may not exist at all).
-    await writeFile(path.join(directory, "master.cf"), "")
-    const { stdout, stderr } = await run("postconf", ["-c", directory, "-n"], { timeout: 15_000 })
-    expect(stderr).toBe("")
-    // postconf -c reports the directory it was given as config_directory.
-    const { config_directory: _, ...parameters } = Object.fromEntries(
-      stdout
-        .trim()
-        .split("\n")
-        .map((line) => line.split(" = ", 2))
-    )
-    return { directory, parameters }
-  }
-
   test("main.cf: postconf reads a relayhost with SASL LOGIN and verified, required TLS", async () => {
     const { parameters } = await postconf("smtp-auth")
     expect(parameters).toEqual({
@@ -261,19 +267,119 @@ describe("Postfix", () => {
     const text = content(postfixSaslPasswdTarget)
     expect(text).not.toContain(PASSWORD)
     const table = await writeScratch("postfix/sasl_passwd", text)
-    // -c: a configuration directory of the test's own (an empty main.cf), not /etc/postfix.
-    const config = path.dirname(await writeScratch("postfix/postmap-config/main.cf", ""))
-    await run("postmap", ["-c", config, `hash:${table}`], { timeout: 15_000 })
-    const { stdout } = await run(
-      "postmap",
-      ["-c", config, "-q", `[localhost]:${simulator.server.port}`, `hash:${table}`],
-      { timeout: 15_000 }
-    )
+    await postmap(`hash:${table}`)
+    const { stdout } = await postmap("-q", `[localhost]:${simulator.server.port}`, `hash:${table}`)
     expect(stdout.trim()).toBe("sender@contoso.com:REPLACE-WITH-MAILBOX-PASSWORD")
   })
 
   test("sasl_passwd for Direct Send holds no entry", async () => {
     const text = content(postfixSaslPasswdTarget, directSendSetup())
     expect(text.split("\n").filter((line) => line && !line.startsWith("#"))).toEqual([])
+  })
+})
+
+describe("Azure Communication Services: the | in the username, the client secret", () => {
+  // A plain server, not the simulator: it records the username as the Mail gem sent it.
+  const recorder = recordingServerForFile(AWKWARD_SECRET)
+  const acs = () => acsSetup(recorder.server.port)
+
+  test("Rails: Ruby reads user_name whole, and the Mail gem signs in with it (AUTH LOGIN)", async () => {
+    expect((await railsSettings(acs())).smtp_settings).toMatchObject({
+      user_name: ACS_USER,
+      authentication: "login",
+    })
+    expect(content(railsTarget, acs())).toContain(
+      "  # Azure Communication Services offers AUTH LOGIN, not PLAIN.\n"
+    )
+    const file = await writeScratch("acs/rails/send.rb", content(railsTarget, acs()))
+    const before = recorder.server.messages.length
+    await ruby(
+      "acs/rails/send-mail.rb",
+      `${RAILS_EVAL}
+require "mail"
+message = Mail.new(from: mailer.default_options[:from], to: "it-team@contoso.com",
+                   subject: "Rails test", body: "It works.")
+message.delivery_method :smtp, mailer.smtp_settings
+message.deliver!
+`,
+      file,
+      { ...caEnv, SMTP_PASSWORD: AWKWARD_SECRET }
+    )
+    expect(recorder.server.messages).toHaveLength(before + 1)
+    expect(recorder.server.signIns.at(-1)).toEqual({
+      method: "LOGIN",
+      username: ACS_USER,
+      secret: AWKWARD_SECRET,
+    })
+  })
+
+  test("GitLab: the credentials to enter read back as YAML (Ruby's Psych), the secret named", async () => {
+    const text = content(gitlabTarget, acs())
+    const lines = text.split("\n")
+    const start = lines.indexOf("#   sudo gitlab-rake gitlab:smtp:secret:edit EDITOR=vim") + 2
+    const secretYaml = lines
+      .slice(start, start + 2)
+      .map((line) => line.replace(/^# {3}/, ""))
+      .join("\n")
+    const yamlFile = await writeScratch("acs/gitlab/smtp-secret.yml", secretYaml + "\n")
+    const { stdout } = await run(
+      "ruby",
+      ["-ryaml", "-rjson", "-e", "puts JSON.generate(YAML.load_file(ARGV[0]))", yamlFile],
+      { timeout: 15_000 }
+    )
+    expect(JSON.parse(stdout)).toEqual({
+      user_name: ACS_USER,
+      password: "the Entra app's client secret (its Value)",
+    })
+    expect(text).toContain(
+      "# and enter these two lines, with the Entra app's client secret (its Value):"
+    )
+    // Nothing known says smtp.azurecomm.net refuses AUTH before STARTTLS: no such claim.
+    expect(text).toContain("# STARTTLS. GitLab has no switch to require it.\n")
+  })
+
+  test("Postfix: main.cf filters to LOGIN; postmap reads the sasl_passwd entry whole", async () => {
+    const { parameters } = await postconf("acs", acs())
+    expect(parameters).toMatchObject({
+      relayhost: `[localhost]:${recorder.server.port}`,
+      smtp_sasl_mechanism_filter: "login",
+    })
+    const text = content(postfixSaslPasswdTarget, acs())
+    const table = await writeScratch("acs/postfix/sasl_passwd", text)
+    await postmap(`hash:${table}`)
+    const { stdout } = await postmap("-q", `[localhost]:${recorder.server.port}`, `hash:${table}`)
+    expect(stdout.trim()).toBe(`${ACS_USER}:REPLACE-WITH-CLIENT-SECRET-VALUE`)
+    expect(text).toContain(
+      "# Paste the last line, replace REPLACE-WITH-CLIENT-SECRET-VALUE with the Entra app's client secret (its Value)"
+    )
+    expect(content(postfixMainCfTarget, acs())).toContain(
+      "# Every message goes to Azure Communication Services; the brackets skip the MX lookup."
+    )
+  })
+})
+
+describe("High Volume Email: the HVE host and the HVE account's password", () => {
+  const hve = () => hveSetup(587, { host: "smtp.hve.mx.microsoft" })
+
+  test("Postfix relays to the HVE endpoint; sasl_passwd's placeholder is the HVE account's password", async () => {
+    const { parameters } = await postconf("hve", hve())
+    expect(parameters.relayhost).toBe("[smtp.hve.mx.microsoft]:587")
+    const table = await writeScratch(
+      "hve/postfix/sasl_passwd",
+      content(postfixSaslPasswdTarget, hve())
+    )
+    await postmap(`hash:${table}`)
+    const { stdout } = await postmap("-q", "[smtp.hve.mx.microsoft]:587", `hash:${table}`)
+    expect(stdout.trim()).toBe("hve-scanner@contoso.com:REPLACE-WITH-HVE-ACCOUNT-PASSWORD")
+  })
+
+  test("Rails and GitLab name the HVE endpoint and the HVE account's password", async () => {
+    expect((await railsSettings(hve())).smtp_settings).toMatchObject({
+      address: "smtp.hve.mx.microsoft",
+      user_name: "hve-scanner@contoso.com",
+    })
+    const gitlab = content(gitlabTarget, hve())
+    expect(gitlab).toContain("# and enter these two lines, with the HVE account's password:\n")
+    expect(gitlab).toContain("#   password: 'the HVE account''s password'\n")
   })
 })

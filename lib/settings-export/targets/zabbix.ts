@@ -24,7 +24,7 @@ export const zabbixTarget: SettingsTarget = {
       "Zabbix: Alerts > Media types > Create media type (Administration > Media types in older",
       "versions, which also label the Email field SMTP email).",
       "",
-      "Name: Microsoft 365",
+      `Name: ${facts.service.name}`,
       "Type: Email",
       "Email provider: Generic SMTP",
       `SMTP server: ${facts.host}`,
@@ -45,7 +45,7 @@ export const zabbixTarget: SettingsTarget = {
         ? [
             "Authentication: Username and password",
             `Username: ${facts.user}`,
-            "Password: type the mailbox password into the form",
+            `Password: type ${facts.secret.name} into the form`,
           ]
         : ["Authentication: None"]),
       "",
