@@ -1,7 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server"
 
 import { env } from "@/lib/env"
-import { checkActionRequest, MAX_ACTION_BODY_BYTES } from "@/lib/security/action-request"
+import {
+  checkActionRequest,
+  MAX_ACTION_BODY_BYTES,
+  readBodyUpTo,
+} from "@/lib/security/action-request"
 import { BASIC_AUTH_CHALLENGE, hasAccessPassword } from "@/lib/security/basic-auth"
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy"
 
@@ -41,7 +45,9 @@ export async function proxy(request: NextRequest) {
       request.headers.get("next-action"),
       request.headers.get("content-type") ?? "",
       // Next.js hands the proxy its own copy of the body and the action the buffered original.
-      request.headers.has("next-action") ? await request.text() : ""
+      request.headers.has("next-action")
+        ? await readBodyUpTo(request.body, MAX_ACTION_BODY_BYTES)
+        : ""
     )
     if (problem) return refuse(problem.status, problem.message)
   }

@@ -1,0 +1,41 @@
+import { NextRequest } from "next/server"
+import { beforeAll, describe, expect, test, vi } from "vitest"
+
+import { HOSTILE_ACTION_BODIES } from "@/test-support/hostile-action-bodies"
+
+// The proxy as Next.js calls it, configured as the end-to-end server is: no access password. What
+// Next.js adds around it (next.config.ts's headers) is checked end to end.
+beforeAll(() => {
+  vi.stubEnv("SMTP365_ACCESS_PASSWORD", "")
+})
+
+const ORIGIN = "http://127.0.0.1:3100"
+const ACTION_ID = "7f3f5d201e04f03f60bdb299ab059013b586f8dc25"
+
+async function send(path: string, init: { host?: string; method?: string; body?: string } = {}) {
+  const { proxy } = await import("./proxy")
+  const headers = new Headers({ host: init.host ?? "127.0.0.1:3100" })
+  if (init.body !== undefined) {
+    headers.set("next-action", ACTION_ID)
+    headers.set("content-type", "text/plain;charset=UTF-8")
+  }
+  const method = init.method ?? (init.body === undefined ? "GET" : "POST")
+  return proxy(new NextRequest(`${ORIGIN}${path}`, { method, headers, body: init.body }))
+}
+
+function expectSecurityHeaders(response: Response) {
+  expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'")
+  expect(response.headers.get("cache-control")).toBe("no-store")
+}
+
+describe("proxy", () => {
+  test("refuses each hostile action body before Next.js decodes it", async () => {
+    for (const { name, body, status } of HOSTILE_ACTION_BODIES) {
+      const response = await send("/diagnose", { body })
+      expect(response.status, name).toBe(status)
+      expectSecurityHeaders(response)
+    }
+    const valid = await send("/diagnose", { body: '[{"text":"550 5.7.708"}]' })
+    expect(valid.headers.get("x-middleware-next")).toBe("1")
+  })
+})
