@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, test, vi } from "vitest"
 
 import { HOSTILE_ACTION_BODIES } from "@/test-support/hostile-action-bodies"
 
-// The proxy as Next.js calls it, configured as the end-to-end server is: no access password. What
-// Next.js adds around it (next.config.ts's headers) is checked end to end.
+// The proxy as Next.js calls it, configured as the end-to-end server is: no access password, no
+// extra host names. What Next.js adds around it (next.config.ts's headers) is checked end to end.
 beforeAll(() => {
   vi.stubEnv("SMTP365_ACCESS_PASSWORD", "")
+  vi.stubEnv("SMTP365_HOSTNAMES", "")
 })
 
 const ORIGIN = "http://127.0.0.1:3100"
@@ -29,6 +30,27 @@ function expectSecurityHeaders(response: Response) {
 }
 
 describe("proxy", () => {
+  test.each(["127.0.0.1:3100", "localhost:3100", "[::1]:3100", "LOCALHOST", "127.0.0.1"])(
+    "without an access password, serves the loopback name %j",
+    async (host) => {
+      const response = await send("/", { host })
+      expect(response.headers.get("x-middleware-next")).toBe("1")
+      expectSecurityHeaders(response)
+    }
+  )
+
+  test.each(["rebound.example:3100", "127.0.0.2:3100", "localhost.example", ""])(
+    "without an access password, answers the host name %j with 421 and what to set",
+    async (host) => {
+      for (const init of [{ host }, { host, body: "[]" }]) {
+        const response = await send("/", init)
+        expect(response.status).toBe(421)
+        expect(await response.text()).toMatch(/SMTP365_ACCESS_PASSWORD.*SMTP365_HOSTNAMES/s)
+        expectSecurityHeaders(response)
+      }
+    }
+  )
+
   test("refuses each hostile action body before Next.js decodes it", async () => {
     for (const { name, body, status } of HOSTILE_ACTION_BODIES) {
       const response = await send("/diagnose", { body })

@@ -8,12 +8,13 @@ import {
 } from "@/lib/security/action-request"
 import { BASIC_AUTH_CHALLENGE, hasAccessPassword } from "@/lib/security/basic-auth"
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy"
+import { checkHost } from "@/lib/security/host-name"
 
 /**
- * Runs before every request: asks for the access password when SMTP365_ACCESS_PASSWORD is set, and
- * gives each response a Content-Security-Policy with a fresh nonce (Next.js reads it from the
- * request headers and puts it on the scripts it renders). Pages, actions and their results are
- * never cached: they can carry a test's transcript.
+ * Runs before every request: without SMTP365_ACCESS_PASSWORD answers only to the host names it
+ * serves, with it asks for the password, and gives each response a Content-Security-Policy with a
+ * fresh nonce (Next.js reads it from the request headers and puts it on the scripts it renders).
+ * Pages, actions and their results are never cached: they can carry a test's transcript.
  */
 export async function proxy(request: NextRequest) {
   const nonce = createNonce()
@@ -29,7 +30,14 @@ export async function proxy(request: NextRequest) {
       },
     })
 
-  const password = env().SMTP365_ACCESS_PASSWORD
+  const { SMTP365_ACCESS_PASSWORD: password, SMTP365_HOSTNAMES } = env()
+  // The Host header, which a page cannot set: not X-Forwarded-Host, which it can.
+  const misdirected = checkHost(request.headers.get("host"), {
+    accessPassword: password,
+    hostNames: SMTP365_HOSTNAMES,
+  })
+  if (misdirected) return refuse(misdirected.status, misdirected.message)
+
   if (password && !hasAccessPassword(request.headers.get("authorization"), password)) {
     return refuse(401, "smtp365 asks for its access password.", {
       "WWW-Authenticate": BASIC_AUTH_CHALLENGE,
