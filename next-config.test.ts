@@ -9,6 +9,10 @@ test("next dev does not print server action arguments (the password would be amo
   expect(nextConfig.logging && nextConfig.logging.serverFunctions).toBe(false)
 })
 
+test("Next.js's trailing-slash redirect is off: it answers before the headers and the proxy, without them", () => {
+  expect(nextConfig.skipTrailingSlashRedirect).toBe(true)
+})
+
 test("the proxy's action body limit is the one the installed Next.js applies", () => {
   // next.config.ts keeps Next.js's default, which the installed version spells out in its source.
   expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBeUndefined()

@@ -24,12 +24,32 @@ async function send(path: string, init: { host?: string; method?: string; body?:
   return proxy(new NextRequest(`${ORIGIN}${path}`, { method, headers, body: init.body }))
 }
 
+/** Where a redirect points, on this origin. */
+function target(response: Response): string {
+  const location = new URL(response.headers.get("location") ?? "", ORIGIN)
+  return `${location.pathname}${location.search}`
+}
+
 function expectSecurityHeaders(response: Response) {
   expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'")
   expect(response.headers.get("cache-control")).toBe("no-store")
 }
 
 describe("proxy", () => {
+  test("redirects a trailing slash itself, so the redirect carries the CSP and no-store", async () => {
+    for (const method of ["GET", "POST"]) {
+      const response = await send("/diagnose/?host=smtp.office365.com", { method })
+      expect(response.status).toBe(308)
+      expect(target(response)).toBe("/diagnose?host=smtp.office365.com")
+      expectSecurityHeaders(response)
+    }
+    // Runs of slashes become one: the target never names another host ("//example.com").
+    expect(target(await send("/guide/relay//"))).toBe("/guide/relay")
+    expect(target(await send("/%2F%2Fexample.com/"))).toBe("/%2F%2Fexample.com")
+    // A path without a trailing slash goes on to Next.js.
+    expect((await send("/diagnose")).headers.get("x-middleware-next")).toBe("1")
+  })
+
   test.each(["127.0.0.1:3100", "localhost:3100", "[::1]:3100", "LOCALHOST", "127.0.0.1"])(
     "without an access password, serves the loopback name %j",
     async (host) => {

@@ -44,6 +44,17 @@ export async function proxy(request: NextRequest) {
     })
   }
 
+  // Next.js's own trailing-slash redirect runs before the proxy and its answer loses every header
+  // next.config.ts sets, so next.config.ts turns it off and the proxy redirects instead.
+  const withoutSlash = withoutTrailingSlash(request.nextUrl.pathname)
+  if (withoutSlash) {
+    const target = new URL(`${withoutSlash}${request.nextUrl.search}`, request.url)
+    const redirect = NextResponse.redirect(target, 308)
+    redirect.headers.set("Content-Security-Policy", policy)
+    redirect.headers.set("Cache-Control", "no-store")
+    return redirect
+  }
+
   // A malformed server action request gets a 4xx here rather than a 500 from Next.js's decoder.
   if (request.method === "POST") {
     if (Number(request.headers.get("content-length")) > MAX_ACTION_BODY_BYTES) {
@@ -76,4 +87,14 @@ export async function proxy(request: NextRequest) {
     response.headers.set("Cache-Control", "no-store")
   }
   return response
+}
+
+/**
+ * The path without its trailing slashes, as Next.js's redirect would have it ("/diagnose/" is
+ * "/diagnose"), with runs of slashes made one so the result never reads as another host
+ * ("//example.com"); null for "/" and for a path without a trailing slash.
+ */
+function withoutTrailingSlash(pathname: string): string | null {
+  if (pathname === "/" || !pathname.endsWith("/")) return null
+  return pathname.replace(/[/\\]+/g, "/").replace(/\/+$/, "") || "/"
 }

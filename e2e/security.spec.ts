@@ -8,7 +8,7 @@ import { expect, test } from "./fixtures"
 // What every response promises the browser (proxy.ts and next.config.ts), checked on the built app.
 const PAGES = ["/", "/diagnose", "/guide/basic-auth", "/guide/relay", "/sheet", "/entra-checklist"]
 
-/** The headers every response carries, pages and refusals alike. */
+/** The headers every response carries: pages, redirects and refusals alike. */
 function expectSecurityHeaders(headers: Record<string, string | string[] | undefined>) {
   const csp = String(headers["content-security-policy"] ?? "")
   const scriptSrc = csp.split(";").find((directive) => directive.trim().startsWith("script-src"))
@@ -54,6 +54,24 @@ test.describe("Security headers", () => {
       expect(violations).toEqual([])
     })
   }
+
+  test("a trailing-slash redirect carries the nonce CSP, no-store and the fixed headers", async ({
+    request,
+  }) => {
+    const redirects: Array<[string, string]> = [
+      ["/diagnose/", "/diagnose"],
+      ["/guide/relay/?from=link", "/guide/relay?from=link"],
+      ["/icon.svg/", "/icon.svg"],
+      ["/nothing/", "/nothing"],
+    ]
+    for (const [from, to] of redirects) {
+      const response = await request.get(from, { maxRedirects: 0, failOnStatusCode: false })
+      expect(response.status(), from).toBe(308)
+      const location = new URL(response.headers()["location"] ?? "", "http://127.0.0.1")
+      expect(`${location.pathname}${location.search}`, from).toBe(to)
+      expectSecurityHeaders(response.headers())
+    }
+  })
 
   test("the test-send action's answer is never cached, and streams uncompressed", async ({
     wizard,
