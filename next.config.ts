@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
   // `next dev` prints each server action call with its arguments: the password and client secret
   // the wizard sends would land in the terminal.
   logging: { serverFunctions: false },
+  // Next.js redirects "/diagnose/" to "/diagnose" before any header route or the proxy runs, and
+  // its redirect carries none of the headers below; proxy.ts redirects instead, with all of them.
+  skipTrailingSlashRedirect: true,
   // Socket-level libraries run as plain Node modules, not bundled.
   serverExternalPackages: ["nodemailer", "smtp-server", "selfsigned"],
   async headers() {

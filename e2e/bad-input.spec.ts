@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs"
 import path from "node:path"
+import type { APIRequestContext } from "@playwright/test"
 import fc from "fast-check"
 
+import { HOSTILE_ACTION_BODIES } from "../test-support/hostile-action-bodies"
 import { SETUP_FIELD_PATHS, withFieldReplaced } from "../test-support/setup-fuzz"
 import { expect, test } from "./fixtures"
 
@@ -195,4 +197,52 @@ test.describe("Bad input", () => {
       )
     })
   }
+})
+
+test.describe("Hostile action bodies", () => {
+  const post = (request: APIRequestContext, page: string, id: string, body: string) =>
+    request.post(page, {
+      headers: {
+        "Next-Action": id,
+        Accept: "text/x-component",
+        "Content-Type": "text/plain;charset=UTF-8",
+      },
+      data: body,
+      timeout: REQUEST_TIMEOUT_MS,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    })
+
+  for (const hostile of HOSTILE_ACTION_BODIES) {
+    test(`${hostile.name}: ${hostile.status} from both actions, before Next.js decodes it`, async ({
+      request,
+    }) => {
+      for (const action of ACTIONS) {
+        const response = await post(request, action.page, actionId(action.name), hostile.body)
+        expect(response.status(), action.name).toBe(hostile.status)
+      }
+    })
+  }
+
+  test("four concurrent megabyte-deep bodies leave pages answering quickly", async ({
+    request,
+  }) => {
+    const deep = HOSTILE_ACTION_BODIES.find((hostile) => hostile.name.includes("half a megabyte"))
+    const id = actionId("diagnosePastedText")
+    let settled = false
+    const posts = Promise.all(
+      Array.from({ length: 4 }, () => post(request, "/diagnose", id, deep?.body ?? ""))
+    ).finally(() => (settled = true))
+    // Pages asked for while the bodies arrive and are refused: each answers well within this (a
+    // decoder busy with them once held pages for 4 to 9 seconds).
+    const latencies: number[] = []
+    do {
+      const started = Date.now()
+      const page = await request.get("/", { timeout: REQUEST_TIMEOUT_MS })
+      expect(page.status()).toBe(200)
+      latencies.push(Date.now() - started)
+    } while (!settled)
+    for (const response of await posts) expect(response.status()).toBe(400)
+    expect(Math.max(...latencies)).toBeLessThan(3_000)
+  })
 })

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process"
+import http from "node:http"
 import net from "node:net"
 import path from "node:path"
 
@@ -6,6 +7,24 @@ import { expect, test } from "./fixtures"
 
 // What every response promises the browser (proxy.ts and next.config.ts), checked on the built app.
 const PAGES = ["/", "/diagnose", "/guide/basic-auth", "/guide/relay", "/sheet", "/entra-checklist"]
+
+/** The headers every response carries: pages, redirects and refusals alike. */
+function expectSecurityHeaders(headers: Record<string, string | string[] | undefined>) {
+  const csp = String(headers["content-security-policy"] ?? "")
+  const scriptSrc = csp.split(";").find((directive) => directive.trim().startsWith("script-src"))
+  expect(csp).toMatch(/'nonce-[^']+'/)
+  expect(scriptSrc).toContain("'strict-dynamic'")
+  expect(scriptSrc).not.toContain("'unsafe-inline'")
+  expect(csp).toContain("frame-ancestors 'none'")
+  expect(csp).toContain("object-src 'none'")
+  expect(headers["cache-control"]).toContain("no-store")
+  expect(headers).toMatchObject({
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  })
+  expect(headers["permissions-policy"]).toContain("camera=()")
+}
 
 test.describe("Security headers", () => {
   for (const page of PAGES) {
@@ -15,26 +34,11 @@ test.describe("Security headers", () => {
     }) => {
       const [first, second] = [await request.get(page), await request.get(page)]
       expect(first.status()).toBe(200)
-      const csp = first.headers()["content-security-policy"] ?? ""
-      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
-      expect(nonce).toBeTruthy()
-      const scriptSrc = csp
-        .split(";")
-        .find((directive) => directive.trim().startsWith("script-src"))
-      expect(scriptSrc).toContain("'strict-dynamic'")
-      expect(scriptSrc).not.toContain("'unsafe-inline'")
-      expect(csp).toContain("frame-ancestors 'none'")
-      expect(csp).toContain("object-src 'none'")
+      expectSecurityHeaders(first.headers())
+      const nonce = /'nonce-([^']+)'/.exec(first.headers()["content-security-policy"] ?? "")?.[1]
       // A fresh nonce per response, on the scripts Next.js rendered.
       expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`)
       expect(await first.text()).toContain(`nonce="${nonce}"`)
-      expect(first.headers()["cache-control"]).toContain("no-store")
-      expect(first.headers()).toMatchObject({
-        "x-frame-options": "DENY",
-        "x-content-type-options": "nosniff",
-        "referrer-policy": "no-referrer",
-      })
-      expect(first.headers()["permissions-policy"]).toContain("camera=()")
 
       const violations: string[] = []
       browser.on("console", (message) => {
@@ -50,6 +54,24 @@ test.describe("Security headers", () => {
       expect(violations).toEqual([])
     })
   }
+
+  test("a trailing-slash redirect carries the nonce CSP, no-store and the fixed headers", async ({
+    request,
+  }) => {
+    const redirects: Array<[string, string]> = [
+      ["/diagnose/", "/diagnose"],
+      ["/guide/relay/?from=link", "/guide/relay?from=link"],
+      ["/icon.svg/", "/icon.svg"],
+      ["/nothing/", "/nothing"],
+    ]
+    for (const [from, to] of redirects) {
+      const response = await request.get(from, { maxRedirects: 0, failOnStatusCode: false })
+      expect(response.status(), from).toBe(308)
+      const location = new URL(response.headers()["location"] ?? "", "http://127.0.0.1")
+      expect(`${location.pathname}${location.search}`, from).toBe(to)
+      expectSecurityHeaders(response.headers())
+    }
+  })
 
   test("the test-send action's answer is never cached, and streams uncompressed", async ({
     wizard,
@@ -74,8 +96,8 @@ test.describe("Security headers", () => {
   })
 })
 
-/** A second `next start` of the same build, with an access password set. */
-async function startProtectedServer(password: string) {
+/** A second `next start` of the same build, with more configuration (an access password, say). */
+async function startServer(configuration: Record<string, string>) {
   const port = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = probe.address() as net.AddressInfo
@@ -95,7 +117,7 @@ async function startProtectedServer(password: string) {
     ],
     {
       cwd: root,
-      env: { ...process.env, SMTP365_ACCESS_PASSWORD: password, SMTP365_PRACTICE: "off" },
+      env: { ...process.env, ...configuration, SMTP365_PRACTICE: "off" },
       stdio: ["ignore", "pipe", "pipe"],
     }
   )
@@ -105,8 +127,110 @@ async function startProtectedServer(password: string) {
       if (/Ready in/i.test(chunk.toString())) resolve()
     })
   })
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() }
+  return { url: `http://127.0.0.1:${port}`, port, stop: () => child.kill() }
 }
+
+interface RawResponse {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: string
+}
+
+/**
+ * A request sent with the given Host header, as a browser sends it for a page whose name points at
+ * this machine (a browser, and Playwright's client, set Host themselves).
+ */
+function requestAs(
+  url: string,
+  host: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: init.method ?? "GET", headers: { ...init.headers, Host: host }, timeout: 15_000 },
+      (response) => {
+        let body = ""
+        response.setEncoding("utf8")
+        response.on("data", (chunk: string) => (body += chunk))
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body })
+        )
+      }
+    )
+    request.on("timeout", () => request.destroy(new Error(`${url} as ${host}: no answer`)))
+    request.on("error", reject)
+    request.end(init.body)
+  })
+}
+
+/** The refusal of a host name smtp365 does not serve: a 421 that says what to set. */
+function expectMisdirected(response: RawResponse, what: string) {
+  expect(response.status, what).toBe(421)
+  expect(response.body).toContain("SMTP365_ACCESS_PASSWORD")
+  expect(response.body).toContain("SMTP365_HOSTNAMES")
+  expectSecurityHeaders(response.headers)
+}
+
+test.describe("Host names (DNS rebinding)", () => {
+  test("without an access password, answers only to loopback names, and tells another name what to set", async ({
+    baseURL,
+  }) => {
+    const { port } = new URL(baseURL ?? "")
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, "localhost"]) {
+      const response = await requestAs(`${baseURL}/`, host)
+      expect(response.status, host).toBe(200)
+      expect(response.body).toContain("smtp365")
+    }
+    const rebound = `rebound.example:${port}`
+    for (const route of ["/", "/diagnose", "/icon.svg", "/nothing"]) {
+      expectMisdirected(await requestAs(`${baseURL}${route}`, rebound), route)
+    }
+    // A header a page can set changes nothing: only Host counts.
+    expectMisdirected(
+      await requestAs(`${baseURL}/`, rebound, {
+        headers: { "X-Forwarded-Host": `127.0.0.1:${port}` },
+      }),
+      "X-Forwarded-Host"
+    )
+    // Nor can the page call an action: it is refused before Next.js sees it.
+    const action = await requestAs(`${baseURL}/diagnose`, rebound, {
+      method: "POST",
+      headers: { "Next-Action": "7f".padEnd(42, "0"), "Content-Type": "text/plain;charset=UTF-8" },
+      body: '[{"text":"550 5.7.708"}]',
+    })
+    expectMisdirected(action, "action")
+    expect(action.body).toContain("rebound.example")
+  })
+
+  test("serves the names in SMTP365_HOSTNAMES besides the loopback names", async () => {
+    const server = await startServer({ SMTP365_HOSTNAMES: "wizard.contoso.test, 10.0.0.7" })
+    try {
+      for (const host of [`wizard.contoso.test:${server.port}`, "10.0.0.7", "localhost"]) {
+        expect((await requestAs(`${server.url}/`, host)).status, host).toBe(200)
+      }
+      expectMisdirected(await requestAs(`${server.url}/`, "rebound.example"), "rebound.example")
+    } finally {
+      server.stop()
+    }
+  })
+
+  test("with an access password, answers to any host name once the password is given", async () => {
+    const password = "Tundra-Quill-Access-8"
+    const server = await startServer({ SMTP365_ACCESS_PASSWORD: password })
+    try {
+      const rebound = `rebound.example:${server.port}`
+      expect((await requestAs(`${server.url}/`, rebound)).status).toBe(401)
+      const authorization = `Basic ${Buffer.from(`admin:${password}`).toString("base64")}`
+      const page = await requestAs(`${server.url}/`, rebound, {
+        headers: { Authorization: authorization },
+      })
+      expect(page.status).toBe(200)
+    } finally {
+      server.stop()
+    }
+  })
+})
 
 test.describe("Access password", () => {
   const password = "Tundra-Quill-Access-8"
@@ -114,7 +238,7 @@ test.describe("Access password", () => {
   test("asks every route for the password, and lets it in with the right one", async ({
     playwright,
   }) => {
-    const server = await startProtectedServer(password)
+    const server = await startServer({ SMTP365_ACCESS_PASSWORD: password })
     try {
       const anonymous = await playwright.request.newContext({ baseURL: server.url })
       for (const route of [

@@ -13,6 +13,7 @@ describe("readEnv", () => {
       SMTP365_TRUST_PROXY: undefined,
       SMTP365_ACCESS_PASSWORD: undefined,
       SMTP365_DNS_SERVERS: [],
+      SMTP365_HOSTNAMES: [],
     })
   })
 
@@ -72,5 +73,14 @@ describe("readEnv", () => {
           " 127.0.0.1:5353, 9.9.9.9,[::1]:53, 2001:db8::1, dns.example, 10.0.0.1:0, [1.2.3.4]:53 ",
       }).SMTP365_DNS_SERVERS
     ).toEqual(["127.0.0.1:5353", "9.9.9.9", "[::1]:53", "2001:db8::1"])
+  })
+
+  test("reads the served host names, without ports, brackets or case, dropping what is no name", () => {
+    expect(
+      readEnv({
+        SMTP365_HOSTNAMES:
+          " Wizard.Contoso.test, 10.0.0.7:3000,,[FD00::7]:443, fd00::8, https://x.test/, a b ",
+      }).SMTP365_HOSTNAMES
+    ).toEqual(["wizard.contoso.test", "10.0.0.7", "fd00::7", "fd00::8"])
   })
 })

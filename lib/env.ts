@@ -3,6 +3,8 @@ import "server-only"
 import { isIP } from "node:net"
 import { z } from "zod"
 
+import { hostName } from "@/lib/security/host-name"
+
 /** Test sends per minute and client address, and per minute and recipient. */
 export const DEFAULT_RATE_LIMIT = 10
 
@@ -121,6 +123,21 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value?.trim() ? value : undefined)),
+  /**
+   * Without an access password, the names besides localhost, 127.0.0.1 and [::1] that smtp365
+   * answers to (Host header), comma-separated, for example "wizard.contoso.test,10.0.0.7"; a port
+   * is ignored. Entries that are not host names or IP addresses are ignored. A request to any
+   * other name gets a 421 (a guard against DNS rebinding).
+   */
+  SMTP365_HOSTNAMES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) => hostName(entry))
+        .filter((name): name is string => name !== null)
+    ),
   /**
    * DNS servers for the domain checks (MX, SPF, DKIM, DMARC) only, comma-separated ip[:port]
    * ("[ipv6]:port" with a port). Empty: the system's resolvers. Entries that are not addresses are

@@ -1,6 +1,17 @@
+import fc from "fast-check"
 import { describe, expect, test } from "vitest"
 
-import { checkActionRequest, MAX_ACTION_BODY_BYTES } from "./action-request"
+import { PASTE_MAX_LENGTH } from "@/lib/schemas/paste"
+import { HOSTILE_ACTION_BODIES } from "@/test-support/hostile-action-bodies"
+import { decodeWithReact, encodeReply } from "@/test-support/react-decoder"
+import { smtpAuthValues } from "@/test-support/setup-values"
+import {
+  checkActionRequest,
+  MAX_ACTION_BODY_BYTES,
+  MAX_ACTION_BODY_DEPTH,
+  MAX_BIGINT_DIGITS,
+  readBodyUpTo,
+} from "./action-request"
 
 const ID = "40f081bdb4d4c5647135cccecd151aed12bcaa553c"
 const TEXT = "text/plain;charset=UTF-8"
@@ -46,5 +57,123 @@ describe("checkActionRequest", () => {
     )
     const deep = "[".repeat(100_000) + "]".repeat(100_000)
     expect(() => checkActionRequest(ID, TEXT, deep)).not.toThrow()
+  })
+
+  test("counts the limit in bytes, as Next.js does", () => {
+    // 349,525 three-byte characters and the brackets: 1,048,579 bytes in 349,529 characters.
+    const wide = `["${"€".repeat(349_525)}"]`
+    expect(checkActionRequest(ID, TEXT, wide)?.status).toBe(413)
+    expect(checkActionRequest(ID, TEXT, Buffer.from(wide))?.status).toBe(413)
+    const exactly = `["${"a".repeat(MAX_ACTION_BODY_BYTES - 4)}"]`
+    expect(checkActionRequest(ID, TEXT, Buffer.from(exactly))).toBeNull()
+  })
+})
+
+describe("checkActionRequest against React's own encoder and decoder", () => {
+  test("lets through the bodies the browser sends for smtp365's actions", async () => {
+    const values = smtpAuthValues(
+      { host: "smtp.office365.com", port: 587 },
+      { user: "sender@contoso.com", pass: '$ecret-[{1e400}]-\\"' }
+    )
+    // The longest paste, of the characters JSON writes longest (six bytes each), after a "$".
+    const paste = "$" + "\u0001".repeat(PASTE_MAX_LENGTH - 1)
+    const bodies = await Promise.all([
+      encodeReply([values]),
+      encodeReply([{ text: paste }]),
+      encodeReply([{ text: "550 5.7.708 Service unavailable" }]),
+      encodeReply([{ flowId: "a".repeat(32), user: "sender@contoso.com", waitMs: 15_000 }]),
+      encodeReply([{ at: new Date(0), count: 12n, none: undefined, nan: Number.NaN, list: [1] }]),
+    ])
+    expect(Buffer.byteLength(bodies[1]!)).toBeLessThan(MAX_ACTION_BODY_BYTES)
+    for (const body of bodies) expect(checkActionRequest(ID, TEXT, body)).toBeNull()
+    expect(await decodeWithReact(bodies)).toEqual(bodies.map(() => null))
+  })
+
+  test.each(HOSTILE_ACTION_BODIES.map((hostile) => [hostile.name, hostile] as const))(
+    "refuses %s before Next.js decodes it",
+    (_, { body, status }) => {
+      const started = performance.now()
+      expect(checkActionRequest(ID, TEXT, body)?.status).toBe(status)
+      expect(checkActionRequest(ID, TEXT, Buffer.from(body))?.status).toBe(status)
+      // A linear scan: a megabyte takes milliseconds, not a decoder's seconds.
+      expect(performance.now() - started).toBeLessThan(1_000)
+    }
+  )
+
+  test("the bodies it refuses as breaking the decoder do break React's decoder", async () => {
+    const breaking = HOSTILE_ACTION_BODIES.filter((hostile) => hostile.breaksDecoder)
+    const errors = await decodeWithReact(breaking.map((hostile) => hostile.body))
+    for (const [index, error] of errors.entries()) {
+      expect(error, breaking[index]!.name).not.toBeNull()
+    }
+  })
+
+  test("whatever it lets through, React's decoder decodes", async () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom("$undefined", "$NaN", "$-0", "$Infinity", "$D2026-01-01", "$Dnot a date"),
+      fc.bigInt().map((value) => `$n${value}`),
+      fc.integer({ min: MAX_BIGINT_DIGITS - 2, max: MAX_BIGINT_DIGITS + 2 }).map((digits) => {
+        return `$n${"7".repeat(digits)}`
+      }),
+      fc.string().map((value) => `$$${value}`)
+    )
+    const value = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small", maxDepth: MAX_ACTION_BODY_DEPTH + 8 },
+        text,
+        fc.double(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(fc.string(), tie("value"), { maxKeys: 4 })
+      ),
+    })).value
+    const nested = fc
+      .tuple(fc.integer({ min: 1, max: MAX_ACTION_BODY_DEPTH + 4 }), value)
+      .map(([depth, inner]) => "[".repeat(depth) + JSON.stringify(inner) + "]".repeat(depth))
+    const body = fc.oneof(
+      fc.array(value, { maxLength: 3 }).map((args) => JSON.stringify(args)),
+      nested,
+      fc.array(fc.constant(0), { minLength: 995, maxLength: 1005 }).map((args) => {
+        return JSON.stringify(args)
+      })
+    )
+    const passed = fc
+      .sample(body, { numRuns: 600, seed: 365 })
+      .filter((candidate) => checkActionRequest(ID, TEXT, candidate) === null)
+    expect(passed.length).toBeGreaterThan(100)
+    const errors = await decodeWithReact(passed)
+    expect(errors.filter((error) => error !== null)).toEqual([])
+  })
+})
+
+describe("readBodyUpTo", () => {
+  const stream = (...chunks: string[]) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk))
+        controller.close()
+      },
+    })
+
+  test("reads a body within the limit whole", async () => {
+    const body = await readBodyUpTo(stream("[1,", "2]"), 10)
+    expect(Buffer.from(body).toString()).toBe("[1,2]")
+    expect((await readBodyUpTo(null, 10)).byteLength).toBe(0)
+  })
+
+  test("stops reading once the limit is passed, and cancels the rest", async () => {
+    let pulls = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++
+        controller.enqueue(new Uint8Array(1024))
+      },
+    })
+    const body = await readBodyUpTo(endless, 4096)
+    expect(body.byteLength).toBe(5120)
+    expect(pulls).toBeLessThan(10)
   })
 })
