@@ -61,13 +61,14 @@ export const ROUTE_CATALOG: readonly CatalogEntry[] = [
     who: "m365-admin",
     retry: false,
     sources: [
+      SOURCES.hveTroubleshoot,
       SOURCES.securityDefaults,
       SOURCES.hveInternalOnly,
       SOURCES.hveOAuth,
       SOURCES.hveAddAppAccess,
     ],
     unconfirmed:
-      "This is Exchange Online's reply to a mailbox that security defaults block, from public logs; no log of an HVE account getting it was found. That security defaults stop an HVE account's password follows from their blocking every sign-in by an older protocol.",
+      "The reply's wording is Exchange Online's to a mailbox that security defaults block, from public logs; no log of an HVE account getting it was found. Microsoft's HVE troubleshooting page gives the meaning: 535 5.7.139 for an HVE account is security defaults, or an authentication policy without AllowBasicAuthSmtp.",
   },
   {
     id: "hve-conditional-access",

@@ -127,10 +127,15 @@ export function recommendRoute(facts: SenderFacts): RouteAdvice | null {
         alternatives: [
           {
             method: "hve",
-            why: "Only if security defaults are turned off: HVE accounts sign in with a password, which security defaults are reported to block for them too (observed by admins, not stated by Microsoft).",
+            why: "Only if security defaults are turned off: they block an HVE account's password too (535 5.7.139, as Microsoft's HVE troubleshooting page says).",
           },
         ],
-        sources: [SOURCES.securityDefaults, SOURCES.mfd, SOURCES.rejectDirectSend],
+        sources: [
+          SOURCES.securityDefaults,
+          SOURCES.hveTroubleshoot,
+          SOURCES.mfd,
+          SOURCES.rejectDirectSend,
+        ],
       }
     }
     return {
@@ -142,7 +147,7 @@ export function recommendRoute(facts: SenderFacts): RouteAdvice | null {
       ...(securityDefaults === "unknown"
         ? {
             caveat:
-              "Check security defaults first (Microsoft Entra admin center → Entra ID → Overview → Properties): they block Basic authentication, and admins report that this includes HVE accounts' passwords.",
+              "Check security defaults first (Microsoft Entra admin center → Entra ID → Overview → Properties): they block an HVE account's password too, as does an authentication policy without AllowBasicAuthSmtp.",
           }
         : {}),
       alternatives: [
@@ -155,7 +160,12 @@ export function recommendRoute(facts: SenderFacts): RouteAdvice | null {
           why: "With a licensed mailbox's password, until Basic authentication is off for your tenant.",
         },
       ],
-      sources: [SOURCES.hve, SOURCES.hveInternalOnly, BASIC_AUTH_TIMELINE.source],
+      sources: [
+        SOURCES.hve,
+        SOURCES.hveInternalOnly,
+        ...(securityDefaults === "unknown" ? [SOURCES.hveTroubleshoot] : []),
+        BASIC_AUTH_TIMELINE.source,
+      ],
     }
   }
 
