@@ -9,6 +9,9 @@ export async function register() {
   // The rate limit needs each request's socket address, which Next.js does not pass on.
   const { recordPeerAddresses } = await import("@/lib/security/peer-address")
   recordPeerAddresses()
+  // Next.js's own early redirects (repeated slashes) run before its header rules: set them first.
+  const { sendFixedHeadersOnEveryResponse } = await import("@/lib/security/response-headers")
+  sendFixedHeadersOnEveryResponse()
   const { startPracticeServers } = await import("@/lib/practice/practice-server")
   await startPracticeServers()
 }

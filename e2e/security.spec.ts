@@ -73,6 +73,21 @@ test.describe("Security headers", () => {
     }
   })
 
+  test("Next.js's own redirect of repeated slashes carries the fixed headers", async ({
+    request,
+  }) => {
+    for (const from of ["/diagnose//x", "//diagnose"]) {
+      const response = await request.get(from, { maxRedirects: 0, failOnStatusCode: false })
+      expect(response.status(), from).toBe(308)
+      expect(response.headers(), from).toMatchObject({
+        "x-frame-options": "DENY",
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+      })
+      expect(response.headers()["permissions-policy"], from).toContain("camera=()")
+    }
+  })
+
   test("the test-send action's answer is never cached, and streams uncompressed", async ({
     wizard,
     page,

@@ -1,6 +1,8 @@
 import "server-only"
 
-import http from "node:http"
+import type http from "node:http"
+
+import { onEveryRequest } from "./request-hook"
 
 /**
  * The request header that carries the address of the socket a request arrived on. Next.js gives
@@ -9,7 +11,9 @@ import http from "node:http"
  */
 export const PEER_ADDRESS_HEADER = "x-smtp365-peer-address"
 
-let installed = false
+function recordPeerAddress(request: http.IncomingMessage) {
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? ""
+}
 
 /**
  * Makes every HTTP server of this process write the socket's remote address into
@@ -17,17 +21,5 @@ let installed = false
  * that name. Called once from instrumentation.ts, before `next start` serves a request.
  */
 export function recordPeerAddresses(): void {
-  if (installed) return
-  installed = true
-  const prototype = http.Server.prototype as unknown as {
-    emit: (event: string | symbol, ...args: unknown[]) => boolean
-  }
-  const emit = prototype.emit
-  prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage
-      request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? ""
-    }
-    return emit.call(this, event, ...args)
-  }
+  onEveryRequest(recordPeerAddress)
 }
