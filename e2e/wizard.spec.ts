@@ -271,7 +271,7 @@ test.describe("Guides", () => {
     await expect(
       page.getByRole("heading", { level: 1, name: "MFA, Basic authentication and SMTP AUTH" })
     ).toBeVisible()
-    await expect(page.getByText("Set-CASMailbox -Identity <mailbox>")).toBeVisible()
+    await expect(page.getByText("Set-CASMailbox -Identity '<mailbox>'")).toBeVisible()
     await page.goto("/guide/relay")
     await expect(
       page.getByRole("heading", { level: 2, name: /Port 25 from cloud hosts/ })
