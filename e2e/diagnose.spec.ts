@@ -54,7 +54,7 @@ test.describe("Diagnose a pasted error", () => {
     await expect(diagnosis.locator("pre").first()).toHaveText(TENANT_DISABLED)
     await expect(
       diagnosis.getByText(
-        "Set-CASMailbox -Identity notifications@contoso.com -SmtpClientAuthenticationDisabled $false"
+        "Set-CASMailbox -Identity 'notifications@contoso.com' -SmtpClientAuthenticationDisabled $false"
       )
     ).toBeVisible()
     // role="alert" is kept for failed tests: a diagnosis is announced as a status.
@@ -81,7 +81,7 @@ test.describe("Diagnose a pasted error", () => {
     )
     await expect(
       diagnosis.getByText(
-        "Add-RecipientPermission -Identity noreply@contoso.com -Trustee signed-in-mailbox@yourdomain.com -AccessRights SendAs"
+        "Add-RecipientPermission -Identity 'noreply@contoso.com' -Trustee 'signed-in-mailbox@yourdomain.com' -AccessRights SendAs"
       )
     ).toBeVisible()
     await expect(

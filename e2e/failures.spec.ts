@@ -9,7 +9,7 @@ const CASES = [
     title: "SMTP AUTH turned off for the mailbox",
     user: "auth-disabled-mailbox@contoso.com",
     headline: "SMTP AUTH is turned off for this mailbox",
-    fix: "Set-CASMailbox -Identity auth-disabled-mailbox@contoso.com -SmtpClientAuthenticationDisabled $false",
+    fix: "Set-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com' -SmtpClientAuthenticationDisabled $false",
   },
   {
     title: "a wrong password",
@@ -23,7 +23,7 @@ const CASES = [
     user: "sender@contoso.com",
     from: "ceo@contoso.com",
     headline: "may not send as",
-    fix: "Add-RecipientPermission -Identity ceo@contoso.com -Trustee sender@contoso.com -AccessRights SendAs",
+    fix: "Add-RecipientPermission -Identity 'ceo@contoso.com' -Trustee 'sender@contoso.com' -AccessRights SendAs",
   },
   {
     title: "a closed port",

@@ -140,7 +140,7 @@ test.describe("OAuth 2.0 (XOAUTH2), end to end", () => {
     await expect(
       checklist.getByRole("heading", { name: "1. Register the app and create a client secret" })
     ).toBeInViewport()
-    await expect(checklist.getByText(`New-ServicePrincipal -AppId ${SENDER_APP}`)).toBeVisible()
+    await expect(checklist.getByText(`New-ServicePrincipal -AppId '${SENDER_APP}'`)).toBeVisible()
     expect(await checklist.content()).not.toContain(WRONG_CLIENT_SECRET)
     await checklist.close()
   })

@@ -75,7 +75,7 @@ test.describe("SMTP AUTH, end to end", () => {
     await expect(page.getByRole("status")).toHaveCount(0)
     await expect(
       page.getByText(
-        "Set-CASMailbox -Identity auth-disabled-tenant@contoso.com -SmtpClientAuthenticationDisabled $false"
+        "Set-CASMailbox -Identity 'auth-disabled-tenant@contoso.com' -SmtpClientAuthenticationDisabled $false"
       )
     ).toBeVisible()
     await expect(wizard.stage("AUTH")).toContainText(/failed/i)
@@ -88,7 +88,7 @@ test.describe("SMTP AUTH, end to end", () => {
     await page.getByRole("button", { name: "Copy report" }).click()
     const report = await page.evaluate(() => navigator.clipboard.readText())
     expect(report).toContain("# smtp365 test report")
-    expect(report).toContain("Set-CASMailbox -Identity auth-disabled-tenant@contoso.com")
+    expect(report).toContain("Set-CASMailbox -Identity 'auth-disabled-tenant@contoso.com'")
     expect(report).not.toContain(TEST_PASSWORD)
   })
 })
@@ -271,7 +271,7 @@ test.describe("Guides", () => {
     await expect(
       page.getByRole("heading", { level: 1, name: "MFA, Basic authentication and SMTP AUTH" })
     ).toBeVisible()
-    await expect(page.getByText("Set-CASMailbox -Identity <mailbox>")).toBeVisible()
+    await expect(page.getByText("Set-CASMailbox -Identity '<mailbox>'")).toBeVisible()
     await page.goto("/guide/relay")
     await expect(
       page.getByRole("heading", { level: 2, name: /Port 25 from cloud hosts/ })

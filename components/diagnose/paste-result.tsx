@@ -1,6 +1,7 @@
 import type { DiagnosedReply, PasteContext, TextDiagnosis } from "@/lib/diagnosis/diagnose-text"
 import type { ExtractedReply } from "@/lib/diagnosis/extract-replies"
 import { PLACEHOLDER_SIGNED_IN_MAILBOX } from "@/lib/diagnosis/placeholders"
+import { psQuote } from "@/lib/powershell"
 import { cn } from "@/lib/utils"
 import { Callout } from "@/components/ui/callout"
 import { XCircleIcon } from "@/components/ui/icons"
@@ -68,11 +69,14 @@ function Hints({ hints }: { hints: readonly string[] }) {
 
 function ContextNote({ context, groups }: { context: PasteContext; groups: DiagnosisGroup[] }) {
   // Any text of a diagnosis (steps, commands, checks) may be filled in with the mailbox. In a Send
-  // As diagnosis with the placeholder, the address the text names is the From address.
+  // As diagnosis with the placeholder, the address the text names is the From address. A command
+  // holds the mailbox as a PowerShell literal, o'brien@… as 'o''brien@…'.
   const texts = groups.map(({ diagnosis }) => JSON.stringify(diagnosis))
   const signedIn = (text: string) => text.includes(PLACEHOLDER_SIGNED_IN_MAILBOX)
   const usesSignedIn = texts.some(signedIn)
-  const usesMailbox = texts.some((text) => !signedIn(text) && text.includes(context.mailbox))
+  const namesMailbox = (text: string) =>
+    text.includes(context.mailbox) || text.includes(psQuote(context.mailbox))
+  const usesMailbox = texts.some((text) => !signedIn(text) && namesMailbox(text))
   if (!usesMailbox && !usesSignedIn) return null
   return (
     <>

@@ -11,7 +11,10 @@ export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
  *
  * Placeholders in every text: {mailbox} (the sign-in address, or the From address when nothing
  * signs in), {from}, {to}, {host}, {port}, and for OAuth {tenant} and {clientId} (the Directory
- * (tenant) ID and Application (client) ID typed).
+ * (tenant) ID and Application (client) ID typed). In `commands` and a check's `command` each one
+ * becomes a single-quoted PowerShell literal, so write it bare there (-Identity {mailbox}); in a
+ * sentence it stays as typed, and a command written inside a sentence marks its values with the
+ * quotes they will have (-Identity '{mailbox}'). classify.ts's fillCommand and fill do this.
  */
 export interface CatalogEntry {
   id: string
@@ -54,7 +57,7 @@ export interface CatalogEntry {
   causes: readonly string[]
   /** The fix as steps, in order. A caveat that depends on a date says so, with its source's date. */
   fix: readonly string[]
-  /** Exchange Online PowerShell for the fix, filled in with the user's mailbox. */
+  /** Exchange Online PowerShell for the fix, filled in with the user's values, each quoted. */
   commands?: readonly string[]
   /** Read-only checks that confirm which layer blocks the sign-in: every authentication entry has them. */
   checks?: readonly CatalogCheck[]

@@ -150,14 +150,14 @@ const SERVER_ROWS: SessionRow[] = [
     via: "auth-disabled-tenant",
     values: () => signIn("auth-disabled-tenant@contoso.com"),
     names:
-      "Set-CASMailbox -Identity auth-disabled-tenant@contoso.com -SmtpClientAuthenticationDisabled $false",
+      "Set-CASMailbox -Identity 'auth-disabled-tenant@contoso.com' -SmtpClientAuthenticationDisabled $false",
   },
   {
     entry: "smtp-auth-disabled-mailbox",
     via: "auth-disabled-mailbox",
     values: () => signIn("auth-disabled-mailbox@contoso.com"),
     names:
-      "Set-CASMailbox -Identity auth-disabled-mailbox@contoso.com -SmtpClientAuthenticationDisabled $false",
+      "Set-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com' -SmtpClientAuthenticationDisabled $false",
   },
   {
     entry: "security-defaults",
@@ -202,7 +202,7 @@ const SERVER_ROWS: SessionRow[] = [
     entry: "auth-unsuccessful",
     via: "legacy-auth-blocked",
     values: () => signIn("legacy-auth-blocked@contoso.com"),
-    names: "Get-CASMailbox -Identity legacy-auth-blocked@contoso.com",
+    names: "Get-CASMailbox -Identity 'legacy-auth-blocked@contoso.com'",
   },
   {
     entry: "basic-auth-retired",
@@ -267,7 +267,7 @@ const SERVER_ROWS: SessionRow[] = [
     via: "554 5.2.252 SendAsDenied",
     values: () => sendAs("sender@contoso.com", "ceo@contoso.com"),
     names:
-      "Add-RecipientPermission -Identity ceo@contoso.com -Trustee sender@contoso.com -AccessRights SendAs",
+      "Add-RecipientPermission -Identity 'ceo@contoso.com' -Trustee 'sender@contoso.com' -AccessRights SendAs",
   },
   {
     entry: "send-as-denied",
@@ -279,7 +279,8 @@ const SERVER_ROWS: SessionRow[] = [
     entry: "send-as-denied",
     via: "554 5.2.0 SendAsDeniedException",
     values: () => sendAs("send-as-5-2-0@contoso.com", "ceo@contoso.com"),
-    names: "Add-RecipientPermission -Identity ceo@contoso.com -Trustee send-as-5-2-0@contoso.com",
+    names:
+      "Add-RecipientPermission -Identity 'ceo@contoso.com' -Trustee 'send-as-5-2-0@contoso.com'",
   },
   {
     entry: "thread-limit",
@@ -443,11 +444,11 @@ describe("every server-side entry, reproduced by the simulator in a real session
   test("the 5.7.139 variants each lead to one switch, and say when it may not be enough", async () => {
     const outcome = await runDiagnosedTest(signIn("auth-disabled-mailbox@contoso.com"), options)
     expect(outcome.diagnosis?.commands).toEqual([
-      "Connect-ExchangeOnline -UserPrincipalName admin@yourdomain.com",
-      "Set-CASMailbox -Identity auth-disabled-mailbox@contoso.com -SmtpClientAuthenticationDisabled $false",
+      "Connect-ExchangeOnline -UserPrincipalName 'admin@yourdomain.com'",
+      "Set-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com' -SmtpClientAuthenticationDisabled $false",
     ])
     expect(outcome.diagnosis?.checks?.map((check) => check.command)).toEqual([
-      "Get-CASMailbox -Identity auth-disabled-mailbox@contoso.com | Format-List SmtpClientAuthenticationDisabled",
+      "Get-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com' | Format-List SmtpClientAuthenticationDisabled",
     ])
     expect(outcome.diagnosis?.fix.at(-1)).toMatch(
       /^Uncertain after December 2026: Microsoft's timeline of 27 January 2026 /
@@ -611,7 +612,7 @@ describe("replies and faults no live test reaches", () => {
       "550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group."
     const diagnosis = classify(facts(reply), { ...CONTEXT, to: "sales@contoso.com" })
     expect(diagnosis.commands).toContain(
-      "Set-UnifiedGroup -Identity sales@contoso.com -RequireSenderAuthenticationEnabled $false"
+      "Set-UnifiedGroup -Identity 'sales@contoso.com' -RequireSenderAuthenticationEnabled $false"
     )
   })
 

@@ -154,7 +154,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     fix: [
       "Move the app to OAuth 2.0 (XOAUTH2) if it supports it, or to SMTP relay through a connector.",
-      'If an authentication policy blocks it (first check below) and the app cannot change yet, allow Basic authentication for SMTP on that policy: Set-AuthenticationPolicy -Identity "<policy name>" -AllowBasicAuthSmtp.',
+      "If an authentication policy blocks it (first check below) and the app cannot change yet, allow Basic authentication for SMTP on that policy: Set-AuthenticationPolicy -Identity '<policy name>' -AllowBasicAuthSmtp.",
       AFTER_DECEMBER_2026,
     ],
     checks: [CHECK.authPolicy, CHECK.basicReport],
@@ -269,7 +269,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     fix: [
       "Run the checks below in order; the first one that shows a block is the layer to fix.",
-      "SMTP AUTH off: Set-CASMailbox -Identity {mailbox} -SmtpClientAuthenticationDisabled $false. Security defaults on: use another method or turn them off (see their check). MFA or Conditional Access: Microsoft lists disabling MFA on the mailbox, or excluding it from the policy that blocks legacy authentication, if your security policy allows.",
+      "SMTP AUTH off: Set-CASMailbox -Identity '{mailbox}' -SmtpClientAuthenticationDisabled $false. Security defaults on: use another method or turn them off (see their check). MFA or Conditional Access: Microsoft lists disabling MFA on the mailbox, or excluding it from the policy that blocks legacy authentication, if your security policy allows.",
       AFTER_DECEMBER_2026,
     ],
     checks: [

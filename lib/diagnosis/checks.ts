@@ -1,7 +1,11 @@
+import { psQuote } from "@/lib/powershell"
 import type { CatalogCheck } from "./catalog-entry"
 
-/** Connects Exchange Online PowerShell, before a command that needs it. */
-export const CONNECT = "Connect-ExchangeOnline -UserPrincipalName admin@yourdomain.com"
+/**
+ * Connects Exchange Online PowerShell, before a command that needs it. The admin's address is a
+ * placeholder, quoted as every value in a command is (classify.ts, fillCommand).
+ */
+export const CONNECT = `Connect-ExchangeOnline -UserPrincipalName ${psQuote("admin@yourdomain.com")}`
 
 /**
  * Read-only checks, one per layer that can block a sign-in with a password: SMTP AUTH's, and an HVE

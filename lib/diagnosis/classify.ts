@@ -1,5 +1,6 @@
 import { entraStepsFor } from "@/lib/microsoft365/entra-checklist"
 import { guideFor } from "@/lib/microsoft365/guides"
+import { psQuote } from "@/lib/powershell"
 import { isOAuth } from "@/lib/schemas/sign-in"
 import type { SignIn } from "@/lib/schemas/setup-fields"
 import type { Diagnosis, FailureFacts } from "@/lib/smtp/types"
@@ -71,15 +72,51 @@ function matches(
   return true
 }
 
+/** What each placeholder of the catalog's texts stands for in this setup. */
+function placeholderValues(context: DiagnosisContext): Record<string, string> {
+  return {
+    mailbox: context.mailbox,
+    from: context.from,
+    to: context.to || UNKNOWN_RECIPIENT,
+    host: context.host,
+    port: String(context.port),
+    tenant: context.tenant || UNKNOWN_TENANT,
+    clientId: context.clientId || UNKNOWN_CLIENT_ID,
+  }
+}
+
+/** A placeholder, or one written as a PowerShell value inside a sentence: '{mailbox}'. */
+const PLACEHOLDER = /'\{(\w+)\}'|\{(\w+)\}/g
+
+/**
+ * Every value in a command is a single-quoted PowerShell literal (psQuote), so an address such as
+ * o'brien@contoso.com, valid in SMTP, is taken whole and nothing in a value is expanded. Values
+ * that stand in for what is unknown (UNKNOWN_TENANT, the paste page's placeholder mailboxes) are
+ * quoted too: the command keeps its shape, and is right once the text inside the quotes is
+ * replaced. In one pass, so a value that holds "{from}" is not filled in again.
+ */
+function fillWith(text: string, context: DiagnosisContext, command: boolean): string {
+  const values = placeholderValues(context)
+  return text.replace(PLACEHOLDER, (whole, quoted?: string, bare?: string) => {
+    const name = (quoted ?? bare) as string
+    if (!Object.hasOwn(values, name)) return whole
+    const value = values[name] as string
+    if (quoted !== undefined) return psQuote(value)
+    return command ? psQuote(value) : value
+  })
+}
+
+/**
+ * A sentence filled in for this setup: values as they are, except that a command written inside
+ * it marks each of its values '{mailbox}' and gets it quoted as in fillCommand.
+ */
 function fill(text: string, context: DiagnosisContext): string {
-  return text
-    .replaceAll("{mailbox}", context.mailbox)
-    .replaceAll("{from}", context.from)
-    .replaceAll("{to}", context.to || UNKNOWN_RECIPIENT)
-    .replaceAll("{host}", context.host)
-    .replaceAll("{port}", String(context.port))
-    .replaceAll("{tenant}", context.tenant || UNKNOWN_TENANT)
-    .replaceAll("{clientId}", context.clientId || UNKNOWN_CLIENT_ID)
+  return fillWith(text, context, false)
+}
+
+/** A command filled in for this setup: every placeholder becomes a PowerShell literal. */
+export function fillCommand(command: string, context: DiagnosisContext): string {
+  return fillWith(command, context, true)
 }
 
 /** The guide a diagnosis links to, opened beside the wizard so nothing typed there is lost. */
@@ -120,7 +157,9 @@ export function classify(facts: FailureFacts, context: DiagnosisContext): Diagno
     headline: fill(entry.headline, context),
     meaning: fill(entry.meaning, context),
     fix: filled(entry.fix),
-    ...(entry.commands ? { commands: filled(entry.commands) } : {}),
+    ...(entry.commands
+      ? { commands: entry.commands.map((command) => fillCommand(command, context)) }
+      : {}),
     who: entry.who,
     retry: entry.retry,
     sources: [...entry.sources],
@@ -132,7 +171,7 @@ export function classify(facts: FailureFacts, context: DiagnosisContext): Diagno
       ? {
           checks: entry.checks.map((check) => ({
             layer: fill(check.layer, context),
-            ...(check.command ? { command: fill(check.command, context) } : {}),
+            ...(check.command ? { command: fillCommand(check.command, context) } : {}),
             ...(check.place ? { place: fill(check.place, context) } : {}),
             reading: fill(check.reading, context),
           })),

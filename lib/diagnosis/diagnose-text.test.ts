@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest"
 
+import { parameterValues, readPowerShell } from "@/test-support/powershell-reader"
 import { CATALOG } from "./catalog"
 import {
   CONNECTION_ERROR_HINT,
@@ -65,7 +66,30 @@ describe("diagnoseText", () => {
       "SMTP AUTH is turned off for your whole tenant"
     )
     expect(result.replies[0]?.diagnosis.commands).toContain(
-      "Set-CASMailbox -Identity notifications@contoso.com -SmtpClientAuthenticationDisabled $false"
+      "Set-CASMailbox -Identity 'notifications@contoso.com' -SmtpClientAuthenticationDisabled $false"
+    )
+  })
+
+  test("quotes an address with a quote in the commands, as PowerShell reads it", () => {
+    // Node prints a string holding ' in double quotes.
+    const result = diagnosed(
+      NODEMAILER.replace("'notifications@contoso.com'", `"o'brien@contoso.com"`)
+    )
+    expect(result.context.mailbox).toBe("o'brien@contoso.com")
+    const commands = result.replies[0]?.diagnosis.commands ?? []
+    expect(commands).toContain(
+      "Set-CASMailbox -Identity 'o''brien@contoso.com' -SmtpClientAuthenticationDisabled $false"
+    )
+    for (const command of commands) expect(() => readPowerShell(command)).not.toThrow()
+    expect(parameterValues(commands.join("\n"), "-Identity")).toEqual([
+      { kind: "single-quoted", value: "o'brien@contoso.com" },
+    ])
+
+    const sendAs = diagnosed(
+      "554 5.2.252 SendAsDenied; o'brien@contoso.com not allowed to send as ceo@contoso.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message."
+    )
+    expect(sendAs.replies[0]?.diagnosis.commands).toContain(
+      "Add-RecipientPermission -Identity 'ceo@contoso.com' -Trustee 'o''brien@contoso.com' -AccessRights SendAs"
     )
   })
 
@@ -135,7 +159,7 @@ describe("diagnoseText", () => {
     )
     expect(ids(result)).toEqual(["send-as-denied"])
     expect(result.replies[0]?.diagnosis.commands).toContain(
-      "Add-RecipientPermission -Identity ceo@contoso.com -Trustee notifications@contoso.com -AccessRights SendAs"
+      "Add-RecipientPermission -Identity 'ceo@contoso.com' -Trustee 'notifications@contoso.com' -AccessRights SendAs"
     )
   })
 
@@ -187,7 +211,7 @@ describe("diagnoseText", () => {
     )
     expect(ids(result)).toEqual(["send-as-denied"])
     expect(result.replies[0]?.diagnosis.commands).toContain(
-      `Add-RecipientPermission -Identity noreply@contoso.com -Trustee ${PLACEHOLDER_SIGNED_IN_MAILBOX} -AccessRights SendAs`
+      `Add-RecipientPermission -Identity 'noreply@contoso.com' -Trustee '${PLACEHOLDER_SIGNED_IN_MAILBOX}' -AccessRights SendAs`
     )
   })
 
@@ -202,7 +226,7 @@ describe("diagnoseText", () => {
       mailboxFound: false,
     })
     expect(result.replies[0]?.diagnosis.commands?.join("\n")).toContain(
-      `Set-CASMailbox -Identity ${PLACEHOLDER_MAILBOX}`
+      `Set-CASMailbox -Identity '${PLACEHOLDER_MAILBOX}'`
     )
   })
 
@@ -303,9 +327,26 @@ describe("pasteContext", () => {
     })
   })
 
+  test("reads an address with a quote in its local part whole, and a quoted address without its quotes", () => {
+    expect(pasteContext("Username = o'brien@contoso.com")).toMatchObject({
+      mailbox: "o'brien@contoso.com",
+    })
+    expect(pasteContext("auth: { user: 'o'brien@contoso.com' }")).toMatchObject({
+      mailbox: "o'brien@contoso.com",
+    })
+    expect(pasteContext("RCPT TO:<d'arcy@fabrikam.com>")).toMatchObject({
+      to: "d'arcy@fabrikam.com",
+    })
+    expect(pasteContext("auth: { user: 'notifications@contoso.com' }")).toMatchObject({
+      mailbox: "notifications@contoso.com",
+    })
+  })
+
   test("stays fast on a huge paste of addresses", () => {
     const started = performance.now()
     pasteContext("To: a@contoso.com ".repeat(6_000))
+    pasteContext("o'b".repeat(100_000))
+    pasteContext(`${"a'".repeat(100_000)}@contoso.com`)
     expect(performance.now() - started).toBeLessThan(500)
   })
 })

@@ -102,7 +102,13 @@ function diagnose(reply: ExtractedReply, context: DiagnosisContext): Diagnosis {
   }
 }
 
-const EMAIL_SOURCE = String.raw`(?<![\w.%+-])[\w.%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+`
+/**
+ * An address: up to 64 characters before the @, where a ' may join two runs of the others
+ * (o'brien@contoso.com, valid in SMTP) but not open or close the local part, so an address a log
+ * wraps in single quotes ('user@contoso.com', Python's {'user@contoso.com': ...}) is read without
+ * them. It starts neither inside a run nor just after a ' that joins one.
+ */
+const EMAIL_SOURCE = String.raw`(?<![\w.%+-])(?<![\w.%+-]')(?=[\w.%+'-]{1,64}@)[\w.%+-]+(?:'[\w.%+-]+)*@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+`
 const EMAIL = new RegExp(EMAIL_SOURCE, "gi")
 /** Exchange's 5.2.252: "SendAsDenied; <mailbox> not allowed to send as <from>". */
 const SEND_AS_DENIED = new RegExp(

@@ -1,5 +1,8 @@
+import { ENTERPRISE_OBJECT_ID } from "@/lib/microsoft365/entra-checklist"
 import * as SOURCES from "@/lib/microsoft365/sources"
+import { psQuote } from "@/lib/powershell"
 import type { CatalogCheck, CatalogEntry } from "./catalog-entry"
+import { CONNECT } from "./checks"
 
 /**
  * Known OAuth 2.0 (XOAUTH2) failures, as data: the Microsoft identity platform's AADSTS errors at
@@ -9,7 +12,6 @@ import type { CatalogCheck, CatalogEntry } from "./catalog-entry"
  */
 
 export const CONNECT_TENANT = "Connect-ExchangeOnline -Organization {tenant}"
-const ENTERPRISE_OBJECT_ID = "<Object ID from Enterprise applications → the app → Overview>"
 
 export const ENTRA_APP =
   "Microsoft Entra admin center → App registrations → All applications → {clientId}"
@@ -37,7 +39,7 @@ export const CHECK = {
   servicePrincipal: {
     layer: "The app's service principal in Exchange Online",
     command:
-      'Get-ServicePrincipal | Where-Object AppId -eq "{clientId}" | Format-List AppId,ObjectId,DisplayName',
+      "Get-ServicePrincipal | Where-Object AppId -eq {clientId} | Format-List AppId,ObjectId,DisplayName",
     reading:
       "Nothing listed: the app was never registered in Exchange Online (New-ServicePrincipal). Listed: its ObjectId must be the Object ID on the Enterprise applications Overview page of this app, not the one on App registrations.",
   },
@@ -278,8 +280,8 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
     ],
     commands: [
       CONNECT_TENANT,
-      `New-ServicePrincipal -AppId {clientId} -ObjectId ${ENTERPRISE_OBJECT_ID}`,
-      `Add-MailboxPermission -Identity {mailbox} -User ${ENTERPRISE_OBJECT_ID} -AccessRights FullAccess`,
+      `New-ServicePrincipal -AppId {clientId} -ObjectId ${psQuote(ENTERPRISE_OBJECT_ID)}`,
+      `Add-MailboxPermission -Identity {mailbox} -User ${psQuote(ENTERPRISE_OBJECT_ID)} -AccessRights FullAccess`,
     ],
     checks: [CHECK.servicePrincipal, CHECK.mailboxPermission, CHECK.apiPermissions],
     who: "m365-admin",
@@ -306,8 +308,8 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
       "Sign in as {mailbox} itself, or give the signed-in user FullAccess to it (the command below), then sign in again.",
     ],
     commands: [
-      "Connect-ExchangeOnline -UserPrincipalName admin@yourdomain.com",
-      "Add-MailboxPermission -Identity {mailbox} -User <the signed-in user> -AccessRights FullAccess",
+      CONNECT,
+      `Add-MailboxPermission -Identity {mailbox} -User ${psQuote("<the signed-in user>")} -AccessRights FullAccess`,
     ],
     checks: [CHECK.mailboxPermission, CHECK.apiPermissions],
     who: "m365-admin",

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import { smtpAuthValues } from "@/test-support/setup-values"
+import { parameterValues } from "@/test-support/powershell-reader"
+import { signInValues, smtpAuthValues } from "@/test-support/setup-values"
 import { testServerTls } from "@/test-support/test-ca"
 import { runDiagnosedTest } from "@/lib/actions/test-send"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
@@ -12,6 +13,8 @@ const PASSWORD = "Amber-Kettle-77|report"
 let submission: RunningSimulator
 let outcome: TestOutcome
 let report: string
+/** Sent as o'brien@contoso.com, an address with a quote, which sender@contoso.com may not use. */
+let sendAsReport: string
 
 beforeAll(async () => {
   submission = await startSimulator({
@@ -27,6 +30,16 @@ beforeAll(async () => {
   report = buildReport(
     outcome,
     settingsRows({ ...values, account: { ...values.account, pass: "" } })
+  )
+  const sendAs = signInValues(
+    "smtp-auth",
+    { port: submission.port },
+    { user: "sender@contoso.com", pass: PASSWORD },
+    "o'brien@contoso.com"
+  )
+  sendAsReport = buildReport(
+    await runDiagnosedTest(sendAs, { allowedHosts: ["localhost"] }),
+    settingsRows({ ...sendAs, account: { ...sendAs.account, pass: "" } })
   )
 })
 
@@ -55,14 +68,28 @@ describe("buildReport", () => {
     expect(report).toContain("**Result: failed at AUTH.** SMTP AUTH is turned off for this mailbox")
     expect(report).toContain("| Username | auth-disabled-mailbox@contoso.com |")
     expect(report).toContain(
-      "Set-CASMailbox -Identity auth-disabled-mailbox@contoso.com -SmtpClientAuthenticationDisabled $false"
+      "Set-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com' -SmtpClientAuthenticationDisabled $false"
     )
     expect(report).toContain("| MAIL FROM | not reached |  |  |")
     expect(report).toContain("### Checks (read-only)")
-    expect(report).toContain("Get-CASMailbox -Identity auth-disabled-mailbox@contoso.com")
+    expect(report).toContain("Get-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com'")
     expect(report).toContain("C: AUTH LOGIN")
     expect(report).toMatch(/↳ SMTP AUTH is turned off for this mailbox/)
     expect(report).toContain("network may differ from the device's")
+  })
+
+  test("quotes an address with a quote in its commands, as PowerShell reads it", () => {
+    expect(sendAsReport).toContain(
+      "**Result: failed at DATA.** This mailbox may not send as that From address"
+    )
+    const command =
+      "Add-RecipientPermission -Identity 'o''brien@contoso.com' -Trustee 'sender@contoso.com' -AccessRights SendAs"
+    expect(sendAsReport).toContain(command)
+    expect(parameterValues(command, "-Identity")).toEqual([
+      { kind: "single-quoted", value: "o'brien@contoso.com" },
+    ])
+    // The settings and the prose name it as typed.
+    expect(sendAsReport).toContain("| From address | o'brien@contoso.com |")
   })
 
   test("never contains the password, in clear or base64", () => {

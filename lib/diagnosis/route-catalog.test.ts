@@ -207,7 +207,7 @@ describe("every HVE and ACS practice account, through the engine", () => {
     expect(outcome.diagnosis?.meaning).toContain("someone@fabrikam.example")
     const app = await runDiagnosedTest(hveApp(10), options)
     expect(app.diagnosis?.commands).toContain(
-      "Add-HVEAppAccess -Identity hve-sender@contoso.com -AppIds 3f2b8c41-0a6e-4d6b-9c1e-000000000010"
+      "Add-HVEAppAccess -Identity 'hve-sender@contoso.com' -AppIds '3f2b8c41-0a6e-4d6b-9c1e-000000000010'"
     )
   })
 })

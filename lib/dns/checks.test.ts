@@ -163,7 +163,10 @@ describe("checkDkim", () => {
     const template = await checkDkim(lookups, { domain: "nodkim.test" })
     expect(template.status).toBe("fail")
     expect(template.publish[0]?.value).toBe("selector1-nodkim-test._domainkey.<initial domain>")
-    expect(template.commands[0]).toMatch(/^Get-DkimSigningConfig -Identity nodkim.test/)
+    expect(template.commands).toEqual([
+      "Get-DkimSigningConfig -Identity 'nodkim.test' | Format-List Name,Enabled,Status,Selector1CNAME,Selector2CNAME",
+      "Set-DkimSigningConfig -Identity 'nodkim.test' -Enabled $true",
+    ])
 
     const filled = await checkDkim(lookups, {
       domain: "nodkim.test",

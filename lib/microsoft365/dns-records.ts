@@ -1,3 +1,4 @@
+import { psQuote } from "@/lib/powershell"
 import * as SOURCES from "./sources"
 
 /**
@@ -128,12 +129,12 @@ export const DKIM_TARGET_PATTERNS = {
 
 /** Where Microsoft shows a domain's exact DKIM CNAME values (SOURCES.dkim). */
 export function dkimValuesCommand(domain: string) {
-  return `Get-DkimSigningConfig -Identity ${domain} | Format-List Name,Enabled,Status,Selector1CNAME,Selector2CNAME`
+  return `Get-DkimSigningConfig -Identity ${psQuote(domain)} | Format-List Name,Enabled,Status,Selector1CNAME,Selector2CNAME`
 }
 
 /** Turns on DKIM signing once both CNAMEs resolve; before that the status is CnameMissing (SOURCES.dkim). */
 export function dkimEnableCommand(domain: string) {
-  return `Set-DkimSigningConfig -Identity ${domain} -Enabled $true`
+  return `Set-DkimSigningConfig -Identity ${psQuote(domain)} -Enabled $true`
 }
 
 export const DMARC_POLICIES = ["none", "quarantine", "reject"] as const

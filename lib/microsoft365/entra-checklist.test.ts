@@ -9,6 +9,7 @@ import {
   entraStepsFor,
 } from "./entra-checklist"
 import { checklistFromQuery } from "@/lib/entra-checklist-query"
+import { parameterValues, readPowerShell } from "@/test-support/powershell-reader"
 import * as SOURCES from "./sources"
 
 const TENANT = "7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f"
@@ -39,14 +40,14 @@ describe("Entra checklist", () => {
     expect(consent.searchParams.get("client_id")).toBe(CLIENT)
     expect(consent.searchParams.get("scope")).toBe("https://outlook.office365.com/.default")
     const commands = code(steps)
-    expect(commands).toContain(`Connect-ExchangeOnline -Organization ${TENANT}`)
+    expect(commands).toContain(`Connect-ExchangeOnline -Organization '${TENANT}'`)
     expect(commands).toContain(
-      `New-ServicePrincipal -AppId ${CLIENT} -ObjectId ${ENTERPRISE_OBJECT_ID}`
+      `New-ServicePrincipal -AppId '${CLIENT}' -ObjectId '${ENTERPRISE_OBJECT_ID}'`
     )
     expect(commands).toContain(
-      `Add-MailboxPermission -Identity printer@contoso.com -User ${ENTERPRISE_OBJECT_ID} -AccessRights FullAccess`
+      `Add-MailboxPermission -Identity 'printer@contoso.com' -User '${ENTERPRISE_OBJECT_ID}' -AccessRights FullAccess`
     )
-    expect(commands).toContain(`-Role 'Application SMTP.SendAsApp' -App ${CLIENT}`)
+    expect(commands).toContain(`-Role 'Application SMTP.SendAsApp' -App '${CLIENT}'`)
     expect(steps.find((step) => step.id === "rbac")?.source).toBe(SOURCES.smtpAppRbac)
   })
 
@@ -61,11 +62,42 @@ describe("Entra checklist", () => {
     const commands = code(
       entraChecklist({ flow: "oauth-app", tenant: "", clientId: "", mailbox: "" })
     )
-    expect(commands).toContain("New-ServicePrincipal -AppId <Application (client) ID>")
-    expect(commands).toContain("-Identity <mailbox address>")
+    // Quoted like the values they stand for: right once the text inside the quotes is replaced.
+    expect(commands).toContain("New-ServicePrincipal -AppId '<Application (client) ID>'")
+    expect(commands).toContain("-Identity '<mailbox address>'")
+    expect(() => readPowerShell(commands)).not.toThrow()
     expect(adminConsentUrl("contoso.com/../x?y=1", "a&b=c")).toContain(
       "/contoso.com%2F..%2Fx%3Fy%3D1/v2.0/adminconsent?client_id=a%26b%3Dc&"
     )
+  })
+
+  test("quotes every value in the commands: a mailbox o'brien@contoso.com reads back as typed", () => {
+    // The checklist's own page takes the address as the wizard does.
+    const input = checklistFromQuery({
+      flow: "oauth-app",
+      tenant: TENANT,
+      clientId: CLIENT,
+      mailbox: "o'brien@contoso.com",
+    })
+    expect(input.mailbox).toBe("o'brien@contoso.com")
+    for (const flow of ["oauth-app", "oauth-device"] as const) {
+      const commands = code(entraChecklist({ ...input, flow }))
+      expect(commands).toContain("-Identity 'o''brien@contoso.com'")
+      const identities = parameterValues(commands, "-Identity")
+      expect(identities.length).toBeGreaterThan(0)
+      for (const value of identities) {
+        expect(value).toEqual({ kind: "single-quoted", value: "o'brien@contoso.com" })
+      }
+      for (const value of parameterValues(commands, "-Organization")) {
+        expect(value).toEqual({ kind: "single-quoted", value: TENANT })
+      }
+    }
+    const commands = code(entraChecklist(input))
+    for (const parameter of ["-AppId", "-App"]) {
+      expect(parameterValues(commands, parameter)).toEqual([
+        { kind: "single-quoted", value: CLIENT },
+      ])
+    }
   })
 })
 

@@ -1,3 +1,4 @@
+import { psQuote } from "@/lib/powershell"
 import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import * as SOURCES from "./sources"
 
@@ -52,12 +53,23 @@ export function adminConsentUrl(tenant: string, clientId: string): string {
   return `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/v2.0/adminconsent?${query}`
 }
 
-/** The checklist for one flow, with the typed values or placeholders where a value is empty. */
+/**
+ * The checklist for one flow, with the typed values or placeholders where a value is empty. In the
+ * commands every value is a single-quoted PowerShell literal (psQuote), placeholders included, as
+ * in the diagnoses (lib/diagnosis/classify.ts): a mailbox o'brien@contoso.com is taken whole, and a
+ * command is right once the text inside a placeholder's quotes is replaced.
+ */
 export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
   const tenant = input.tenant.trim() || PLACEHOLDER.tenant
   const clientId = input.clientId.trim() || PLACEHOLDER.clientId
   const mailbox = input.mailbox.trim() || PLACEHOLDER.mailbox
-  const connect = `Install-Module -Name ExchangeOnlineManagement\nConnect-ExchangeOnline -Organization ${tenant}`
+  const ps = {
+    tenant: psQuote(tenant),
+    clientId: psQuote(clientId),
+    mailbox: psQuote(mailbox),
+    objectId: psQuote(ENTERPRISE_OBJECT_ID),
+  }
+  const connect = `Install-Module -Name ExchangeOnlineManagement\nConnect-ExchangeOnline -Organization ${ps.tenant}`
   const enableSmtpAuth: ChecklistStep = {
     id: "smtp-auth",
     title: "Keep SMTP AUTH on for the mailbox",
@@ -67,7 +79,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
     commands: [
       {
         title: "Enable SMTP AUTH for the mailbox",
-        code: `${connect}\nSet-CASMailbox -Identity ${mailbox} -SmtpClientAuthenticationDisabled $false`,
+        code: `${connect}\nSet-CASMailbox -Identity ${ps.mailbox} -SmtpClientAuthenticationDisabled $false`,
       },
     ],
     source: SOURCES.smtpAuth,
@@ -109,7 +121,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
         commands: [
           {
             title: "Give a user FullAccess to a shared mailbox",
-            code: `${connect}\nAdd-MailboxPermission -Identity ${mailbox} -User <user who signs in> -AccessRights FullAccess`,
+            code: `${connect}\nAdd-MailboxPermission -Identity ${ps.mailbox} -User ${psQuote("<user who signs in>")} -AccessRights FullAccess`,
           },
         ],
         source: SOURCES.oauth,
@@ -159,7 +171,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
       commands: [
         {
           title: "Register the service principal",
-          code: `${connect}\nNew-ServicePrincipal -AppId ${clientId} -ObjectId ${ENTERPRISE_OBJECT_ID}`,
+          code: `${connect}\nNew-ServicePrincipal -AppId ${ps.clientId} -ObjectId ${ps.objectId}`,
         },
       ],
       source: SOURCES.oauth,
@@ -172,7 +184,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
       commands: [
         {
           title: "Give the app the mailbox",
-          code: `Add-MailboxPermission -Identity ${mailbox} -User ${ENTERPRISE_OBJECT_ID} -AccessRights FullAccess`,
+          code: `Add-MailboxPermission -Identity ${ps.mailbox} -User ${ps.objectId} -AccessRights FullAccess`,
         },
       ],
       source: SOURCES.oauth,
@@ -187,7 +199,7 @@ export function entraChecklist(input: ChecklistInput): ChecklistStep[] {
       commands: [
         {
           title: "Scope the app to a group's mailboxes",
-          code: `${connect}\nNew-ManagementScope -Name "SMTP senders" -RecipientRestrictionFilter "MemberOfGroup -eq '<distinguished name of the mail-enabled group>'"\nNew-ManagementRoleAssignment -Name "SMTP senders ${clientId}" -Role 'Application SMTP.SendAsApp' -App ${clientId} -CustomResourceScope 'SMTP senders'`,
+          code: `${connect}\nNew-ManagementScope -Name "SMTP senders" -RecipientRestrictionFilter "MemberOfGroup -eq '<distinguished name of the mail-enabled group>'"\nNew-ManagementRoleAssignment -Name ${psQuote(`SMTP senders ${clientId}`)} -Role 'Application SMTP.SendAsApp' -App ${ps.clientId} -CustomResourceScope 'SMTP senders'`,
         },
       ],
       source: SOURCES.smtpAppRbac,

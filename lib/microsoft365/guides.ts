@@ -77,8 +77,9 @@ export const GUIDES: Record<GuideId, Guide> = {
         ],
         code: [
           "Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled",
-          "Get-CASMailbox -Identity <mailbox> | Format-List SmtpClientAuthenticationDisabled",
-          "Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false",
+          // The placeholder is quoted as every value in a command is (lib/powershell.ts).
+          "Get-CASMailbox -Identity '<mailbox>' | Format-List SmtpClientAuthenticationDisabled",
+          "Set-CASMailbox -Identity '<mailbox>' -SmtpClientAuthenticationDisabled $false",
         ].join("\n"),
         sources: [SOURCES.smtpAuth, SOURCES.mfd],
       },

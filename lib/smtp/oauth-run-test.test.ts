@@ -267,7 +267,7 @@ describe("OAuth delegated (device code) end to end", () => {
     expect(outcome.failure?.reply).toMatch(/^535 5\.7\.3 Authentication unsuccessful \[/)
     expect(outcome.diagnosis?.id).toBe("xoauth2-delegated-rejected")
     expect(outcome.diagnosis?.commands).toContain(
-      "Add-MailboxPermission -Identity send-as@contoso.com -User <the signed-in user> -AccessRights FullAccess"
+      "Add-MailboxPermission -Identity 'send-as@contoso.com' -User '<the signed-in user>' -AccessRights FullAccess"
     )
     // The device code checklist's step for it, filled in with what was typed.
     expect(outcome.diagnosis?.entraSteps).toEqual([
@@ -456,12 +456,12 @@ describe("what Exchange Online answers a token it cannot use", () => {
   test("the service principal fix is filled in with the tenant, the app and the mailbox", async () => {
     const outcome = await runDiagnosedTest(appValues(APP(3)), options)
     expect(outcome.diagnosis?.commands).toEqual([
-      "Connect-ExchangeOnline -Organization contoso.com",
-      `New-ServicePrincipal -AppId ${APP(3)} -ObjectId <Object ID from Enterprise applications → the app → Overview>`,
-      "Add-MailboxPermission -Identity sender@contoso.com -User <Object ID from Enterprise applications → the app → Overview> -AccessRights FullAccess",
+      "Connect-ExchangeOnline -Organization 'contoso.com'",
+      `New-ServicePrincipal -AppId '${APP(3)}' -ObjectId '<Object ID from Enterprise applications → the app → Overview>'`,
+      "Add-MailboxPermission -Identity 'sender@contoso.com' -User '<Object ID from Enterprise applications → the app → Overview>' -AccessRights FullAccess",
     ])
     expect(outcome.diagnosis?.checks?.[0]?.command).toBe(
-      `Get-ServicePrincipal | Where-Object AppId -eq "${APP(3)}" | Format-List AppId,ObjectId,DisplayName`
+      `Get-ServicePrincipal | Where-Object AppId -eq '${APP(3)}' | Format-List AppId,ObjectId,DisplayName`
     )
     // The password reading of the same reply is not given after XOAUTH2.
     expect(outcome.diagnosis?.id).not.toBe("auth-unsuccessful")

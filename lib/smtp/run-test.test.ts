@@ -84,7 +84,7 @@ describe("runDiagnosedTest against the simulator", () => {
     )
     expect(outcome.diagnosis?.id).toBe("smtp-auth-disabled-tenant")
     expect(outcome.diagnosis?.commands).toContain(
-      "Set-CASMailbox -Identity auth-disabled-tenant@contoso.com -SmtpClientAuthenticationDisabled $false"
+      "Set-CASMailbox -Identity 'auth-disabled-tenant@contoso.com' -SmtpClientAuthenticationDisabled $false"
     )
     expect(stageStates(outcome)).toContain("auth:failed")
     expect(stageStates(outcome)).not.toContain("mail:passed")
@@ -112,7 +112,7 @@ describe("runDiagnosedTest against the simulator", () => {
     expect(outcome.failure?.reply).toMatch(/SendAsDenied/)
     expect(outcome.diagnosis?.id).toBe("send-as-denied")
     expect(outcome.diagnosis?.commands).toContain(
-      "Add-RecipientPermission -Identity ceo@contoso.com -Trustee sender@contoso.com -AccessRights SendAs"
+      "Add-RecipientPermission -Identity 'ceo@contoso.com' -Trustee 'sender@contoso.com' -AccessRights SendAs"
     )
   })
 

@@ -227,9 +227,13 @@ function OAuthFields({
         <Callout title="What the app needs">
           <p>{words.oauthSetup.text}</p>
           <CodeBlock
-            code={words.oauthSetup.command
-              .replaceAll("{account}", user.trim() ? psQuote(user.trim()) : "<account>")
-              .replaceAll("{clientId}", clientId.trim() ? psQuote(clientId.trim()) : "<app ID>")}
+            // In one pass, so a typed value holding "{clientId}" is not filled in again; the
+            // placeholders are quoted like the values they stand for, as in the diagnoses' commands.
+            code={words.oauthSetup.command.replace(/\{(account|clientId)\}/g, (_, name) =>
+              name === "account"
+                ? psQuote(user.trim() || "<account>")
+                : psQuote(clientId.trim() || "<app ID>")
+            )}
             language="powershell"
           />
           <SourceLink source={words.oauthSetup.source} />
