@@ -1,3 +1,4 @@
+import { psQuote } from "@/lib/powershell"
 import { isIpAddress } from "@/lib/schemas/setup-fields"
 
 import type { SettingsTarget } from "../types"
@@ -126,7 +127,7 @@ export const testNetConnectionTarget: SettingsTarget = {
     const facts = connectionFacts(values)
     const content = [
       "# TcpTestSucceeded : True means the port is open from this machine.",
-      `Test-NetConnection -ComputerName '${facts.host.replaceAll("'", "''")}' -Port ${facts.port}`,
+      `Test-NetConnection -ComputerName ${psQuote(facts.host)} -Port ${facts.port}`,
       "",
     ].join("\n")
     return {
