@@ -86,6 +86,15 @@ export interface SendingMethodInfo {
   sources: readonly Source[]
 }
 
+/** Direct Send and relay: nobody signs in, so the From address identifies the sender (SOURCES.mfd). */
+const NO_SIGN_IN_SENDER: SendingMethodInfo["sender"] = {
+  intro:
+    "Nobody signs in with this method, so the From address is what identifies the sender: it must be in one of your organisation's accepted domains.",
+  fromHint: "Any address in one of your accepted domains; it doesn't need a mailbox.",
+  sendAsApplies: false,
+  source: SOURCES.mfd,
+}
+
 const NEVER_KEPT = "It is sent once for this test and never stored, logged or shown."
 
 /**
@@ -155,13 +164,7 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
     endpoint: { kind: "mx" },
     defaults: { port: "25", security: "starttls" },
     signIns: ["none"],
-    sender: {
-      intro:
-        "Nobody signs in with this method, so the From address is what identifies the sender: it must be in one of your organisation's accepted domains.",
-      fromHint: "Any address in one of your accepted domains; it doesn't need a mailbox.",
-      sendAsApplies: false,
-      source: SOURCES.mfd,
-    },
+    sender: NO_SIGN_IN_SENDER,
     chooseWhen: "A scanner or app only mails your own staff and cannot sign in.",
     sources: [SOURCES.mfd],
   },
@@ -181,13 +184,7 @@ export const SENDING_METHODS_INFO: readonly SendingMethodInfo[] = [
     endpoint: { kind: "mx" },
     defaults: { port: "25", security: "starttls" },
     signIns: ["none"],
-    sender: {
-      intro:
-        "Nobody signs in with this method, so the From address is what identifies the sender: it must be in one of your organisation's accepted domains.",
-      fromHint: "Any address in one of your accepted domains; it doesn't need a mailbox.",
-      sendAsApplies: false,
-      source: SOURCES.mfd,
-    },
+    sender: NO_SIGN_IN_SENDER,
     chooseWhen:
       "Many devices must mail anyone from a fixed public IP, and you can create a connector. Not from Azure-hosted senders.",
     sources: [SOURCES.mfd],
