@@ -11,8 +11,10 @@
 // docstring gives for known authorities.
 import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL, DELEGATED_SMTP_SCOPE } from "@/lib/oauth/scopes"
 import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
+import { signInOf } from "@/lib/schemas/sign-in"
 
 import { stringLiteral as py } from "./literals"
+import type { SettingsTarget } from "./types"
 import { AUTHORITY_VARIABLE, CLIENT_SECRET_VARIABLE, type ConnectionFacts } from "./values"
 
 /**
@@ -80,3 +82,12 @@ export function msalTokenCommand(facts: ConnectionFacts): string {
   ].join(";")
   return `python3 -c '${code.replaceAll("'", "'\\''")}'`
 }
+
+/**
+ * The variant of programs that run msalTokenCommand for their token (msmtp, curl): app-only only,
+ * as a device code sign-in needs a person at a browser, which such a command has not.
+ */
+export const TOKEN_COMMAND_VARIANT = {
+  takes: `python3 with msal (Debian's python3-msal) and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
+  fits: (values) => signInOf(values) !== "oauth-device",
+} as const satisfies SettingsTarget["oauthVariant"]

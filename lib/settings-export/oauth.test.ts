@@ -87,16 +87,17 @@ interface Run {
 }
 
 /**
- * Runs a generated Node script against the practice identity server. For the device code flow it
- * signs in with the code the script prints, as the user would in the browser.
+ * Runs a generated script or command against the practice identity server (OAUTH_AUTHORITY). For
+ * the device code flow it signs in with the code the program prints, as the user would in the
+ * browser.
  */
-function runNode(script: string, env: Record<string, string>): Promise<Run> {
+function runSigningIn(command: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(command, args, {
       env: { ...process.env, OAUTH_AUTHORITY: identity.url, ...env },
     })
     const result: Run = { code: null, stdout: "", stderr: "" }
-    const timer = setTimeout(() => child.kill(), 20_000)
+    const timer = setTimeout(() => child.kill(), 30_000)
     child.stdout.on("data", (chunk: Buffer) => {
       result.stdout += chunk.toString()
       const code = /enter the code (\w+)/.exec(result.stdout)?.[1]
@@ -109,6 +110,11 @@ function runNode(script: string, env: Record<string, string>): Promise<Run> {
       resolve({ ...result, code })
     })
   })
+}
+
+/** Runs a generated Node script (see runSigningIn). */
+function runNode(script: string, env: Record<string, string>): Promise<Run> {
+  return runSigningIn(process.execPath, [script], env)
 }
 
 /** The PHP, Python and YAML outputs among these parse (php -l, py_compile, the yaml package). */
@@ -185,35 +191,16 @@ describe("nodemailer with OAuth 2.0 (real token, real send)", () => {
 })
 
 /**
- * Runs a generated command or script with Debian's python3 and its msal (python3-msal) on the PATH
- * first, trusting the test CA for the token request (requests reads REQUESTS_CA_BUNDLE) and for
- * the SMTP connection (SSL_CERT_FILE). Signs a printed device code in as the user would.
+ * Runs a generated command or script with Debian's python3 and its msal (python3-msal) first on the
+ * PATH, trusting the test CA for the token request (requests reads REQUESTS_CA_BUNDLE) and for the
+ * SMTP connection (SSL_CERT_FILE).
  */
 function runWithMsal(command: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: {
-        ...process.env,
-        PATH: `/usr/bin:${process.env.PATH ?? ""}`,
-        OAUTH_AUTHORITY: identity.url,
-        REQUESTS_CA_BUNDLE: TEST_CA_FILE,
-        SSL_CERT_FILE: TEST_CA_FILE,
-        ...env,
-      },
-    })
-    const result: Run = { code: null, stdout: "", stderr: "" }
-    const timer = setTimeout(() => child.kill(), 30_000)
-    child.stdout.on("data", (chunk: Buffer) => {
-      result.stdout += chunk.toString()
-      const code = /enter the code (\w+)/.exec(result.stdout)?.[1]
-      if (code) identity.signIn(code)
-    })
-    child.stderr.on("data", (chunk: Buffer) => (result.stderr += chunk.toString()))
-    child.on("error", reject)
-    child.on("close", (code) => {
-      clearTimeout(timer)
-      resolve({ ...result, code })
-    })
+  return runSigningIn(command, args, {
+    PATH: `/usr/bin:${process.env.PATH ?? ""}`,
+    REQUESTS_CA_BUNDLE: TEST_CA_FILE,
+    SSL_CERT_FILE: TEST_CA_FILE,
+    ...env,
   })
 }
 

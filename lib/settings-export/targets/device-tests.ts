@@ -1,9 +1,7 @@
 import { psQuote } from "@/lib/powershell"
 import { isIpAddress } from "@/lib/schemas/setup-fields"
 
-import { signInOf } from "@/lib/schemas/sign-in"
-
-import { msalTokenCommand } from "../msal-python"
+import { TOKEN_COMMAND_VARIANT, msalTokenCommand } from "../msal-python"
 import type { SettingsTarget } from "../types"
 import { CLIENT_SECRET_VARIABLE, connectionFacts, oauthSignIn, secretNote } from "../values"
 import { command, sh } from "../literals"
@@ -62,10 +60,7 @@ export const curlTarget: SettingsTarget = {
     how: "curl sends XOAUTH2 with the token given to --oauth2-bearer; it cannot fetch one itself",
     source: "https://curl.se/docs/manpage.html#--oauth2-bearer",
   },
-  oauthVariant: {
-    takes: `python3 with msal (Debian's python3-msal) and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
-    fits: (values) => signInOf(values) !== "oauth-device",
-  },
+  oauthVariant: TOKEN_COMMAND_VARIANT,
   render(values) {
     const facts = connectionFacts(values)
     const appOnly = oauthSignIn(facts) === "oauth-app"

@@ -1,7 +1,5 @@
-import { signInOf } from "@/lib/schemas/sign-in"
-
 import { msmtpValue as arg } from "../literals"
-import { msalTokenCommand } from "../msal-python"
+import { TOKEN_COMMAND_VARIANT, msalTokenCommand } from "../msal-python"
 import type { SettingsTarget } from "../types"
 import {
   CLIENT_SECRET_VARIABLE,
@@ -47,11 +45,7 @@ export const msmtpTarget: SettingsTarget = {
     how: "msmtp sends XOAUTH2 (auth xoauth2) with the token its passwordeval command prints; it cannot fetch or renew one itself",
     source: "https://marlam.de/msmtp/news/",
   },
-  oauthVariant: {
-    takes: `python3 with msal (Debian's python3-msal) and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
-    // A device code sign-in needs a person at a browser, which passwordeval has not.
-    fits: (values) => signInOf(values) !== "oauth-device",
-  },
+  oauthVariant: TOKEN_COMMAND_VARIANT,
   render(values) {
     const facts = connectionFacts(values)
     const tls =
