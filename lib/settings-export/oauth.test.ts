@@ -91,9 +91,15 @@ interface Run {
  * the device code flow it signs in with the code the program prints, as the user would in the
  * browser.
  */
-function runSigningIn(command: string, args: string[], env: Record<string, string>): Promise<Run> {
+function runSigningIn(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
+      cwd,
       env: { ...process.env, OAUTH_AUTHORITY: identity.url, ...env },
     })
     const result: Run = { code: null, stdout: "", stderr: "" }
@@ -196,12 +202,18 @@ describe("nodemailer with OAuth 2.0 (real token, real send)", () => {
  * SMTP connection (SSL_CERT_FILE).
  */
 function runWithMsal(command: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return runSigningIn(command, args, {
-    PATH: `/usr/bin:${process.env.PATH ?? ""}`,
-    REQUESTS_CA_BUNDLE: TEST_CA_FILE,
-    SSL_CERT_FILE: TEST_CA_FILE,
-    ...env,
-  })
+  // In the scratch folder: the curl script writes its message file where it runs.
+  return runSigningIn(
+    command,
+    args,
+    {
+      PATH: `/usr/bin:${process.env.PATH ?? ""}`,
+      REQUESTS_CA_BUNDLE: TEST_CA_FILE,
+      SSL_CERT_FILE: TEST_CA_FILE,
+      ...env,
+    },
+    SCRATCH
+  )
 }
 
 describe("Python with msal (Debian's python3-msal: real token, real send)", () => {
