@@ -192,10 +192,8 @@ test.describe("OAuth 2.0 in practice mode", () => {
     await expect(page.getByLabel("Application (client) ID")).toHaveValue(clientId)
   }
 
-  test("a practice app-only app sends through the practice identity server", async ({
-    wizard,
-    page,
-  }) => {
+  /** The practice app-only app with its secret, then a passed test. */
+  async function passPracticeAppOnlyTest(wizard: SetupWizardPage, page: Page) {
     await usePracticeApp(wizard, page, SENDER_APP)
     await expect(page.getByLabel("Client secret")).toBeFocused()
     await page.getByLabel("Client secret").fill(PRACTICE_CLIENT_SECRET)
@@ -203,10 +201,59 @@ test.describe("OAuth 2.0 in practice mode", () => {
     await wizard.next()
     await wizard.next()
     await wizard.sendTest("it-team@contoso.com")
-
     await expect(wizard.success).toContainText("Test email sent")
+  }
+
+  test("a practice app-only app sends through the practice identity server", async ({
+    wizard,
+    page,
+  }) => {
+    await passPracticeAppOnlyTest(wizard, page)
     await expect(wizard.stage("Token")).toContainText(/passed/i)
     await expect(page.getByTestId("token-summary")).toContainText("SMTP.SendAsApp")
+  })
+
+  test("after an app-only test, Settings opens on the OAuth variants and copies PHPMailer's and the emailproxy bridge's", async ({
+    wizard,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"])
+    await passPracticeAppOnlyTest(wizard, page)
+    await wizard.next()
+    await expect(wizard.heading("Settings")).toBeVisible()
+
+    // Each group lists its OAuth 2.0 variants first: the tools open on curl, not swaks.
+    const tools = page.getByRole("region", { name: "Test from the device", exact: true })
+    await expect(tools.getByRole("combobox")).toHaveValue("curl")
+    const mailServers = page.getByRole("region", { name: "Mail servers", exact: true })
+    await expect(mailServers.getByRole("combobox")).toHaveValue("postfix-main-cf")
+
+    const copied = async (group: string, option: string) => {
+      const block = await wizard.chooseSettingsFile(group, option)
+      await block.getByRole("button", { name: /^Copy/ }).click()
+      await expect(block.getByRole("button", { name: /^Copied/ })).toBeVisible()
+      return page.evaluate(() => navigator.clipboard.readText())
+    }
+
+    const phpmailer = await copied("Frameworks and languages", "PHP (PHPMailer)")
+    expect(phpmailer).toMatch(/^<\?php\n\/\/ OAuth 2\.0: PHPMailer sends XOAUTH2 /)
+    expect(phpmailer).toContain("$mail->AuthType = 'XOAUTH2';")
+    expect(phpmailer).toContain("getAccessToken('client_credentials'")
+    expect(phpmailer).toContain(`'clientId' => '${SENDER_APP}'`)
+
+    const bridge = await copied(
+      "Mail servers",
+      "Email OAuth 2.0 Proxy (bridge for password-only programs)"
+    )
+    expect(bridge).toContain("[SMTP-1587]")
+    expect(bridge).toContain("oauth2_flow = client_credentials")
+    expect(bridge).toContain(`client_id = ${SENDER_APP}`)
+    expect(bridge).toContain("use_login_password_as_client_credentials_secret = True")
+
+    for (const text of [phpmailer, bridge, await page.content()]) {
+      expect(text).not.toContain(PRACTICE_CLIENT_SECRET)
+    }
   })
 
   test("a practice device code is signed in from the page", async ({ wizard, page }) => {

@@ -1,7 +1,7 @@
 // Shared by the settings-export tests: the simulator to send to, wizard values, and a scratch
 // folder where generated files are written before a real parser or runtime reads them.
 import { execFile } from "node:child_process"
-import { mkdir, writeFile } from "node:fs/promises"
+import { mkdir, rm, writeFile } from "node:fs/promises"
 import type { AddressInfo } from "node:net"
 import path from "node:path"
 import { promisify } from "node:util"
@@ -208,4 +208,73 @@ export function expectAcsSignIn(
   expect(signIn).toMatchObject({ username: ACS_USER, secret: AWKWARD_SECRET })
   expect(server.messages.at(-1)?.authUser).toBe(ACS_USER)
   return signIn
+}
+
+/** Sends with Jakarta Mail from the generated properties, the password from the environment. */
+const JAKARTA_SEND = `
+import jakarta.mail.*;
+import jakarta.mail.internet.*;
+import java.io.FileReader;
+import java.util.Properties;
+public class Send {
+  public static void main(String[] args) throws Exception {
+    Properties properties = new Properties();
+    try (FileReader reader = new FileReader(args[0])) { properties.load(reader); }
+    Session session = Session.getInstance(properties, new Authenticator() {
+      @Override
+      protected PasswordAuthentication getPasswordAuthentication() {
+        return new PasswordAuthentication(getDefaultUserName(), System.getenv("SMTP_PASSWORD"));
+      }
+    });
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom();
+    message.setRecipients(Message.RecipientType.TO, args[1]);
+    message.setSubject("Jakarta Mail test");
+    message.setText("It works.");
+    Transport.send(message);
+  }
+}
+`
+
+const JAKARTA_CLASSPATH = "/usr/share/java/jakarta-mail.jar:/usr/share/java/jakarta-activation.jar"
+
+/**
+ * Sends one message with Jakarta Mail (JAKARTA_SEND) from generated properties, SMTP_PASSWORD set;
+ * the test CA, in a truststore of its own, stands in for Java's trusted CAs.
+ */
+export async function sendWithJakartaMail(properties: string, password: string) {
+  const program = await writeScratch("frameworks/Send.java", JAKARTA_SEND)
+  const truststore = path.join(SCRATCH, "frameworks", "truststore.p12")
+  await rm(truststore, { force: true })
+  await run(
+    "keytool",
+    [
+      "-importcert",
+      "-noprompt",
+      "-alias",
+      "smtp365-test-ca",
+      "-file",
+      TEST_CA_FILE,
+      "-keystore",
+      truststore,
+      "-storetype",
+      "PKCS12",
+      "-storepass",
+      "changeit",
+    ],
+    { timeout: 30_000 }
+  )
+  await run(
+    "java",
+    [
+      `-Djavax.net.ssl.trustStore=${truststore}`,
+      "-Djavax.net.ssl.trustStorePassword=changeit",
+      "-cp",
+      JAKARTA_CLASSPATH,
+      program,
+      properties,
+      "it-team@contoso.com",
+    ],
+    { env: { ...process.env, SMTP_PASSWORD: password }, timeout: 60_000 }
+  )
 }

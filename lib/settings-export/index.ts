@@ -29,7 +29,9 @@ import { railsTarget } from "./targets/rails"
 import { symfonyTarget } from "./targets/symfony"
 import { wordpressTarget } from "./targets/wordpress"
 import { zabbixTarget } from "./targets/zabbix"
-import { withOAuthNote } from "./oauth-note"
+import { emailproxyTarget } from "./targets/emailproxy"
+import { methodInfo } from "@/lib/microsoft365/methods"
+import { oauthVariantLine, oauthVerdictLine, withHeaderComment, withOAuthNote } from "./oauth-note"
 import type { SettingsFile, SettingsGroup, SettingsTarget } from "./types"
 import { connectionFacts, oauthSignIn } from "./values"
 
@@ -74,6 +76,7 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   postfixMainCfTarget,
   postfixSaslPasswdTarget,
   msmtpTarget,
+  emailproxyTarget,
   // Devices
   printerTarget,
   // Test from the device
@@ -83,21 +86,51 @@ export const SETTINGS_TARGETS: readonly SettingsTarget[] = [
   testNetConnectionTarget,
 ]
 
-/**
- * One target's file for these values. With an OAuth 2.0 sign-in, a target that cannot do it keeps
- * the settings it can use under a note saying so and what to do instead.
- */
-export function renderTarget(
-  { render, oauth, oauthFits, oauthCaveat, ...about }: SettingsTarget,
-  values: SetupValues
-): SettingsFile {
-  const file = { ...about, ...render(values) }
-  const handled = oauth === "no-sign-in" || (oauth === "supported" && (oauthFits?.(values) ?? true))
-  const facts = connectionFacts(values)
-  return handled || !oauthSignIn(facts) ? file : withOAuthNote(file, facts, oauthCaveat)
+/** Whether the target's OAuth 2.0 variant fits these values (a method and setup it can serve). */
+function variantFits({ oauthVariant }: SettingsTarget, values: SetupValues): boolean {
+  return oauthVariant !== undefined && (oauthVariant.fits?.(values) ?? true)
 }
 
-/** Every ready-made file for these values, in display order. */
+/**
+ * One target's file for these values, with its OAuth 2.0 verdict in one line. After an OAuth 2.0
+ * test, a target with a variant renders it under that line; one without keeps the settings it can
+ * use under a note saying so and what to do instead. After a password test, a target with a
+ * variant says in one line that the variant exists and what it takes, where the method takes
+ * OAuth 2.0.
+ */
+export function renderTarget(target: SettingsTarget, values: SetupValues): SettingsFile {
+  const { render, oauthVerdict, oauthVariant, ...about } = target
+  const verdict = oauthVerdictLine(oauthVerdict)
+  const file: SettingsFile = { ...about, ...render(values), oauthLine: verdict }
+  const facts = connectionFacts(values)
+  if (oauthVerdict.kind === "no-sign-in" || !facts.signsIn) return file
+  const fits = variantFits(target, values)
+  if (oauthSignIn(facts)) {
+    return fits ? withHeaderComment(file, [verdict]) : withOAuthNote(file, facts, oauthVerdict)
+  }
+  const methodTakesOAuth = methodInfo(values.method.method).signIns.some(
+    (signIn) => signIn === "oauth-app" || signIn === "oauth-device"
+  )
+  return oauthVariant && fits && methodTakesOAuth
+    ? withHeaderComment(file, [oauthVariantLine(oauthVariant.takes)])
+    : file
+}
+
+/**
+ * Every ready-made file for these values, in display order. After an OAuth 2.0 test, each group
+ * lists the files with an OAuth 2.0 variant first, so the Settings step opens on one in every group
+ * that has one.
+ */
 export function buildSettingsFiles(values: SetupValues): SettingsFile[] {
-  return SETTINGS_TARGETS.map((target) => renderTarget(target, values))
+  const files = SETTINGS_TARGETS.map((target) => ({
+    file: renderTarget(target, values),
+    variant: variantFits(target, values),
+  }))
+  if (!oauthSignIn(connectionFacts(values))) return files.map(({ file }) => file)
+  return SETTINGS_GROUPS.flatMap((group) => {
+    const inGroup = files.filter(({ file }) => file.group === group)
+    return [...inGroup.filter((f) => f.variant), ...inGroup.filter((f) => !f.variant)].map(
+      ({ file }) => file
+    )
+  })
 }

@@ -2,7 +2,7 @@
 // from the practice identity server and sends through the simulator; the rest is parsed or, where
 // nothing here can run it (C#, sasl-xoauth2, msal for Python), checked line by line.
 import { spawn } from "node:child_process"
-import { mkdir, writeFile } from "node:fs/promises"
+import { chmod, mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { parseEnv } from "node:util"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
@@ -22,16 +22,19 @@ import {
   HVE_USER,
   PASSWORD,
   SCRATCH,
+  TEST_CA_FILE,
   hveSetup,
   outputOf as file,
   recordingServerForFile,
   run,
+  sendWithJakartaMail,
   smtpAuthSetup,
+  directSendSetup,
   postmap,
   writeScratch,
 } from "@/test-support/settings-export"
 import { SETTINGS_TARGETS, buildSettingsFiles, type SettingsFile } from "./index"
-import { oauthNoteLines } from "./oauth-note"
+import { oauthVariantLine, oauthVerdictLine } from "./oauth-note"
 import { settingsRows } from "./rows"
 
 const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
@@ -84,16 +87,23 @@ interface Run {
 }
 
 /**
- * Runs a generated Node script against the practice identity server. For the device code flow it
- * signs in with the code the script prints, as the user would in the browser.
+ * Runs a generated script or command against the practice identity server (OAUTH_AUTHORITY). For
+ * the device code flow it signs in with the code the program prints, as the user would in the
+ * browser.
  */
-function runNode(script: string, env: Record<string, string>): Promise<Run> {
+function runSigningIn(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(command, args, {
+      cwd,
       env: { ...process.env, OAUTH_AUTHORITY: identity.url, ...env },
     })
     const result: Run = { code: null, stdout: "", stderr: "" }
-    const timer = setTimeout(() => child.kill(), 20_000)
+    const timer = setTimeout(() => child.kill(), 30_000)
     child.stdout.on("data", (chunk: Buffer) => {
       result.stdout += chunk.toString()
       const code = /enter the code (\w+)/.exec(result.stdout)?.[1]
@@ -106,6 +116,11 @@ function runNode(script: string, env: Record<string, string>): Promise<Run> {
       resolve({ ...result, code })
     })
   })
+}
+
+/** Runs a generated Node script (see runSigningIn). */
+function runNode(script: string, env: Record<string, string>): Promise<Run> {
+  return runSigningIn(process.execPath, [script], env)
 }
 
 /** The PHP, Python and YAML outputs among these parse (php -l, py_compile, the yaml package). */
@@ -181,46 +196,290 @@ describe("nodemailer with OAuth 2.0 (real token, real send)", () => {
   })
 })
 
-describe("Python with msal (msal is not installed here: compile, then exact lines)", () => {
-  test.each(["oauth-app", "oauth-device"] as const)("%s: the script compiles", async (kind) => {
+/**
+ * Runs a generated command or script with Debian's python3 and its msal (python3-msal) first on the
+ * PATH, trusting the test CA for the token request (requests reads REQUESTS_CA_BUNDLE) and for the
+ * SMTP connection (SSL_CERT_FILE).
+ */
+function runWithMsal(command: string, args: string[], env: Record<string, string>): Promise<Run> {
+  // In the scratch folder: the curl script writes its message file where it runs.
+  return runSigningIn(
+    command,
+    args,
+    {
+      PATH: `/usr/bin:${process.env.PATH ?? ""}`,
+      REQUESTS_CA_BUNDLE: TEST_CA_FILE,
+      SSL_CERT_FILE: TEST_CA_FILE,
+      ...env,
+    },
+    SCRATCH
+  )
+}
+
+describe("Python with msal (Debian's python3-msal: real token, real send)", () => {
+  test("app-only: msal's client credentials token signs in with XOAUTH2 and the message arrives", async () => {
     const script = await writeScratch(
-      `oauth/send_mail_${kind}.py`,
-      file("python-smtplib", oauthSetup(kind)).content
+      "oauth/send_mail_app.py",
+      file("python-smtplib", oauthSetup("oauth-app")).content
     )
-    await run("python3", ["-m", "py_compile", script], { timeout: 15_000 })
+    const before = simulator.messages.length
+    const result = await runWithMsal("/usr/bin/python3", [script], {
+      SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET,
+    })
+
+    expect(result.stderr).toBe("")
+    expect(result.code).toBe(0)
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(identity.requests).toContainEqual({
+      path: `/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`,
+      grant: "client_credentials",
+      clientId: APP_ONLY,
+    })
   })
 
-  test("app-only: msal's client credentials call, then smtplib's AUTH XOAUTH2", () => {
-    const code = file("python-smtplib", oauthSetup("oauth-app")).content
-    for (const line of [
-      "import msal  # Microsoft's library for the token: pip install msal",
-      `TENANT = "${PRACTICE_TENANT_ID}"  # Directory (tenant) ID`,
-      `CLIENT_ID = "${APP_ONLY}"  # Application (client) ID`,
-      'AUTHORITY = os.environ.get("OAUTH_AUTHORITY", "https://login.microsoftonline.com")',
-      "app = msal.ConfidentialClientApplication(",
-      '    authority=f"{AUTHORITY}/{TENANT}",',
-      '    client_credential=os.environ["SMTP_CLIENT_SECRET"],',
-      'token = app.acquire_token_for_client(scopes=["https://outlook.office365.com/.default"])',
-      "xoauth2 = f\"user={USER}\\x01auth=Bearer {token['access_token']}\\x01\\x01\"",
-      "    smtp.starttls(context=context)  # fails instead of going on in plain text",
-      "    smtp.ehlo()",
-      '    smtp.auth("XOAUTH2", lambda challenge=None: xoauth2 if challenge is None else "")',
-    ]) {
-      expect(code.split("\n")).toContain(line)
+  test("app-only with a wrong secret: msal's AADSTS reason, and nothing is sent", async () => {
+    const script = await writeScratch(
+      "oauth/send_mail_app.py",
+      file("python-smtplib", oauthSetup("oauth-app")).content
+    )
+    const before = simulator.messages.length
+    const result = await runWithMsal("/usr/bin/python3", [script], {
+      SMTP_CLIENT_SECRET: "not-the-secret",
+    })
+
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toContain("AADSTS7000215: Invalid client secret provided.")
+    expect(simulator.messages).toHaveLength(before)
+  })
+
+  test("device code: msal prints the sign-in message, the user signs in, and the message arrives", async () => {
+    const script = await writeScratch(
+      "oauth/send_mail_device.py",
+      file("python-smtplib", oauthSetup("oauth-device")).content
+    )
+    const before = simulator.messages.length
+    const result = await runWithMsal("/usr/bin/python3", [script], {})
+
+    expect(result.stdout).toMatch(/enter the code [A-Z]+ to authenticate/)
+    expect(result.code).toBe(0)
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(file("python-smtplib", oauthSetup("oauth-device")).content).not.toContain(
+      "SMTP_CLIENT_SECRET"
+    )
+  })
+})
+
+describe("msmtp and curl with a token command (msal prints the app's token)", () => {
+  test("msmtp: passwordeval prints the token, msmtp signs in with XOAUTH2 and the message arrives", async () => {
+    const output = file("msmtp", oauthSetup("oauth-app"))
+    expect(output.content).toContain("\nauth xoauth2\n")
+    expect(output.content).not.toContain(PRACTICE_CLIENT_SECRET)
+    // GnuTLS's "system" trust is the system store: the test CA goes in as a file instead.
+    const config = await writeScratch(
+      "oauth/msmtprc",
+      output.content.replace("tls_trust_file system", `tls_trust_file ${TEST_CA_FILE}`)
+    )
+    await chmod(config, 0o600)
+    const before = simulator.messages.length
+    const result = await runWithMsal(
+      "/bin/sh",
+      [
+        "-c",
+        `printf 'Subject: msmtp OAuth\\r\\n\\r\\nIt works.\\r\\n' | msmtp -C "$1" it-team@contoso.com`,
+        "sh",
+        config,
+      ],
+      { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET }
+    )
+
+    expect(result.stderr).toBe("")
+    expect(result.code).toBe(0)
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
+  })
+
+  test("curl: the token goes to --oauth2-bearer with AUTH=XOAUTH2, and the message arrives", async () => {
+    const script = await writeScratch(
+      "oauth/curl-test.sh",
+      file("curl", oauthSetup("oauth-app")).content
+    )
+    const before = simulator.messages.length
+    const result = await runWithMsal("/bin/sh", [script], {
+      SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET,
+      CURL_CA_BUNDLE: TEST_CA_FILE,
+    })
+
+    expect(result.code).toBe(0)
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+  })
+
+  test("a wrong secret stops both before they connect, with Microsoft's reason", async () => {
+    const connects = () => simulator.events.filter((event) => event.type === "connect").length
+    const before = connects()
+    const script = await writeScratch(
+      "oauth/curl-test.sh",
+      file("curl", oauthSetup("oauth-app")).content
+    )
+    const result = await runWithMsal("/bin/sh", [script], {
+      SMTP_CLIENT_SECRET: "not-the-secret",
+      CURL_CA_BUNDLE: TEST_CA_FILE,
+    })
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toContain("AADSTS7000215")
+    expect(connects()).toBe(before)
+  })
+
+  test("device code: msmtp and curl keep their password settings under the note", () => {
+    for (const id of ["msmtp", "curl"]) {
+      const output = file(id, oauthSetup("oauth-device"))
+      expect(output.content, id).toMatch(/^# OAuth 2\.0: /)
+      expect(output.content, id).not.toContain("msal")
     }
-    expect(code).not.toContain("smtp.login(")
+  })
+})
+
+describe("PHPMailer with league/oauth2-client (not in Debian, no Packagist here: php -l, then exact lines)", () => {
+  test("app-only: an OAuthTokenProvider with the client credentials grant, then AuthType XOAUTH2", async () => {
+    const output = file("phpmailer", oauthSetup("oauth-app"))
+    const script = await writeScratch("oauth/send-mail.php", output.content)
+    const { stdout } = await run("php", ["-l", script], { timeout: 15_000 })
+    expect(stdout).toContain("No syntax errors detected")
+    const lines = output.content.split("\n")
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "final class AppOnlyToken implements OAuthTokenProvider",
+        "            $this->token = $this->provider->getAccessToken('client_credentials', [",
+        "                'scope' => 'https://outlook.office365.com/.default',",
+        `    'clientId' => '${APP_ONLY}', // Application (client) ID`,
+        "    'clientSecret' => getenv('SMTP_CLIENT_SECRET'), // from the environment, never in code",
+        `    'urlAccessToken' => $authority . '/${PRACTICE_TENANT_ID}/oauth2/v2.0/token', // the Directory (tenant) ID's token endpoint`,
+        "$mail->AuthType = 'XOAUTH2'; // PHPMailer asks the token provider below",
+        "$mail->setOAuth(new AppOnlyToken($provider, 'sender@contoso.com'));",
+      ])
+    )
+    expect(output.content).not.toContain("$mail->Password")
   })
 
-  test("device code: msal's public client prints the sign-in message", () => {
-    const code = file("python-smtplib", oauthSetup("oauth-device")).content.split("\n")
-    expect(code).toContain(
-      'app = msal.PublicClientApplication(CLIENT_ID, authority=f"{AUTHORITY}/{TENANT}")'
+  test("the token provider fits Debian's PHPMailer 6.6: its OAuthTokenProvider interface loads with the class", async () => {
+    // Only the class, with PHPMailer's real interface; league's classes are named in type hints,
+    // which PHP resolves only when called.
+    const lines = file("phpmailer", oauthSetup("oauth-app")).content.split("\n")
+    const start = lines.indexOf("final class AppOnlyToken implements OAuthTokenProvider")
+    const end = lines.indexOf("}", start)
+    const check = [
+      "<?php",
+      "require '/usr/share/php/libphp-phpmailer/autoload.php';",
+      "use League\\OAuth2\\Client\\Provider\\GenericProvider;",
+      "use League\\OAuth2\\Client\\Token\\AccessTokenInterface;",
+      "use PHPMailer\\PHPMailer\\OAuthTokenProvider;",
+      ...lines.slice(start, end + 1),
+      "echo implode(',', class_implements('AppOnlyToken'));",
+      "",
+    ].join("\n")
+    const { stdout } = await run("php", [await writeScratch("oauth/token-class.php", check)], {
+      timeout: 15_000,
+    })
+    expect(stdout).toBe("PHPMailer\\PHPMailer\\OAuthTokenProvider")
+  })
+})
+
+describe("Jakarta Mail with XOAUTH2 (MSAL4J is not in Debian: the token comes from the test)", () => {
+  test("the properties make Jakarta Mail send the password as an XOAUTH2 token, and the message arrives", async () => {
+    const output = file("javamail", oauthSetup("oauth-app"))
+    expect(output.content).toContain("\nmail.smtp.auth.mechanisms=XOAUTH2\n")
+    expect(output.content).toContain(
+      '#       .authority("https://login.microsoftonline.com/' + PRACTICE_TENANT_ID + '/").build();'
     )
-    expect(code).toContain(
-      'flow = app.initiate_device_flow(scopes=["https://outlook.office.com/SMTP.Send"])'
+    // The app-only token as MSAL4J would get it: the client credentials grant at the tenant's endpoint.
+    const response = await fetch(`${identity.url}/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`, {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: APP_ONLY,
+        client_secret: PRACTICE_CLIENT_SECRET,
+        scope: "https://outlook.office365.com/.default",
+      }),
+    })
+    const { access_token: token } = (await response.json()) as { access_token: string }
+    const properties = await writeScratch("oauth/mail.properties", output.content)
+    const before = simulator.messages.length
+    await sendWithJakartaMail(properties, token)
+
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
+  })
+})
+
+describe("Email OAuth 2.0 Proxy (emailproxy is on PyPI only: its INI read back with configparser)", () => {
+  /** The file as emailproxy.py reads it: configparser.ConfigParser(interpolation=None). */
+  async function readAsEmailproxy(
+    content: string
+  ): Promise<Record<string, Record<string, string>>> {
+    const config = await writeScratch("oauth/emailproxy.config", content)
+    const reader = await writeScratch(
+      "oauth/read_emailproxy.py",
+      [
+        "import configparser, json, sys",
+        "parser = configparser.ConfigParser(interpolation=None)",
+        "parser.read(sys.argv[1])",
+        "print(json.dumps({s: dict(parser[s]) for s in parser.sections()}))",
+        "",
+      ].join("\n")
     )
-    expect(code).toContain("token = app.acquire_token_by_device_flow(flow)")
-    expect(code.join("\n")).not.toContain("SMTP_CLIENT_SECRET")
+    const { stdout } = await run("/usr/bin/python3", [reader, config], { timeout: 15_000 })
+    return JSON.parse(stdout) as Record<string, Record<string, string>>
+  }
+
+  test("app-only: the client credentials account, the SMTP server the program points at, no secret", async () => {
+    const output = file("emailproxy", oauthSetup("oauth-app"))
+    expect(await readAsEmailproxy(output.content)).toEqual({
+      "SMTP-1587": {
+        server_address: "localhost",
+        server_port: String(simulator.port),
+        server_starttls: "True",
+        local_address: "127.0.0.1",
+      },
+      "sender@contoso.com": {
+        token_url: `https://login.microsoftonline.com/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`,
+        oauth2_scope: "https://outlook.office365.com/.default",
+        oauth2_flow: "client_credentials",
+        client_id: APP_ONLY,
+      },
+      emailproxy: { use_login_password_as_client_credentials_secret: "True" },
+    })
+    expect(output.content).not.toContain("client_secret =")
+    expect(output.group).toBe("Mail servers")
+  })
+
+  test("device code: the devicecode permission_url, the delegated scope with offline_access", async () => {
+    const parsed = await readAsEmailproxy(file("emailproxy", oauthSetup("oauth-device")).content)
+    expect(parsed["sender@contoso.com"]).toEqual({
+      permission_url: `https://login.microsoftonline.com/${PRACTICE_TENANT_ID}/oauth2/v2.0/devicecode`,
+      token_url: `https://login.microsoftonline.com/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`,
+      oauth2_scope: "https://outlook.office.com/SMTP.Send offline_access",
+      oauth2_flow: "device",
+      client_id: DEVICE,
+    })
+    expect(parsed.emailproxy).toEqual({ delete_account_token_on_password_error: "False" })
+  })
+
+  test("implicit TLS and a password test: server_starttls False, the IDs as placeholders", async () => {
+    const setup = smtpAuthSetup(465, { security: "tls" })
+    const parsed = await readAsEmailproxy(file("emailproxy", setup).content)
+    expect(parsed["SMTP-1587"]).toMatchObject({ server_port: "465", server_starttls: "False" })
+    expect(parsed["sender@contoso.com"]).toMatchObject({
+      token_url: "https://login.microsoftonline.com/REPLACE-WITH-TENANT-ID/oauth2/v2.0/token",
+      client_id: "REPLACE-WITH-APPLICATION-CLIENT-ID",
+    })
+  })
+
+  test("the files without OAuth 2.0 point to the bridge", () => {
+    expect(file("grafana", oauthSetup("oauth-app")).content).toContain(
+      "# - point this software at a local OAuth 2.0 bridge: Email OAuth 2.0 Proxy (its file is under"
+    )
   })
 })
 
@@ -348,9 +607,12 @@ describe("Postfix with sasl-xoauth2", () => {
 })
 
 describe("every target with OAuth 2.0", () => {
-  const SUPPORTED = SETTINGS_TARGETS.filter((target) => target.oauth === "supported")
-  const UNSUPPORTED = SETTINGS_TARGETS.filter((target) => !target.oauth)
-  const NOTE = oauthNoteLines()
+  const SUPPORTED = SETTINGS_TARGETS.filter((target) => target.oauthVariant)
+  const UNSUPPORTED = SETTINGS_TARGETS.filter(
+    (target) => !target.oauthVariant && target.oauthVerdict.kind !== "no-sign-in"
+  )
+  const markOf = (language: string) =>
+    ({ php: "// ", go: "// ", javascript: "// ", csharp: "// ", text: "" })[language] ?? "# "
 
   test.each(["oauth-app", "oauth-device"] as const)(
     "%s: the client secret is in no output, secret note or settings row",
@@ -362,37 +624,92 @@ describe("every target with OAuth 2.0", () => {
     }
   )
 
-  test("the registry knows which targets do OAuth themselves", () => {
+  test("the registry knows which targets have an OAuth 2.0 variant", () => {
     expect(SUPPORTED.map((target) => target.id)).toEqual([
       "dotenv",
       "nodemailer",
       "python-smtplib",
+      "phpmailer",
+      "javamail",
       "dotnet-appsettings",
       "dotnet-mailkit",
       "postfix-main-cf",
       "postfix-sasl-passwd",
+      "msmtp",
+      "emailproxy",
+      "curl",
     ])
   })
 
+  test("every target has a verdict with a source, and every file carries it in one line", () => {
+    for (const target of SETTINGS_TARGETS) {
+      expect(target.oauthVerdict.source, target.id).toMatch(/^https:\/\//)
+      expect(target.oauthVerdict.how, target.id).not.toMatch(/[.\n]$/)
+      const output = file(target.id, oauthSetup("oauth-app"))
+      expect(output.oauthLine).toBe(oauthVerdictLine(target.oauthVerdict))
+      expect(output.oauthLine).not.toContain("\n")
+    }
+  })
+
   test.each(UNSUPPORTED.map((target) => [target.id, target] as const))(
-    "%s starts with the note in its comment syntax and says so in the secret note",
+    "%s starts with its verdict and the bridge, and says so in the secret note",
     (id, target) => {
       const output = file(id, oauthSetup("oauth-app"))
-      const mark = { php: "// ", go: "// ", text: "" }[output.language] ?? "# "
+      const mark = markOf(output.language)
       const lines = output.content.split("\n")
       const start = lines[0] === "<?php" ? 1 : 0
-      const first = target.oauthCaveat?.split("\n")[0] ?? NOTE[0]
-      expect(lines[start]).toBe(`${mark}${first}`)
+      expect(lines[start]).toBe(`${mark}${oauthVerdictLine(target.oauthVerdict)}`)
       expect(output.content).toContain(
-        `${mark}- or use Direct Send or SMTP relay through a connector, which need no sign-in.`
+        `${mark}- point this software at a local OAuth 2.0 bridge: Email OAuth 2.0 Proxy (its file is under`
+      )
+      expect(output.content).toContain(
+        `${mark}- or choose another sending method: High Volume Email (internal recipients only), Azure`
       )
       expect(output.secretNote).toMatch(/^No OAuth 2\.0 setup here \(see the note at the top\)/)
     }
   )
 
-  test("the note leaves password and Direct Send outputs alone", () => {
+  test("after an OAuth test, a variant starts with its verdict (JSON has no comments: the line goes with the file)", () => {
+    for (const target of SUPPORTED) {
+      const output = file(target.id, oauthSetup("oauth-app"))
+      if (output.language === "json") continue
+      const lines = output.content.split("\n")
+      const start = lines[0] === "<?php" ? 1 : 0
+      expect(lines[start], target.id).toBe(
+        `${markOf(output.language)}${oauthVerdictLine(target.oauthVerdict)}`
+      )
+    }
+  })
+
+  test("after an OAuth test, each group opens on a file with an OAuth 2.0 variant", () => {
+    const files = buildSettingsFiles(oauthSetup("oauth-app"))
+    const first = (group: string) => files.find((f) => f.group === group)?.id
+    expect(first("Frameworks and languages")).toBe("dotenv")
+    expect(first("Mail servers")).toBe("postfix-main-cf")
+    expect(first("Test from the device")).toBe("curl")
+    // Groups without one keep their order: Applications and Devices start as they always do.
+    expect(first("Applications")).toBe("wordpress")
+    expect(files).toHaveLength(SETTINGS_TARGETS.length)
+    // A password test keeps the registry's order.
+    expect(buildSettingsFiles(smtpAuthSetup(587)).map((f) => f.id)).toEqual(
+      SETTINGS_TARGETS.map((t) => t.id)
+    )
+  })
+
+  test("after a password test, each file with a variant says so in one line; the rest and Direct Send say nothing", () => {
     for (const output of buildSettingsFiles(smtpAuthSetup(587))) {
-      expect(output.content, output.id).not.toContain("OAuth 2.0")
+      const target = SETTINGS_TARGETS.find((t) => t.id === output.id)
+      const mentions = output.content.split("\n").filter((line) => line.includes("OAuth 2.0"))
+      if (target?.oauthVariant && output.language !== "json") {
+        expect(mentions[0], output.id).toBe(
+          `${markOf(output.language)}${oauthVariantLine(target.oauthVariant.takes)}`
+        )
+      } else if (output.id !== "emailproxy") {
+        expect(mentions, output.id).toEqual([])
+      }
+    }
+    for (const output of buildSettingsFiles(directSendSetup())) {
+      expect(output.content, output.id).not.toContain("sign in with OAuth 2.0 instead")
     }
   })
 
@@ -496,10 +813,9 @@ describe("High Volume Email with OAuth 2.0 app-only (an app the HVE account allo
     const setup = hveAppOnly(587)
     setup.server.host = "smtp.hve.mx.microsoft"
     const mainCf = file("postfix-main-cf", setup)
-    expect(mainCf.content.split("\n").slice(0, 2)).toEqual([
-      "# OAuth 2.0: Postfix signs in with OAuth 2.0 through sasl-xoauth2, which renews a user's token from",
-      "# that user's one sign-in; it cannot use an app-only token (client credentials).",
-    ])
+    expect(mainCf.content.split("\n")[0]).toMatch(
+      /^# OAuth 2\.0: Postfix signs in with XOAUTH2 through the sasl-xoauth2 plugin, .*it cannot use an app-only token/
+    )
     expect(mainCf.content).not.toMatch(/xoauth2 *$|device-flow|mailbox password/m)
     const directory = path.join(SCRATCH, "postfix", "hve-oauth")
     await mkdir(directory, { recursive: true })
@@ -524,14 +840,17 @@ describe("High Volume Email with OAuth 2.0 app-only (an app the HVE account allo
 
   test("targets without an OAuth 2.0 setup: the note says the HVE account's password, not a retiring mailbox password", () => {
     const setup = hveAppOnly(587)
-    for (const target of SETTINGS_TARGETS.filter((t) => !t.oauth)) {
+    const noVariant = SETTINGS_TARGETS.filter(
+      (t) => !t.oauthVariant && t.oauthVerdict.kind !== "no-sign-in"
+    )
+    for (const target of noVariant) {
       const output = file(target.id, setup)
       const mark = { php: "// ", go: "// ", text: "" }[output.language] ?? "# "
       expect(output.content, target.id).toContain(
         [
           `${mark}The settings below sign in with the HVE account's password (Basic authentication)`,
           `${mark}instead, which this sending method still accepts. For OAuth 2.0, use one of the files`,
-          `${mark}here that set it up themselves (those without this note).`,
+          `${mark}here that set it up themselves (those without this note), or Email OAuth 2.0 Proxy.`,
         ].join("\n")
       )
       expect(output.content, target.id).not.toMatch(

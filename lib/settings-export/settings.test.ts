@@ -366,10 +366,13 @@ describe("Azure Communication Services: the | in the username and the client sec
   })
 
   test("the client secret as the password is not OAuth 2.0: no output carries the OAuth note", () => {
+    // ACS's SMTP takes no XOAUTH2, so no file offers its OAuth 2.0 variant either; the bridge's own
+    // file only says that none is needed.
     for (const output of buildSettingsFiles(acs())) {
-      expect(output.content, output.id).not.toContain("OAuth 2.0")
+      expect(output.content, output.id).not.toContain("OAuth 2.0:")
       expect(output.secretNote, output.id).not.toContain("OAuth 2.0")
     }
+    expect(file("emailproxy", acs()).content).toContain("no bridge is needed.")
   })
 
   test("the settings table names the secret and keeps the username whole", () => {
@@ -531,8 +534,15 @@ describe("High Volume Email: the HVE host and the HVE account's password", () =>
   })
 
   test("no output says the mailbox password or carries the OAuth note", () => {
+    // HVE takes app-only OAuth 2.0 too, so a file with an OAuth 2.0 variant says so in one line.
     for (const output of buildSettingsFiles(hve())) {
-      expect(output.content, output.id).not.toMatch(/mailbox password|MAILBOX-PASSWORD|OAuth 2\.0/)
+      const oauthLines = output.content.split("\n").filter((line) => line.includes("OAuth 2.0"))
+      expect(output.content, output.id).not.toMatch(/mailbox password|MAILBOX-PASSWORD/)
+      expect(output.content, output.id).not.toContain("see the note at the top")
+      if (output.id !== "emailproxy") {
+        expect(oauthLines.length, output.id).toBeLessThanOrEqual(1)
+        for (const line of oauthLines) expect(line).toContain("sign in with OAuth 2.0 instead")
+      }
       expect(output.secretNote, output.id).not.toMatch(/mailbox password|MAILBOX-PASSWORD/)
     }
   })

@@ -1,8 +1,9 @@
 import { psQuote } from "@/lib/powershell"
 import { isIpAddress } from "@/lib/schemas/setup-fields"
 
+import { TOKEN_COMMAND_VARIANT, msalTokenCommand } from "../msal-python"
 import type { SettingsTarget } from "../types"
-import { connectionFacts, secretNote } from "../values"
+import { CLIENT_SECRET_VARIABLE, connectionFacts, oauthSignIn, secretNote } from "../values"
 import { command, sh } from "../literals"
 
 const GROUP = "Test from the device" as const
@@ -15,6 +16,11 @@ export const swaksTarget: SettingsTarget = {
   group: GROUP,
   filename: "swaks-test.sh",
   language: "bash",
+  oauthVerdict: {
+    kind: "none",
+    how: "swaks signs in with LOGIN, PLAIN, CRAM-MD5 and the like, not XOAUTH2 (none in its source as of February 2024)",
+    source: "https://github.com/jetmore/swaks",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const tls =
@@ -48,11 +54,16 @@ export const curlTarget: SettingsTarget = {
   group: GROUP,
   filename: "curl-test.sh",
   language: "bash",
-  // curl --help all: "--oauth2-bearer <token> OAuth 2 Bearer Token" (curl 7.88).
-  oauthCaveat:
-    "OAuth 2.0: curl can sign in with a token (--oauth2-bearer) but cannot fetch one itself.",
+  oauthVerdict: {
+    kind: "takes-token",
+    since: "curl 7.33.0",
+    how: "curl sends XOAUTH2 with the token given to --oauth2-bearer; it cannot fetch one itself",
+    source: "https://curl.se/docs/manpage.html#--oauth2-bearer",
+  },
+  oauthVariant: TOKEN_COMMAND_VARIANT,
   render(values) {
     const facts = connectionFacts(values)
+    const appOnly = oauthSignIn(facts) === "oauth-app"
     const scheme = facts.security === "tls" ? "smtps" : "smtp"
     const lines = [
       `From: ${facts.fromAddress}`,
@@ -61,14 +72,33 @@ export const curlTarget: SettingsTarget = {
       "",
       "It works.",
     ]
+    // OAuth 2.0 app-only: msal prints the app's token (client credentials), which curl sends with
+    // XOAUTH2 (--login-options AUTH=XOAUTH2); the user name goes with an empty password, so curl
+    // asks for none.
+    const token = appOnly
+      ? [
+          "# OAuth 2.0 app-only: the app's token from Microsoft's library msal (apt install python3-msal,",
+          `# or pip install msal), with the client secret from ${CLIENT_SECRET_VARIABLE}.`,
+          `token=$(${msalTokenCommand(facts)}) || exit 1`,
+        ]
+      : []
+    const signIn = appOnly
+      ? [
+          ["--user", sh(`${facts.user}:`)],
+          ["--login-options", "AUTH=XOAUTH2", "--oauth2-bearer", '"$token"'],
+        ]
+      : facts.signsIn
+        ? [["--user", sh(facts.user)]]
+        : []
     const content = [
       // printf's format is fixed: the lines are arguments, so a % in an address is printed as is.
       `printf '%s\\r\\n' ${lines.map(sh).join(" ")} > smtp365-test.eml`,
+      ...token,
       command([
         ["curl", "--url", sh(`${scheme}://${facts.host}:${facts.port}`)],
         // --ssl-reqd: STARTTLS or nothing. curl checks the certificate by default; never add -k.
         ...(facts.security === "starttls" ? [["--ssl-reqd"]] : []),
-        ...(facts.signsIn ? [["--user", sh(facts.user)]] : []),
+        ...signIn,
         ["--mail-from", sh(facts.fromAddress), "--mail-rcpt", sh(facts.to)],
         ["--upload-file", "smtp365-test.eml"],
       ]),
@@ -76,10 +106,9 @@ export const curlTarget: SettingsTarget = {
     ].join("\n")
     return {
       content,
-      secretNote: secretNote(
-        facts,
-        "curl asks for the password when it runs (--user without a password)."
-      ),
+      secretNote: appOnly
+        ? `The token command reads the client secret from ${CLIENT_SECRET_VARIABLE}; the token lasts about an hour and is on curl's command line while it runs.`
+        : secretNote(facts, "curl asks for the password when it runs (--user without a password)."),
     }
   },
 }
@@ -91,7 +120,11 @@ export const opensslTarget: SettingsTarget = {
   group: GROUP,
   filename: "openssl-test.sh",
   language: "bash",
-  oauth: "no-sign-in",
+  oauthVerdict: {
+    kind: "no-sign-in",
+    how: "openssl s_client checks the connection and TLS only, without signing in",
+    source: "https://docs.openssl.org/3.0/man1/openssl-s_client/",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const content = [
@@ -122,7 +155,11 @@ export const testNetConnectionTarget: SettingsTarget = {
   group: GROUP,
   filename: "test-port.ps1",
   language: "powershell",
-  oauth: "no-sign-in",
+  oauthVerdict: {
+    kind: "no-sign-in",
+    how: "Test-NetConnection checks that the port is reachable, without signing in",
+    source: "https://learn.microsoft.com/powershell/module/nettcpip/test-netconnection",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const content = [

@@ -10,6 +10,11 @@ export const djangoTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "settings.py",
   language: "python",
+  oauthVerdict: {
+    kind: "none",
+    how: "Django's SMTP EmailBackend signs in only with login(), a username and password; XOAUTH2 needs a backend of your own",
+    source: "https://github.com/django/django/blob/main/django/core/mail/backends/smtp.py",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const content = [

@@ -15,7 +15,15 @@ export const dotenvTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: ".env",
   language: "dotenv",
-  oauth: "supported",
+  oauthVerdict: {
+    kind: "takes-token",
+    how: "a .env file only carries settings: the app that reads it gets the token (MSAL, with the IDs and scope here) and sends XOAUTH2",
+    source:
+      "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+  },
+  oauthVariant: {
+    takes: "the app's own code to get the token with MSAL, from the IDs and scope here",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const kind = oauthSignIn(facts)

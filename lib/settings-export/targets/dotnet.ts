@@ -27,7 +27,15 @@ export const dotnetSettingsTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "appsettings.json",
   language: "json",
-  oauth: "supported",
+  oauthVerdict: {
+    kind: "takes-token",
+    how: "the configuration carries the app's IDs; the app gets the token with MSAL.NET and MailKit sends XOAUTH2",
+    source: "https://github.com/jstedfast/MailKit/blob/master/ExchangeOAuth2.md",
+  },
+  oauthVariant: {
+    takes:
+      "MSAL.NET (Microsoft.Identity.Client) and MailKit, with the client secret in Smtp__ClientSecret",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const kind = oauthSignIn(facts)
@@ -66,7 +74,14 @@ export const mailkitTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "SendMail.cs",
   language: "csharp",
-  oauth: "supported",
+  oauthVerdict: {
+    kind: "takes-token",
+    how: "MailKit's SaslMechanismOAuth2 sends XOAUTH2 with the token the program gets from MSAL.NET",
+    source: "https://github.com/jstedfast/MailKit/blob/master/ExchangeOAuth2.md",
+  },
+  oauthVariant: {
+    takes: "MSAL.NET (Microsoft.Identity.Client) and the client secret in SMTP_CLIENT_SECRET",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const kind = oauthSignIn(facts)

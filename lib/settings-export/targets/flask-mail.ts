@@ -15,6 +15,11 @@ export const flaskMailTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "config.py",
   language: "python",
+  oauthVerdict: {
+    kind: "none",
+    how: "Flask-Mail signs in only with login(), MAIL_USERNAME and MAIL_PASSWORD",
+    source: "https://github.com/pallets-eco/flask-mail/blob/main/src/flask_mail/__init__.py",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const sender = facts.fromName

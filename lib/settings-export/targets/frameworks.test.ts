@@ -1,4 +1,3 @@
-import { rm } from "node:fs/promises"
 import path from "node:path"
 import { parseEnv } from "node:util"
 import { describe, expect, test } from "vitest"
@@ -9,7 +8,6 @@ import {
   AWKWARD_SECRET,
   PASSWORD,
   SCRATCH,
-  TEST_CA_FILE,
   acsSetup,
   caEnv,
   directSendSetup,
@@ -18,6 +16,7 @@ import {
   recordingServerForFile,
   render,
   run,
+  sendWithJakartaMail,
   smtpAuthSetup,
   submissionSimulatorForFile,
   writeScratch,
@@ -92,32 +91,6 @@ public class LoadProperties {
 }
 `
 
-/** Sends with Jakarta Mail from the generated properties, the password from the environment. */
-const JAKARTA_SEND = `
-import jakarta.mail.*;
-import jakarta.mail.internet.*;
-import java.io.FileReader;
-import java.util.Properties;
-public class Send {
-  public static void main(String[] args) throws Exception {
-    Properties properties = new Properties();
-    try (FileReader reader = new FileReader(args[0])) { properties.load(reader); }
-    Session session = Session.getInstance(properties, new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        return new PasswordAuthentication(getDefaultUserName(), System.getenv("SMTP_PASSWORD"));
-      }
-    });
-    MimeMessage message = new MimeMessage(session);
-    message.setFrom();
-    message.setRecipients(Message.RecipientType.TO, args[1]);
-    message.setSubject("Jakarta Mail test");
-    message.setText("It works.");
-    Transport.send(message);
-  }
-}
-`
-
 /** Loads .env.local next to it with Symfony's Dotenv and sends one message with Symfony Mailer. */
 const SYMFONY_SEND = [
   "<?php",
@@ -134,54 +107,11 @@ const SYMFONY_SEND = [
   "",
 ].join("\n")
 
-const JAKARTA_CLASSPATH = "/usr/share/java/jakarta-mail.jar:/usr/share/java/jakarta-activation.jar"
-
 async function loadProperties(name: string, text: string): Promise<string[]> {
   const file = await writeScratch(`frameworks/${name}`, text)
   const loader = await writeScratch("frameworks/LoadProperties.java", LOAD_PROPERTIES)
   const { stdout } = await run("java", [loader, file], { timeout: 30_000 })
   return stdout.trim().split("\n")
-}
-
-/**
- * Sends one message with Jakarta Mail (JAKARTA_SEND) from generated properties, SMTP_PASSWORD set;
- * the test CA, in a truststore of its own, stands in for Java's trusted CAs.
- */
-async function sendWithJakartaMail(properties: string, password: string) {
-  const program = await writeScratch("frameworks/Send.java", JAKARTA_SEND)
-  const truststore = path.join(SCRATCH, "frameworks", "truststore.p12")
-  await rm(truststore, { force: true })
-  await run(
-    "keytool",
-    [
-      "-importcert",
-      "-noprompt",
-      "-alias",
-      "smtp365-test-ca",
-      "-file",
-      TEST_CA_FILE,
-      "-keystore",
-      truststore,
-      "-storetype",
-      "PKCS12",
-      "-storepass",
-      "changeit",
-    ],
-    { timeout: 30_000 }
-  )
-  await run(
-    "java",
-    [
-      `-Djavax.net.ssl.trustStore=${truststore}`,
-      "-Djavax.net.ssl.trustStorePassword=changeit",
-      "-cp",
-      JAKARTA_CLASSPATH,
-      program,
-      properties,
-      "it-team@contoso.com",
-    ],
-    { env: { ...process.env, SMTP_PASSWORD: password }, timeout: 60_000 }
-  )
 }
 
 describe("every framework output", () => {

@@ -27,6 +27,11 @@ export const giteaTarget: SettingsTarget = {
   group: "Applications",
   filename: "app.ini",
   language: "ini",
+  oauthVerdict: {
+    kind: "none",
+    how: "Gitea's [mailer] signs in only with USER and PASSWD",
+    source: "https://github.com/go-gitea/gitea/issues/32305",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const content = [

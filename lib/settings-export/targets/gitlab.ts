@@ -32,6 +32,12 @@ export const gitlabTarget: SettingsTarget = {
   group: "Applications",
   filename: "gitlab.rb",
   language: "ruby",
+  oauthVerdict: {
+    kind: "graph-only",
+    since: "GitLab 15.5",
+    how: "GitLab's SMTP settings take only a username and password; its Microsoft Graph mailer sends with the app's own token (client credentials, Graph's Mail.Send) instead of SMTP",
+    source: "https://docs.gitlab.com/omnibus/settings/microsoft_graph_mailer/",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const domain = domainOfAddress(facts.fromAddress)

@@ -36,6 +36,12 @@ export const goMailTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "main.go",
   language: "go",
+  oauthVerdict: {
+    kind: "takes-token",
+    since: "go-mail 0.4.0",
+    how: "go-mail sends XOAUTH2 (SMTPAuthXOAUTH2) with the token given as the password; the program gets it (MSAL for Go)",
+    source: "https://github.com/wneessen/go-mail/pull/130",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const content = [

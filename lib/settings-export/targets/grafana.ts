@@ -40,6 +40,11 @@ export const grafanaTarget: SettingsTarget = {
   group: "Applications",
   filename: "grafana.ini",
   language: "ini",
+  oauthVerdict: {
+    kind: "none",
+    how: "Grafana's [smtp] section signs in only with a user and password (OAuth 2.0 for email is an open request)",
+    source: "https://github.com/grafana/alerting/issues/365",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const content = [

@@ -29,6 +29,11 @@ export const homeAssistantTarget: SettingsTarget = {
   group: "Applications",
   filename: "configuration.yaml",
   language: "yaml",
+  oauthVerdict: {
+    kind: "none",
+    how: "the SMTP integration signs in only with a username and password",
+    source: "https://github.com/home-assistant/core/issues/127246",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const encryption = {

@@ -20,6 +20,11 @@ export const jenkinsTarget: SettingsTarget = {
   group: "Applications",
   filename: "jenkins.yaml",
   language: "yaml",
+  oauthVerdict: {
+    kind: "none",
+    how: "the Mailer plugin signs in only with a username and password (Email Extension 2.92 and later can send a token as the password, but nothing fetches or renews it)",
+    source: "https://github.com/jenkinsci/email-ext-plugin/pull/397",
+  },
   render(values) {
     const facts = connectionFacts(values)
     // Mailer reads "Name <address>" with \s*([^<]*)<([^>]+)>\s* (Mailer.stringToAddress) and hands

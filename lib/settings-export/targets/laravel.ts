@@ -14,6 +14,12 @@ export const laravelTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: ".env",
   language: "dotenv",
+  oauthVerdict: {
+    kind: "takes-token",
+    how: "Laravel sends through Symfony Mailer, whose XOAUTH2 authenticator sends MAIL_PASSWORD as the token; nothing in Laravel fetches or renews it (tokens last about an hour)",
+    source:
+      "https://github.com/symfony/symfony/blob/7.2/src/Symfony/Component/Mailer/Transport/Smtp/Auth/XOAuth2Authenticator.php",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const lines = [

@@ -18,6 +18,11 @@ export const nextcloudTarget: SettingsTarget = {
   group: "Applications",
   filename: "config.php",
   language: "php",
+  oauthVerdict: {
+    kind: "none",
+    how: "Nextcloud's email server settings sign in only with a username and password (OAuth 2.0 for them is an open feature request; the Mail app's XOAUTH2 is for users' own mailboxes)",
+    source: "https://github.com/nextcloud/server/issues/21595",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const entry = (key: string, value: string) => `  ${php(key)} => ${value},`

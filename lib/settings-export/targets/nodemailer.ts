@@ -110,7 +110,14 @@ export const nodemailerTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "send-mail.mjs",
   language: "javascript",
-  oauth: "supported",
+  oauthVerdict: {
+    kind: "takes-token",
+    how: "nodemailer sends XOAUTH2 with a token from its provisionCallback (its built-in renewal only knows refresh tokens, with Gmail's address by default), so the script gets the app's token and hands it over",
+    source: "https://nodemailer.com/smtp/oauth2",
+  },
+  oauthVariant: {
+    takes: "an Entra app with its client secret in SMTP_CLIENT_SECRET; no extra package",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const kind = oauthSignIn(facts)

@@ -33,9 +33,19 @@ const CHROOT = "/var/spool/postfix"
 /** sasl-xoauth2 fits where the method takes a user's sign-in, from which it keeps a refresh token. */
 const saslXoauth2Fits = (values: SetupValues) => connectionFacts(values).delegatedOAuth
 
-/** The note's first lines where sasl-xoauth2 does not fit. */
-const APP_ONLY_CAVEAT =
-  "OAuth 2.0: Postfix signs in with OAuth 2.0 through sasl-xoauth2, which renews a user's token from\nthat user's one sign-in; it cannot use an app-only token (client credentials)."
+/** Both Postfix files' verdict and variant: sasl-xoauth2's (see the comment at the top). */
+const SASL_XOAUTH2_OAUTH = {
+  oauthVerdict: {
+    kind: "refresh-token",
+    how: "Postfix signs in with XOAUTH2 through the sasl-xoauth2 plugin, which keeps a user's refresh token in a token file and renews the token itself; it cannot use an app-only token (client credentials)",
+    source:
+      "https://github.com/tarickb/sasl-xoauth2 (README; client credentials refused in issue 76)",
+  },
+  oauthVariant: {
+    takes: "the sasl-xoauth2 plugin and one device code sign-in as the mailbox user",
+    fits: saslXoauth2Fits,
+  },
+} as const satisfies Pick<SettingsTarget, "oauthVerdict" | "oauthVariant">
 
 /** The OAuth 2.0 sign-in Postfix does for these facts: none where sasl-xoauth2 does not fit. */
 const postfixOAuth = (facts: ConnectionFacts) =>
@@ -75,9 +85,7 @@ export const postfixMainCfTarget: SettingsTarget = {
   group: "Mail servers",
   filename: "main.cf",
   language: "ini",
-  oauth: "supported",
-  oauthFits: saslXoauth2Fits,
-  oauthCaveat: APP_ONLY_CAVEAT,
+  ...SASL_XOAUTH2_OAUTH,
   render(values) {
     const facts = connectionFacts(values)
     const kind = postfixOAuth(facts)
@@ -141,9 +149,7 @@ export const postfixSaslPasswdTarget: SettingsTarget = {
   filename: "sasl_passwd",
   // A lookup table: # starts a comment line, as in main.cf (postmap(1)), so a note on top stays one.
   language: "ini",
-  oauth: "supported",
-  oauthFits: saslXoauth2Fits,
-  oauthCaveat: APP_ONLY_CAVEAT,
+  ...SASL_XOAUTH2_OAUTH,
   render(values) {
     const facts = connectionFacts(values)
     if (postfixOAuth(facts)) return saslXoauth2Passwd(facts)

@@ -10,8 +10,12 @@ export const printerTarget: SettingsTarget = {
   group: "Devices",
   filename: "printer-setup.txt",
   language: "text",
-  oauthCaveat:
-    'OAuth 2.0: few printers and scanners can sign in with OAuth 2.0. If the device\'s email settings\noffer "OAuth" or "Modern authentication" for Microsoft 365, follow its manual instead.',
+  oauthVerdict: {
+    kind: "none",
+    how: "most printers and scanners only take a username and password; if the device's email settings offer OAuth or Modern authentication for Microsoft 365, follow its manual",
+    source:
+      "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
+  },
   render(values) {
     const sheet = printerSheet(values)
     const width = Math.max(...sheet.rows.map((row) => row.label.length)) + 2

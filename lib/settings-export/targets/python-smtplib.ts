@@ -1,8 +1,7 @@
-import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL, DELEGATED_SMTP_SCOPE } from "@/lib/oauth/scopes"
 import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
+import { msalTokenLines } from "../msal-python"
 import {
-  AUTHORITY_VARIABLE,
   CLIENT_SECRET_VARIABLE,
   PASSWORD_VARIABLE,
   connectionFacts,
@@ -15,48 +14,10 @@ import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 
 const py = stringLiteral
 
-/**
- * The token from Microsoft's own library, msal (its app-only and device code APIs), then the SASL
- * XOAUTH2 string `user=…^Aauth=Bearer …^A^A` of reference §3 (SOURCES.oauth), which smtplib's
- * auth() base64-encodes. msal adds openid, profile and offline_access itself and refuses them in
- * `scopes`, so only the SMTP scope is asked for.
- */
+/** The token from msal, then the SASL XOAUTH2 string of reference §3 (SOURCES.oauth), which smtplib's auth() base64-encodes. */
 function tokenLines(facts: ConnectionFacts, kind: OAuthSignIn): string[] {
-  const common = [
-    `TENANT = ${py(facts.tenant)}  # Directory (tenant) ID`,
-    `CLIENT_ID = ${py(facts.clientId)}  # Application (client) ID`,
-    `USER = ${py(facts.user)}  # the mailbox to send as`,
-    `# Microsoft's sign-in address; ${AUTHORITY_VARIABLE} names another (a national cloud, a test server).`,
-    `AUTHORITY = os.environ.get(${py(AUTHORITY_VARIABLE)}, ${py(DEFAULT_IDENTITY_URL)})`,
-    "",
-  ]
-  const acquire =
-    kind === "oauth-app"
-      ? [
-          "# OAuth 2.0 app-only (client credentials): the app signs in as itself, no user.",
-          "app = msal.ConfidentialClientApplication(",
-          "    CLIENT_ID,",
-          '    authority=f"{AUTHORITY}/{TENANT}",',
-          `    client_credential=os.environ[${py(CLIENT_SECRET_VARIABLE)}],`,
-          ")",
-          `token = app.acquire_token_for_client(scopes=[${py(APP_ONLY_SCOPE)}])`,
-        ]
-      : [
-          "# OAuth 2.0 as a user (device code flow): the mailbox user signs in in a browser with the",
-          "# code printed here.",
-          'app = msal.PublicClientApplication(CLIENT_ID, authority=f"{AUTHORITY}/{TENANT}")',
-          `flow = app.initiate_device_flow(scopes=[${py(DELEGATED_SMTP_SCOPE)}])`,
-          'if "user_code" not in flow:',
-          '    raise SystemExit(flow.get("error_description", flow))',
-          'print(flow["message"])',
-          "token = app.acquire_token_by_device_flow(flow)",
-        ]
   return [
-    ...common,
-    ...acquire,
-    'if "access_token" not in token:',
-    '    # Microsoft\'s reason, for example "AADSTS7000215: Invalid client secret provided."',
-    '    raise SystemExit(token.get("error_description", token.get("error")))',
+    ...msalTokenLines(facts, kind),
     "# SASL XOAUTH2: the mailbox and the token, separated by Ctrl-A (\\x01).",
     `xoauth2 = f"user={USER}\\x01auth=Bearer {token['access_token']}\\x01\\x01"`,
     "",
@@ -69,7 +30,16 @@ export const pythonSmtplibTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "send_mail.py",
   language: "python",
-  oauth: "supported",
+  oauthVerdict: {
+    kind: "takes-token",
+    since: "Python 3.5",
+    how: "smtplib's auth() sends any SASL mechanism, XOAUTH2 included, with the token the script gets from msal",
+    source: "https://docs.python.org/3/library/smtplib.html#smtplib.SMTP.auth",
+  },
+  oauthVariant: {
+    takes:
+      "msal (pip install msal, or Debian's python3-msal) and the client secret in SMTP_CLIENT_SECRET",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const kind = oauthSignIn(facts)

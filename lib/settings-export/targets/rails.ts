@@ -31,6 +31,12 @@ export const railsTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "production.rb",
   language: "ruby",
+  oauthVerdict: {
+    kind: "takes-token",
+    since: "net-smtp 0.5.0",
+    how: "Action Mailer passes authentication: :xoauth2 and the password to net-smtp, which sends it as the token; Rails does not fetch or renew it",
+    source: "https://github.com/ruby/net-smtp/pull/80",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const verify =

@@ -11,6 +11,12 @@ export const springBootTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: "application.properties",
   language: "properties",
+  oauthVerdict: {
+    kind: "takes-token",
+    since: "JavaMail 1.5.5",
+    how: "with mail.smtp.auth.mechanisms=XOAUTH2, spring.mail.password is sent as the token; Spring Boot does not fetch or renew it",
+    source: "https://javaee.github.io/javamail/OAuth2",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const javamail = "spring.mail.properties.mail.smtp"

@@ -22,6 +22,12 @@ export const symfonyTarget: SettingsTarget = {
   group: "Frameworks and languages",
   filename: ".env.local",
   language: "dotenv",
+  oauthVerdict: {
+    kind: "takes-token",
+    how: "Symfony Mailer's XOAUTH2 authenticator sends the DSN's password as the token; the DSN cannot fetch or renew it (tokens last about an hour)",
+    source:
+      "https://github.com/symfony/symfony/blob/7.2/src/Symfony/Component/Mailer/Transport/Smtp/Auth/XOAuth2Authenticator.php",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const scheme = facts.security === "tls" ? "smtps" : "smtp"

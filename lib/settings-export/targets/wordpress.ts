@@ -24,6 +24,11 @@ export const wordpressTarget: SettingsTarget = {
   group: "Applications",
   filename: "wp-config.php",
   language: "php",
+  oauthVerdict: {
+    kind: "graph-only",
+    how: "WP Mail SMTP's Other SMTP mailer signs in only with a username and password; its Microsoft 365 / Outlook mailer signs in with OAuth 2.0 but sends through Microsoft's API, not SMTP",
+    source: "https://wpmailsmtp.com/docs/how-to-set-up-the-outlook-mailer-in-wp-mail-smtp/",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const define = (name: string, value: string) => `define( '${name}', ${value} );`

@@ -17,6 +17,13 @@ export const zabbixTarget: SettingsTarget = {
   group: "Applications",
   filename: "zabbix-email-media-type.txt",
   language: "text",
+  oauthVerdict: {
+    kind: "refresh-token",
+    since: "Zabbix 7.4",
+    how: "the Email media type's OAuth token authentication gets a user's access and refresh token from one sign-in (redirect endpoint, client ID and secret) and renews it itself; delegated SMTP.Send, not client credentials",
+    source:
+      "https://www.zabbix.com/documentation/current/en/manual/config/notifications/media/email/gmail_office",
+  },
   render(values) {
     const facts = connectionFacts(values)
     const email = mailboxAsWritten(facts.fromName, facts.fromAddress, /[<>@]/, displayNameForHeader)
