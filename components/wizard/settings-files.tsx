@@ -77,6 +77,8 @@ export function SettingsFiles({
         </p>
       ) : null}
       <p className="text-sm text-muted-foreground">{chosen.secretNote}</p>
+      {/* Whether and how this software can sign in with OAuth 2.0, with its source in the file. */}
+      <p className="text-sm text-muted-foreground">{chosen.oauthLine}</p>
       {chosen.companion ? (
         <p className="text-sm">
           <a
