@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures"
 import { SERVER_UNREACHABLE_MESSAGE } from "../lib/action-result"
+import { PASTE_CORPUS } from "../test-support/paste-corpus"
 import { refuseServerActions } from "./support/server-actions"
 
 const TENANT_DISABLED =
@@ -151,6 +152,87 @@ test.describe("Diagnose a pasted error", () => {
       "Found 1 error reply: SMTP AUTH is turned off for your whole tenant."
     )
     await expect(page.getByText("smtp365's server did not answer")).toHaveCount(0)
+  })
+
+  test("diagnoses a real pasted text of each kind issue 21 lists", async ({ diagnose, page }) => {
+    // One text of each kind from the corpus of real pastes (test-support/paste-corpus.ts), with
+    // what the page must say of it: the summary, the place in the text, and the fix's first words.
+    const kinds = [
+      {
+        id: "504-nodemailer-error-object",
+        summary:
+          "Found 1 error reply: The app signs in with a method this server does not offer here.",
+        where: "Line 3, the reply to AUTH:",
+        fix: "nodemailer: in createTransport set port: 587, secure: false and requireTLS: true",
+      },
+      {
+        id: "token-guzzle-invalid-secret",
+        summary: "Found 1 error: The client secret is wrong.",
+        where: "Line 2, the identity platform's answer to a token request:",
+        fix: "Paste the secret's Value, not its Secret ID.",
+      },
+      {
+        id: "lib-nodemailer-no-code-mailbox",
+        summary: "Found 1 error reply: Microsoft 365 could not open the mailbox that signs in.",
+        where: "Line 3, the reply to AUTH:",
+        fix: "has a license that includes Exchange Online",
+      },
+      {
+        id: "lang-pt-conditional-access",
+        summary: "Found 1 error reply: A sign-in policy refused this sign-in.",
+        where: "Line 1:",
+        fix: "Microsoft Entra sign-in logs",
+      },
+      {
+        id: "block-postfix-folded-s3140",
+        summary:
+          "Found 1 error reply: Outlook.com refuses mail from your sending IP address's network.",
+        where: "Line 1, the reply to MAIL FROM:",
+        fix: "https://go.microsoft.com/fwlink/?LinkID=614866",
+      },
+      {
+        id: "temp-mailkit-prx4",
+        summary:
+          "Found 1 error reply: Microsoft 365 could not pass the session on to the mailbox's server (temporary).",
+        where: "Line 1:",
+        fix: "Retry in a few minutes",
+      },
+      {
+        id: "conn-nodemailer-timeout-after-resolve",
+        summary:
+          "Found 1 error: No answer on port 587: a firewall is probably dropping the connection.",
+        where: "Line 4, an error the app raised before any reply:",
+        fix: "Check outbound firewall rules for port 587",
+      },
+      {
+        id: "new-javamail-4-7-66",
+        summary: "Found 1 error reply: The app's TLS version is too old.",
+        where: "Line 1:",
+        fix: "JavaMail (Jakarta Mail): set mail.smtp.ssl.protocols=TLSv1.2",
+      },
+      {
+        id: "other-gmail-smtplib",
+        summary: "Found 1 error reply: A reply from Gmail (Google), not from Microsoft 365.",
+        where: "Line 3, the reply to AUTH:",
+        fix: "Look the reply up in Gmail (Google)'s documentation",
+      },
+    ]
+    await diagnose.goto()
+    for (const kind of kinds) {
+      const pasted = PASTE_CORPUS.find((entry) => entry.id === kind.id)
+      if (!pasted) throw new Error(`no text ${kind.id} in the corpus`)
+      await test.step(`${pasted.kind}: ${pasted.id}`, async () => {
+        await diagnose.paste(pasted.text)
+        await diagnose.diagnose()
+        await expect(diagnose.summary).toHaveText(kind.summary)
+        const block = page.getByTestId("pasted-diagnosis")
+        await expect(block).toHaveCount(1)
+        await expect(block).toContainText(kind.where)
+        await expect(block).toContainText(kind.fix)
+      })
+    }
+    // role="alert" is kept for failed tests: a diagnosis is announced as a status.
+    await expect(page.getByRole("alert")).toHaveCount(0)
   })
 
   test("is linked from the wizard and back", async ({ page }) => {

@@ -31,14 +31,31 @@ export function resultSummary(result: TextDiagnosis): string {
     return `Found ${plural(result.replies.length, "SMTP reply", "SMTP replies")}, none of them an error.`
   }
   const groups = groupByDiagnosis(result.replies)
-  const found = `Found ${plural(result.replies.length, "error reply", "error replies")}`
+  // A token error or a client's own error is no reply of a mail server.
+  const allReplies = result.replies.every(({ reply }) => !reply.origin)
+  const found = `Found ${
+    allReplies
+      ? plural(result.replies.length, "error reply", "error replies")
+      : plural(result.replies.length, "error", "errors")
+  }`
   return groups.length === 1 && groups[0]
     ? `${found}: ${groups[0].diagnosis.headline}.`
     : `${found}, with ${groups.length} different causes.`
 }
 
+/** Where the text shows it: what the words on that line are, when they are not a plain reply. */
+const ORIGINS: Record<NonNullable<ExtractedReply["origin"]>, string> = {
+  token: "the identity platform's answer to a token request",
+  client: "an error the app raised before any reply",
+}
+
 function where(reply: ExtractedReply) {
-  return `Line ${reply.line}${reply.command ? `, the reply to ${reply.command}` : ""}:`
+  const what = reply.origin
+    ? `, ${ORIGINS[reply.origin]}`
+    : reply.command
+      ? `, the reply to ${reply.command}`
+      : ""
+  return `Line ${reply.line}${what}:`
 }
 
 function ReplyText({ reply, className }: { reply: ExtractedReply; className?: string }) {
@@ -77,9 +94,20 @@ function ContextNote({ context, groups }: { context: PasteContext; groups: Diagn
   const namesMailbox = (text: string) =>
     text.includes(context.mailbox) || text.includes(psQuote(context.mailbox))
   const usesMailbox = texts.some((text) => !signedIn(text) && namesMailbox(text))
-  if (!usesMailbox && !usesSignedIn) return null
+  // The fix starts with the program's own settings when the text names it (programs.ts).
+  const program = context.program
+  const usesProgram =
+    program !== undefined &&
+    groups.some(({ diagnosis }) => diagnosis.fix.some((step) => step.startsWith(`${program}: `)))
+  if (!usesMailbox && !usesSignedIn && !usesProgram) return null
   return (
     <>
+      {usesProgram ? (
+        <p className="text-sm text-muted-foreground">
+          The text comes from <span className="font-medium text-foreground">{program}</span>: the
+          fix starts with its own settings.
+        </p>
+      ) : null}
       {usesMailbox ? <MailboxNote context={context} /> : null}
       {usesSignedIn ? (
         <p className="text-sm text-muted-foreground">

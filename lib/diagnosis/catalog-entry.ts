@@ -1,4 +1,5 @@
 import type { SendingMethod, SignIn } from "@/lib/schemas/setup-fields"
+import type { ProgramSetting } from "./programs"
 import type { Actor, Diagnosis, DiagnosisSource, StageId } from "@/lib/smtp/types"
 
 /** A read-only check, before its placeholders are filled in. */
@@ -30,6 +31,12 @@ export interface CatalogEntry {
     enhanced?: readonly string[]
     /** Pattern on the reply text (the whole reply, codes included). */
     text?: RegExp
+    /**
+     * The text alone tells, when a reply is pasted without any code ("Mailbox cannot be accessed",
+     * nodemailer's "Invalid login: Authentication unsuccessful, the request did not meet..."): the
+     * codes this entry asks for are then not required. Only for wording that is Microsoft 365's own.
+     */
+    textAlone?: true
     /** Our error code (EAUTH, ESOCKET, ETIMEDOUT, EGUARD...). */
     code?: readonly string[]
     /** The low-level cause (ECONNREFUSED, ERR_SSL_WRONG_VERSION_NUMBER, GREETING_TIMEOUT...). */
@@ -63,6 +70,11 @@ export interface CatalogEntry {
   checks?: readonly CatalogCheck[]
   /** When another sending method is the better answer, in one sentence. */
   betterMethod?: string
+  /**
+   * The settings of the sending program that fix it, in order: when a pasted text names the program
+   * (programs.ts), its own words for them become the first steps of the fix.
+   */
+  programSettings?: readonly ProgramSetting[]
   who: Actor
   /** Whether retrying the same thing later can succeed. */
   retry: boolean

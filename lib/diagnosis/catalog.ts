@@ -36,10 +36,19 @@ const RELAY_ANY_FROM =
 const RELAY_NO_SENT_ITEMS =
   "SMTP relay through a connector keeps no copy in Sent Items, so it does not fill a mailbox."
 
+/**
+ * The kind of repeated error in the reply, in English and, where Microsoft's German page quotes it,
+ * in German: Microsoft 365 translates these replies.
+ */
+interface ThrottledErrors {
+  en: string
+  de?: string
+}
+
 const throttled = (
   id: string,
   code: string,
-  errors: string,
+  errors: ThrottledErrors,
   headline: string,
   cause: string,
   firstStep: string,
@@ -50,7 +59,13 @@ const throttled = (
   side: "server",
   match: {
     enhanced: [code],
-    text: new RegExp(`Sender throttled due to continuous ${errors}`, "i"),
+    text: new RegExp(
+      [
+        `Sender throttled due to continuous ${errors.en}`,
+        ...(errors.de ? [`fortlaufender Fehler „${errors.de}“`] : []),
+      ].join("|"),
+      "i"
+    ),
   },
   headline,
   meaning:
@@ -62,7 +77,10 @@ const throttled = (
   ],
   who,
   retry: false,
-  sources: [SOURCES.continuousErrorThrottling],
+  sources: [
+    SOURCES.continuousErrorThrottling,
+    ...(errors.de ? [SOURCES.continuousErrorThrottlingGerman] : []),
+  ],
   ...extra,
 })
 
@@ -76,7 +94,11 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "smtp-auth-disabled-tenant",
     side: "server",
-    match: { enhanced: ["5.7.139"], text: /SmtpClientAuthentication is disabled for the Tenant/i },
+    match: {
+      enhanced: ["5.7.139"],
+      text: /SmtpClientAuthentication is disabled for the Tenant/i,
+      textAlone: true,
+    },
     headline: "SMTP AUTH is turned off for your whole tenant",
     meaning:
       "The password was not even checked: the organisation-wide setting that allows SMTP AUTH is off, and this mailbox has no setting of its own that turns it back on.",
@@ -98,7 +120,11 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "smtp-auth-disabled-mailbox",
     side: "server",
-    match: { enhanced: ["5.7.139"], text: /SmtpClientAuthentication is disabled for the Mailbox/i },
+    match: {
+      enhanced: ["5.7.139"],
+      text: /SmtpClientAuthentication is disabled for the Mailbox/i,
+      textAlone: true,
+    },
     headline: "SMTP AUTH is turned off for this mailbox",
     meaning:
       "The mailbox's own SMTP AUTH setting is off, and it wins over whatever the tenant allows. Consumer Outlook.com accounts get the same reply when password sign-in for SMTP is off for them.",
@@ -171,7 +197,12 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "conditional-access",
     side: "server",
-    match: { enhanced: ["5.7.139"], text: /did not meet the criteria/i },
+    match: {
+      enhanced: ["5.7.139"],
+      // Microsoft 365 translates this reply: Portuguese in the observed log the source cites.
+      text: /did not meet the criteria|não atendeu aos critérios/i,
+      textAlone: true,
+    },
     headline: "A sign-in policy refused this sign-in",
     meaning:
       "The password may well be right, but a policy refused the sign-in: most likely a Conditional Access policy that blocks legacy authentication (SMTP with a password) or requires MFA.",
@@ -254,8 +285,12 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "auth-unsuccessful",
     side: "server",
-    // Also any 5.7.139 whose reason has no entry above ("account locked.", or none at all).
-    match: { enhanced: ["5.7.3", "5.7.139"], text: /Authentication unsuccessful/i },
+    // Also any 5.7.139 whose reason has no entry above ("account locked.", or none at all), and a
+    // 5.7.139 in a language whose wording smtp365 does not know: the code is Microsoft's own.
+    match: {
+      enhanced: ["5.7.3", "5.7.139"],
+      text: /Authentication unsuccessful|(?<![\d.])5\.7\.139(?![\d.])/i,
+    },
     headline: "Authentication unsuccessful, without a reason",
     meaning:
       "Microsoft 365 refused the sign-in without saying why. Several layers can refuse it; the checks below, in order, find the one that did.",
@@ -315,6 +350,62 @@ export const CATALOG: readonly CatalogEntry[] = [
     sources: [SOURCES.basicAuthRetirement, SOURCES.basicAuthTimeline, SOURCES.mc786329],
   },
   {
+    id: "auth-mechanism-unsupported",
+    side: "server",
+    match: { enhanced: ["5.7.4"], text: /Unrecognized authentication type/i, textAlone: true },
+    headline: "The app signs in with a method this server does not offer here",
+    meaning:
+      "The server answered AUTH with 504 5.7.4: it does not accept the sign-in method the app asked for, or offers no sign-in at all on this connection. smtp.office365.com offers AUTH LOGIN and XOAUTH2 only, and only once STARTTLS has encrypted the connection; your MX endpoint on port 25 offers no sign-in.",
+    causes: [
+      "The app asks for a method Microsoft 365 does not offer: AUTH PLAIN (the default of several libraries), CRAM-MD5 or NTLM.",
+      "The app sends AUTH before STARTTLS (security set to None, or STARTTLS off), when no method is offered yet.",
+      "The app signs in on the MX endpoint on port 25 (Direct Send), which takes no sign-in.",
+      "On an Exchange server of your own: its receive connector offers only NTLM, or no Basic authentication.",
+    ],
+    fix: [
+      'Set security to STARTTLS on port 587 ("TLS", not "SSL" or None), so that the app signs in on an encrypted connection.',
+      'Set the sign-in method to LOGIN ("Login" or "Basic" in device menus), not PLAIN, CRAM-MD5 or NTLM.',
+      "Sending to your MX endpoint on port 25 (Direct Send)? Leave the username and password empty: Direct Send does not sign in.",
+    ],
+    checks: [CHECK.appSettings],
+    programSettings: ["starttls", "authLogin"],
+    who: "app-owner",
+    retry: false,
+    sources: [SOURCES.rfc4954, SOURCES.observedUnrecognizedAuthType, SOURCES.mfd],
+    unconfirmed:
+      "Microsoft does not document this reply: its wording comes from public logs, and which methods smtp.office365.com offers comes from its EHLO answer as public client logs show it (AUTH LOGIN XOAUTH2, after STARTTLS).",
+  },
+  {
+    id: "mailbox-not-accessible",
+    side: "server",
+    match: { text: /Mailbox cannot be accessed/i, textAlone: true },
+    headline: "Microsoft 365 could not open the mailbox that signs in",
+    meaning:
+      "The sign-in reached Exchange Online, but it could not open a mailbox for {mailbox} to send from.",
+    causes: [
+      "The account has no Exchange Online mailbox: no license that includes Exchange Online, or a license assigned so recently that the mailbox is still being created.",
+      "The mailbox is disabled, being moved, or was deleted.",
+    ],
+    fix: [
+      "Check that {mailbox} has a license that includes Exchange Online, and that its mailbox exists (check below).",
+      "A mailbox just created can take a while to be ready: try again later.",
+    ],
+    checks: [
+      {
+        layer: "The mailbox",
+        command:
+          "Get-Mailbox -Identity {mailbox} | Format-List RecipientTypeDetails,IsMailboxEnabled",
+        reading:
+          "An error: the account has no Exchange Online mailbox. UserMailbox or SharedMailbox: the mailbox exists, and the cause is elsewhere.",
+      },
+    ],
+    who: "m365-admin",
+    retry: false,
+    sources: [SOURCES.observedMailboxCannotBeAccessed, SOURCES.smtpAuth],
+    unconfirmed:
+      "Microsoft does not document this reply. Its wording comes from a public log, and its causes are the usual reasons a mailbox cannot be opened, not Microsoft's explanation of it.",
+  },
+  {
     id: "not-authenticated",
     side: "server",
     match: { enhanced: ["5.7.57"], text: /not authenticated/i },
@@ -352,6 +443,7 @@ export const CATALOG: readonly CatalogEntry[] = [
       'Set security to STARTTLS on port 587 (often called "TLS" rather than "SSL" in device menus).',
       "In code with nodemailer: secure: false with requireTLS: true.",
     ],
+    programSettings: ["starttls"],
     who: "app-owner",
     retry: false,
     sources: [SOURCES.fix, SOURCES.mfd],
@@ -359,7 +451,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "legacy-tls",
     side: "server",
-    match: { enhanced: ["4.7.66"], text: /TLS 1\.0 and 1\.1 are not supported/i },
+    match: { enhanced: ["4.7.66"], text: /TLS 1\.0 and 1\.1 are not supported/i, textAlone: true },
     headline: "The app's TLS version is too old",
     meaning:
       "Microsoft 365 refuses TLS 1.0 and 1.1 for SMTP AUTH on smtp.office365.com: the app must use TLS 1.2 or later.",
@@ -369,6 +461,7 @@ export const CATALOG: readonly CatalogEntry[] = [
       "As a stopgap, an admin can turn on the legacy endpoint (command below) and the app can then use smtp-legacy.office365.com. It is not available in GCC, GCC High or DoD, and loses password sign-in on the same schedule as smtp.office365.com.",
     ],
     commands: [CONNECT, "Set-TransportConfig -AllowLegacyTLSClients $true"],
+    programSettings: ["tls12"],
     who: "app-owner",
     retry: false,
     sources: [SOURCES.legacyTls, SOURCES.observedLegacyTls, SOURCES.fix],
@@ -380,7 +473,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   throttled(
     "throttled-mailbox-full",
     "5.2.251",
-    "mailbox full",
+    { en: "mailbox full", de: "Postfach voll" },
     "This mailbox is blocked for a while: its mailbox was full again and again",
     "The sending mailbox is full (SMTP AUTH keeps a copy of each message in Sent Items, which counts toward the quota), and the app kept sending.",
     "Free space in the mailbox, Sent Items first, or raise its quota.",
@@ -390,7 +483,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   throttled(
     "throttled-send-as-denied",
     "5.2.252",
-    "send as denied",
+    { en: "send as denied", de: "Senden als verweigert" },
     "This mailbox is blocked for a while: it kept sending as an address it may not use",
     "The app's From address is not {mailbox}, the mailbox has no Send As permission on it, and the app kept retrying.",
     "Set the app's From address to {mailbox}, or grant {mailbox} Send As on the From address (command below).",
@@ -400,7 +493,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   throttled(
     "throttled-invalid-license",
     "5.2.253",
-    "invalid license",
+    { en: "invalid license", de: "Ungültige Lizenz" },
     "This mailbox is blocked for a while: it kept sending without a valid license",
     "The sending mailbox has no valid license; SMTP AUTH needs a licensed Microsoft 365 mailbox.",
     "Assign the mailbox a license that includes Exchange Online.",
@@ -409,17 +502,23 @@ export const CATALOG: readonly CatalogEntry[] = [
   throttled(
     "throttled-too-many-recipients",
     "5.2.254",
-    "too many recipients",
+    { en: "too many recipients", de: "Zu viele Empfänger" },
     "This mailbox is blocked for a while: it kept sending to too many recipients",
     "The app puts more recipients on one message than allowed (500 by default).",
     "Split the app's messages so each has at most 500 recipients (the default limit).",
     "app-owner",
-    { sources: [SOURCES.continuousErrorThrottling, SOURCES.exchangeLimits] }
+    {
+      sources: [
+        SOURCES.continuousErrorThrottling,
+        SOURCES.continuousErrorThrottlingGerman,
+        SOURCES.exchangeLimits,
+      ],
+    }
   ),
   throttled(
     "throttled-invalid-recipients",
     "5.2.255",
-    "invalid recipients",
+    { en: "invalid recipients" },
     "This mailbox is blocked for a while: it kept sending to invalid recipients",
     "The app keeps sending to addresses that do not exist.",
     "Remove or correct the invalid addresses in the app's recipient list.",
@@ -431,6 +530,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     match: {
       enhanced: ["5.7.60", "5.2.0", "5.2.252"],
       text: /SendAsDenied|not have permissions to send as/i,
+      textAlone: true,
     },
     headline: "This mailbox may not send as that From address",
     meaning:
@@ -474,6 +574,79 @@ export const CATALOG: readonly CatalogEntry[] = [
     who: "app-owner",
     retry: true,
     sources: [SOURCES.submissionImprovements],
+  },
+  {
+    id: "exchange-proxy-temporary",
+    side: "server",
+    match: {
+      enhanced: ["4.7.0"],
+      text: /Temporary server error\. Please try again later\. C?PRX\d/i,
+      textAlone: true,
+    },
+    headline: "Microsoft 365 could not pass the session on to the mailbox's server (temporary)",
+    meaning:
+      "The server that took the connection could not hand the session on to the one that holds the mailbox; PRX and its number name how the hand-off failed, which Microsoft does not document. The reply is temporary: the same message can go through later.",
+    causes: [
+      "A passing problem inside Microsoft 365: a server restarting or overloaded.",
+      "When it never clears for one mailbox: the mailbox that signs in cannot be located, for example it has no Exchange Online license, or was just created or moved.",
+      "In a hybrid setup with Exchange servers of your own: the front end cannot reach the mailbox server.",
+    ],
+    fix: [
+      "Retry in a few minutes, waiting longer each time: the app should queue the message rather than drop it.",
+      "If it goes on for hours with the same mailbox, check that {mailbox} has a licensed Exchange Online mailbox, and look at Service health in the Microsoft 365 admin center.",
+      "In a hybrid setup, check that your Exchange front-end servers can reach the mailbox servers.",
+    ],
+    who: "m365-admin",
+    retry: true,
+    sources: [SOURCES.observedProxyTemporaryError, SOURCES.serviceHealth],
+    unconfirmed:
+      "Microsoft does not document the PRX codes: this reading comes from public logs and from the reply's own words (a temporary server error).",
+  },
+  {
+    id: "microsoft-temporary-error",
+    side: "server",
+    match: {
+      text: /Temporary server error\. Please try again later|\bService not active\b/i,
+      textAlone: true,
+    },
+    headline: "Microsoft 365 had a temporary problem: try again later",
+    meaning:
+      "Microsoft 365 refused the command for now because of a problem on its side; the code at the end (ATTR, MRH...) names the part that failed, which Microsoft does not document.",
+    causes: [
+      "A passing problem or overload inside Microsoft 365.",
+      "For relay through a connector (ATTR codes): Microsoft 365 could not yet tell which tenant the mail belongs to.",
+    ],
+    fix: [
+      "Retry later, waiting longer each time; the app should treat a 4xx reply as temporary and keep the message queued.",
+      "If it goes on for hours, look at Service health in the Microsoft 365 admin center; for relay, check that the inbound connector still matches the sending server.",
+    ],
+    who: "app-owner",
+    retry: true,
+    sources: [SOURCES.observedTemporaryServerError, SOURCES.serviceHealth, SOURCES.rfc3463],
+    unconfirmed:
+      "Microsoft does not document these replies or their trailing codes: this reading comes from public logs and the replies' own words.",
+  },
+  {
+    id: "tenant-external-limit",
+    side: "server",
+    match: { enhanced: ["5.7.233"] },
+    headline: "Your tenant reached its daily limit of external recipients",
+    meaning:
+      "Exchange Online limits how many external recipients a whole tenant may send to in 24 hours (the tenant external recipient rate limit). Once it is reached, mail to outside recipients bounces until the count falls.",
+    causes: [
+      "The tenant sent to more external recipients in 24 hours than its limit allows.",
+      "A compromised account or a bulk-sending app used up the allowance.",
+    ],
+    fix: [
+      "Wait: mail to outside recipients goes through again as the past 24 hours' count falls under the limit.",
+      "Find what sent the volume (Message trace in the Exchange admin center) and secure any compromised account.",
+      "Move bulk or marketing mail to a service meant for it, such as Azure Communication Services Email.",
+    ],
+    who: "m365-admin",
+    retry: true,
+    sources: [SOURCES.tenantExternalRecipientLimit, SOURCES.exchangeLimits, SOURCES.acsSmtp],
+    unconfirmed:
+      "The reply's code comes from the team's research notes of December 2026 (reference §1e), not from a Microsoft page; no public log of its full text was found.",
   },
   {
     id: "submission-quota-exceeded",
@@ -526,7 +699,11 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "outbound-spam-restricted",
     side: "server",
-    match: { enhanced: ["5.2.0"], text: /OutboundSpamException|WASCL UserAction verdict/i },
+    match: {
+      enhanced: ["5.2.0"],
+      text: /OutboundSpamException|WASCL UserAction verdict/i,
+      textAlone: true,
+    },
     headline: "Outbound spam protection restricted this account",
     meaning:
       "Microsoft's outbound spam protection holds this account back; the verdict at the end of the reply names the restriction. It is seen mostly on consumer and unverified accounts.",
@@ -547,7 +724,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: "bad-outbound-sender",
     side: "server",
-    match: { enhanced: ["5.1.8"], text: /bad outbound sender/i },
+    // Microsoft's German page quotes the reply translated.
+    match: { enhanced: ["5.1.8"], text: /bad outbound sender|ungültiger ausgehender Absender/i },
     headline: "This account is blocked from sending (suspected spam)",
     meaning:
       "Microsoft 365 restricted the account after it sent what looked like spam; it is often a sign that the account was compromised.",
@@ -558,7 +736,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     who: "m365-admin",
     retry: false,
-    sources: [SOURCES.ndr518],
+    sources: [SOURCES.ndr518, SOURCES.ndr518German],
   },
   {
     id: "account-banned",
@@ -663,6 +841,88 @@ export const CATALOG: readonly CatalogEntry[] = [
     who: "network-team",
     retry: false,
     sources: [SOURCES.ndr5501],
+  },
+  {
+    id: "ip-reputation-rate-limited",
+    side: "server",
+    match: {
+      enhanced: ["4.7.650-651"],
+      text: /temporarily rate limited due to IP reputation/i,
+      textAlone: true,
+    },
+    headline: "Microsoft's mail service is slowing down mail from your IP address (reputation)",
+    meaning:
+      "Outlook.com (and the mail servers behind Microsoft 365's protection service) accept only part of the mail from the sending server's IP address for now, because of that address's reputation. A sending server that retries gets through later; it is not about your Microsoft 365 tenant's settings.",
+    causes: [
+      "The sending IP address is new, or sends more than its history supports.",
+      "Recipients marked its mail as junk, or it sent to many addresses that do not exist.",
+    ],
+    fix: [
+      "Let the sending server retry: this refusal is temporary (4xx), and the server's queue delivers later.",
+      "Lower the rate and volume sent to Outlook.com addresses, remove addresses that bounce, and check that SPF, DKIM and DMARC pass for the sending domain.",
+      "If it lasts for days, look the address up in Microsoft's postmaster tools (https://postmaster.live.com, named in the reply), and ask for help with the Outlook.com deliverability form.",
+    ],
+    who: "network-team",
+    retry: true,
+    sources: [
+      SOURCES.observedIpReputationRateLimit,
+      SOURCES.hostingMicrosoftBlocklists,
+      SOURCES.outlookComDeliverabilityForm,
+    ],
+    unconfirmed:
+      "Microsoft does not document these replies (4.7.650, 4.7.651 with an S number): their reading comes from public logs and the reply's own words.",
+  },
+  {
+    id: "outlook-com-network-blocked",
+    side: "server",
+    match: {
+      enhanced: ["5.7.1"],
+      text: /part of their network is on our block list/i,
+      textAlone: true,
+    },
+    headline: "Outlook.com refuses mail from your sending IP address's network",
+    meaning:
+      "The recipient's mail is hosted by Microsoft's consumer service (Outlook.com, Hotmail, Live) or its protection service, and it refuses mail from the sending server's IP address because that address, or the range around it, is on Microsoft's block list (S3140, S3150). It is about the server that sends, not about a Microsoft 365 tenant's settings.",
+    causes: [
+      "The IP address, or its provider's range, has a poor reputation with Microsoft: spam from it or from its neighbours, or a hosting range blocked as a whole.",
+      "The sending server lacks SPF, DKIM or a matching reverse DNS name, so its mail looks like spam.",
+    ],
+    fix: [
+      "Make sure nothing on that server sends spam (a compromised account, form or script), and that the sending domain has SPF, DKIM and DMARC.",
+      "Ask Microsoft to remove the listing with the Outlook.com deliverability support form (https://go.microsoft.com/fwlink/?LinkID=614866), pasting this reply and the IP address. If the first answer says it does not qualify for mitigation, reply to it with more detail.",
+      "If the address belongs to a hosting provider's shared range, send through a reputable relay or a mail service instead of directly.",
+    ],
+    who: "network-team",
+    retry: false,
+    sources: [
+      SOURCES.outlookComDeliverabilityForm,
+      SOURCES.observedOutlookComBlock,
+      SOURCES.hostingMicrosoftBlocklists,
+    ],
+    unconfirmed:
+      "Microsoft does not document the S3140 and S3150 codes: their reading comes from public bounces, Microsoft's answers quoted in them, and hosting providers' delisting guides.",
+  },
+  {
+    id: "ip-on-public-blocklist",
+    side: "server",
+    // After ip-blocklisted: "blocked using Blocklist 1" is Microsoft's own list.
+    match: { enhanced: ["5.7.1"], text: /blocked using [A-Za-z]/i },
+    headline: "Your sending IP address is on a public block list",
+    meaning:
+      "The receiving side refuses the sending server's IP address because a public block list (such as Spamhaus) lists it; Microsoft's service consults such lists too.",
+    causes: [
+      "Spam was sent from the address, or from its range: a compromised account, an open relay or a script.",
+      "The address is a dynamic or residential one, which such lists block as a whole.",
+    ],
+    fix: [
+      "Look the address up on the list the reply names: the reply holds its removal page.",
+      "First stop whatever got it listed, or it will be listed again.",
+    ],
+    who: "network-team",
+    retry: false,
+    sources: [SOURCES.observedSpamhausListing, SOURCES.hostingMicrosoftBlocklists],
+    unconfirmed:
+      "Microsoft does not document this reply for third-party lists: its reading comes from public logs.",
   },
   {
     id: "ip-throttled",
@@ -884,6 +1144,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     fix: [
       'Set security to STARTTLS on port 587 (in code: secure: false with requireTLS: true; in devices: "TLS" or "STARTTLS", not "SSL").',
     ],
+    programSettings: ["starttls"],
     who: "app-owner",
     retry: false,
     sources: [SOURCES.nodemailerWrongVersion, SOURCES.mfd],
@@ -1010,6 +1271,27 @@ export const CATALOG: readonly CatalogEntry[] = [
     sources: [SOURCES.mfd],
   },
   {
+    id: "client-tls-handshake-failed",
+    side: "client",
+    match: { cause: ["CLIENT_TLS_HANDSHAKE"] },
+    headline: "The app could not set up TLS with the server",
+    meaning:
+      "The connection opened, but the TLS handshake failed on the app's side, so nothing could be sent. Microsoft 365 needs TLS 1.2 or later, and older runtimes and systems offer only TLS 1.0 or 1.1, or have TLS 1.2 turned off.",
+    causes: [
+      "The app's runtime or operating system does not offer TLS 1.2 (an old Windows or .NET Framework, an old Java, an old OpenSSL).",
+      "TLS 1.2 is turned off by a policy on the machine.",
+      "A proxy or security product intercepts TLS on this network.",
+    ],
+    fix: [
+      "Make TLS 1.2 available to the app: update its runtime or operating system, or turn TLS 1.2 on in its settings.",
+      "Test from another network to rule out a proxy that intercepts TLS.",
+    ],
+    programSettings: ["tls12"],
+    who: "app-owner",
+    retry: false,
+    sources: [SOURCES.legacyTls, SOURCES.fix],
+  },
+  {
     id: "credentials-without-tls",
     side: "client",
     match: { code: ["ENOTLS"] },
@@ -1073,6 +1355,25 @@ export const CATALOG: readonly CatalogEntry[] = [
     who: "network-team",
     retry: false,
     sources: [SOURCES.mfd, SOURCES.fix],
+  },
+  {
+    id: "network-unreachable",
+    side: "client",
+    match: { cause: ["ENETUNREACH", "EHOSTUNREACH", "EACCES"], stage: ["connect"] },
+    headline: "This machine could not reach the server at all",
+    meaning:
+      "The connection never left this machine or its network: the system reported no route to {host}, or refused to open the connection to port {port}.",
+    causes: [
+      "No route to {host}: for example it resolves to an IPv6 address and this network has no IPv6, or the machine has no internet access.",
+      "A firewall or security software on this machine, or the hosting provider's, blocks outbound connections to port {port} (Windows reports this as error 10013).",
+    ],
+    fix: [
+      "Check that this machine reaches the internet and can resolve {host}; if it prefers IPv6 without working IPv6, make it use IPv4.",
+      "Allow outbound TCP to port {port} in the local firewall or security software, and in the hosting provider's firewall.",
+    ],
+    who: "network-team",
+    retry: false,
+    sources: [SOURCES.fix, SOURCES.mfd],
   },
   {
     id: "port-25-blocked",
@@ -1157,6 +1458,42 @@ export const CATALOG: readonly CatalogEntry[] = [
     who: "network-team",
     retry: true,
     sources: [SOURCES.fix],
+  },
+  {
+    id: "auth-not-offered",
+    side: "client",
+    match: { code: ["ENOAUTHMECH"] },
+    headline: "The server offered no sign-in method the app can use",
+    meaning:
+      "The app read the server's EHLO answer, found no sign-in method it supports, and never tried to sign in. smtp.office365.com lists its methods (LOGIN and XOAUTH2) only after STARTTLS, and your MX endpoint on port 25 lists none.",
+    causes: [
+      "The app connects without STARTTLS, so the server lists no sign-in method yet.",
+      "The app supports only methods this server does not offer, or the server takes no sign-in at all (the MX endpoint, Direct Send).",
+    ],
+    fix: [
+      "Connect with STARTTLS on port 587, then sign in.",
+      "Sending to your MX endpoint on port 25 (Direct Send)? Do not sign in at all.",
+    ],
+    programSettings: ["starttls"],
+    who: "app-owner",
+    retry: false,
+    sources: [SOURCES.observedNoCompatibleMechanisms, SOURCES.rfc4954, SOURCES.mfd],
+  },
+  {
+    id: "other-provider",
+    side: "client",
+    match: { code: ["EOTHERPROVIDER"] },
+    headline: "This error is about another mail service, not Microsoft 365",
+    meaning:
+      "The text names {host}, which is not a Microsoft 365 server, so smtp365's explanations of Microsoft 365 do not apply to it.",
+    causes: ["The app sends through another provider, or the failure is on that provider's side."],
+    fix: [
+      "Look the error up in that provider's documentation, or ask its support.",
+      "If the app should send through Microsoft 365, set it to smtp.office365.com, port 587, STARTTLS (or your MX endpoint for Direct Send and relay), then paste the new error here.",
+    ],
+    who: "app-owner",
+    retry: false,
+    sources: [SOURCES.mfd],
   },
   {
     id: "dropped-during-data",

@@ -60,8 +60,13 @@ function matches(
     signIn,
     method,
   } = entry.match
-  if (basic && !(codes.basic && basic.includes(codes.basic))) return false
-  if (enhanced && !enhanced.some((pattern) => enhancedMatches(pattern, codes))) return false
+  // A reply pasted without any code is matched on its words alone, where they are Microsoft's own.
+  const codesWaived =
+    entry.match.textAlone === true && codes.basic === undefined && codes.enhanced === undefined
+  if (basic && !codesWaived && !(codes.basic && basic.includes(codes.basic))) return false
+  if (enhanced && !codesWaived && !enhanced.some((pattern) => enhancedMatches(pattern, codes))) {
+    return false
+  }
   if (text && !(facts.reply && text.test(facts.reply))) return false
   if (code && !code.includes(facts.code)) return false
   if (causes && !(cause && causes.includes(cause))) return false
@@ -150,7 +155,7 @@ export function findEntry(facts: FailureFacts, port: number): CatalogEntry | und
  */
 export function classify(facts: FailureFacts, context: DiagnosisContext): Diagnosis {
   const entry = findEntry(facts, context.port)
-  if (!entry) return genericDiagnosis(facts)
+  if (!entry) return genericReading(facts)
   const filled = (texts: readonly string[]) => texts.map((text) => fill(text, context))
   return {
     id: entry.id,
@@ -182,8 +187,11 @@ export function classify(facts: FailureFacts, context: DiagnosisContext): Diagno
   }
 }
 
-/** For a reply nothing in the catalog knows: what its codes say, and nothing more. */
-function genericDiagnosis(facts: FailureFacts): Diagnosis {
+/**
+ * For a reply nothing in the catalog knows, or one that is another provider's: what its codes say,
+ * and nothing more.
+ */
+export function genericReading(facts: FailureFacts): Diagnosis {
   const reading = readStatusCodes(facts.reply, facts.responseCode)
   const status = reading.codes.enhanced
   const kind =

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest"
 
+import { PASTE_CORPUS } from "@/test-support/paste-corpus"
 import { parameterValues, readPowerShell } from "@/test-support/powershell-reader"
 import { CATALOG } from "./catalog"
 import {
@@ -20,6 +21,13 @@ function diagnosed(text: string) {
   const result = diagnoseText(text)
   if (result.outcome !== "errors") throw new Error(`expected errors, got ${result.outcome}`)
   return result
+}
+
+/** A real pasted text from the corpus, which names its thread. */
+function corpusText(id: string) {
+  const text = PASTE_CORPUS.find((entry) => entry.id === id)?.text
+  if (text === undefined) throw new Error(`no text ${id} in the corpus`)
+  return text
 }
 
 function ids(result: TextDiagnosis) {
@@ -60,6 +68,7 @@ describe("diagnoseText", () => {
       mailbox: "notifications@contoso.com",
       from: "alerts@contoso.com",
       mailboxFound: true,
+      program: "nodemailer",
     })
     expect(result.replies[0]?.reply.command).toBe("AUTH")
     expect(result.replies[0]?.diagnosis.headline).toBe(
@@ -252,12 +261,86 @@ describe("diagnoseText", () => {
     expect(diagnoseText("")).toMatchObject({ outcome: "no-replies" })
   })
 
-  test("points connection errors to the wizard's test", () => {
-    const result = diagnoseText(
-      "Error: connect ECONNREFUSED 52.98.151.66:587\n    at TCPConnectWrap"
-    )
+  test("explains a connection error as the wizard's test does, for the port the text names", () => {
+    const result = diagnosed("Error: connect ECONNREFUSED 52.98.151.66:587\n    at TCPConnectWrap")
+    expect(ids(result)).toEqual(["connection-refused"])
+    expect(result.replies[0]?.reply).toEqual({
+      text: "Error: connect ECONNREFUSED 52.98.151.66:587",
+      line: 1,
+      origin: "client",
+    })
+    expect(result.replies[0]?.diagnosis.headline).toBe("Connection refused on port 587")
+    expect(
+      diagnosed("Error: connect ECONNREFUSED 10.0.0.5:25").replies[0]?.diagnosis.headline
+    ).toBe("Connection refused on port 25")
+  })
+
+  test("points a connection error it cannot place to the wizard's test", () => {
+    const result = diagnoseText("Unable to connect to the remote server")
     expect(result).toMatchObject({ outcome: "no-replies" })
     expect(result.outcome === "no-replies" && result.hints[0]).toBe(CONNECTION_ERROR_HINT)
+  })
+
+  test("starts the fix with the settings of the program the text names", () => {
+    const withProgram = diagnosed(corpusText("504-nodemailer-error-object"))
+    expect(withProgram.context.program).toBe("nodemailer")
+    const fix = withProgram.replies[0]?.diagnosis.fix ?? []
+    expect(fix.slice(0, 2)).toEqual([
+      expect.stringMatching(/^nodemailer: in createTransport set port: 587, secure: false/),
+      expect.stringMatching(/^nodemailer: add authMethod: 'LOGIN'/),
+    ])
+    // The program's documentation is among the sources.
+    expect(withProgram.replies[0]?.diagnosis.sources.map((source) => source.url)).toContain(
+      "https://nodemailer.com/smtp/"
+    )
+
+    // A text that names no program gets the settings in general terms.
+    const alone = diagnosed(corpusText("504-zoraxy"))
+    expect(ids(alone)).toEqual(["auth-mechanism-unsupported"])
+    expect(alone.context.program).toBeUndefined()
+    expect(alone.replies[0]?.diagnosis.fix[0]).toMatch(/^Set security to STARTTLS on port 587/)
+  })
+
+  test("reads another provider's reply as its own, with no Microsoft 365 fix", () => {
+    const result = diagnosed(corpusText("other-gmail-smtplib"))
+    expect(ids(result)).toEqual(["unrecognised"])
+    const diagnosis = result.replies[0]?.diagnosis
+    expect(diagnosis?.headline).toBe("A reply from Gmail (Google), not from Microsoft 365")
+    expect(diagnosis?.commands ?? []).toEqual([])
+    expect(JSON.stringify(diagnosis?.fix)).not.toMatch(/Exchange|Entra|Microsoft 365 admin|Set-/)
+    for (const source of diagnosis?.sources ?? []) expect(source.url).toMatch(/rfc-editor\.org/)
+
+    // A connection error to another provider's host gets no Microsoft 365 fix either.
+    const connection = diagnosed(corpusText("other-gmail-self-signed"))
+    expect(ids(connection)).toEqual(["other-provider"])
+  })
+
+  test("gives a 5.7.139 in a language it has no entry for the layered sign-in checks", () => {
+    // Not a real reply: the code and Microsoft's host in brackets are what tell.
+    const untranslated =
+      "535 5.7.139 [a text in a language smtp365 has no entry for] [SN4PR0201CA0012.namprd02.prod.outlook.com]"
+    expect(ids(diagnoseText(untranslated))).toEqual(["auth-unsuccessful"])
+  })
+
+  test("explains a token error pasted from a log as the OAuth test does", () => {
+    const result = diagnosed(corpusText("token-guzzle-invalid-secret"))
+    expect(ids(result)).toEqual(["aadsts-invalid-client-secret"])
+    expect(result.replies[0]?.reply).toMatchObject({ line: 2, origin: "token" })
+  })
+
+  test("stays fast on huge and hostile input", () => {
+    for (const input of [
+      "AADSTS7000215: x ".repeat(5_000),
+      "response: 'Mailbox cannot be accessed', responseCode: 550,\n".repeat(1_500),
+      "Mailbox cannot be accessed\n".repeat(3_500),
+      "504 5.7.4 Unrecognized authentication type smtp.gmail.com gsmtp\n".repeat(1_500),
+      "Connection refused ETIMEDOUT certificate ".repeat(2_000),
+      "x said: 550 5.7.1\n    y\n".repeat(5_000),
+    ]) {
+      const started = performance.now()
+      diagnoseText(input)
+      expect(performance.now() - started).toBeLessThan(1_000)
+    }
   })
 
   test("reports successful replies without diagnosing them", () => {

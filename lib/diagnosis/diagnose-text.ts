@@ -1,9 +1,14 @@
 import { PASTE_MAX_LENGTH } from "@/lib/schemas/paste"
-import type { Diagnosis, FailureFacts, StageId } from "@/lib/smtp/types"
-import { FALLBACK_ENTRY, SEND_AS_DIAGNOSES } from "./catalog"
-import { classify, type DiagnosisContext } from "./classify"
+import type { Diagnosis, DiagnosisSource, FailureFacts, StageId } from "@/lib/smtp/types"
+import { CATALOG, FALLBACK_ENTRY, SEND_AS_DIAGNOSES } from "./catalog"
+import type { CatalogEntry } from "./catalog-entry"
+import { classify, genericReading, type DiagnosisContext } from "./classify"
 import { extractReplies, type ExtractedReply, type SmtpCommand } from "./extract-replies"
+import { OAUTH_CATALOG } from "./oauth-catalog"
+import { otherProviderIn, otherProviderOfReply, type OtherProvider } from "./other-providers"
+import { findClientFailure, findTokenErrors, type PastedFailure } from "./pasted-failures"
 import { PLACEHOLDER_MAILBOX, PLACEHOLDER_SIGNED_IN_MAILBOX } from "./placeholders"
+import { programIn, type SendingProgram } from "./programs"
 
 export interface DiagnosedReply {
   reply: ExtractedReply
@@ -18,6 +23,8 @@ export interface PasteContext {
   to?: string
   /** False when the text names no sender and a placeholder stands in for it. */
   mailboxFound: boolean
+  /** The program that printed the text, when it names one: the fix speaks to its settings. */
+  program?: string
 }
 
 /**
@@ -87,9 +94,31 @@ function toFacts(reply: ExtractedReply): FailureFacts {
   }
 }
 
-function diagnose(reply: ExtractedReply, context: DiagnosisContext): Diagnosis {
-  const diagnosis = classify(toFacts(reply), context)
-  // The fallback's headline speaks of a test; nothing was tested here.
+/** The catalog entry each diagnosis comes from, for what the diagnosis itself does not carry. */
+const ENTRIES: ReadonlyMap<string, CatalogEntry> = new Map(
+  CATALOG.map((entry) => [entry.id, entry])
+)
+/** The identity platform's errors: a line that holds one is the token endpoint's answer. */
+const TOKEN_DIAGNOSES: ReadonlySet<string> = new Set(
+  OAUTH_CATALOG.filter((entry) => entry.side === "server" && !entry.match.enhanced).map(
+    (entry) => entry.id
+  )
+)
+/**
+ * The words of every entry whose words alone tell (CatalogEntry.match.textAlone), in one pattern:
+ * a line without codes is only classified when it holds one of them.
+ */
+const TEXT_ALONE = new RegExp(
+  CATALOG.flatMap((entry) =>
+    entry.match.textAlone && entry.match.text ? [`(?:${entry.match.text.source})`] : []
+  ).join("|"),
+  "i"
+)
+const MAX_BARE_REPLIES = 20
+const MAX_LINE = 1_000
+
+/** The fallback's headline speaks of a test; nothing was tested here. */
+function pasted(diagnosis: Diagnosis): Diagnosis {
   if (
     diagnosis.id !== FALLBACK_ENTRY.id ||
     !diagnosis.headline.startsWith(FALLBACK_ENTRY.headline)
@@ -99,6 +128,62 @@ function diagnose(reply: ExtractedReply, context: DiagnosisContext): Diagnosis {
   return {
     ...diagnosis,
     headline: UNRECOGNISED_HEADLINE + diagnosis.headline.slice(FALLBACK_ENTRY.headline.length),
+  }
+}
+
+function withoutDuplicates(sources: readonly DiagnosisSource[]): DiagnosisSource[] {
+  const seen = new Set<string>()
+  return sources.filter((source) => !seen.has(source.url) && seen.add(source.url))
+}
+
+/**
+ * When the text names the program that sent, and the failure is one of its settings, that
+ * program's own words for the setting come first in the fix (programs.ts).
+ */
+function inTermsOf(diagnosis: Diagnosis, program: SendingProgram | undefined): Diagnosis {
+  const settings = ENTRIES.get(diagnosis.id)?.programSettings ?? []
+  const steps = program
+    ? settings.flatMap((setting) => {
+        const words = program.settings[setting]
+        return words ? [`${program.name}: ${words}`] : []
+      })
+    : []
+  if (!program || !steps.length) return diagnosis
+  return {
+    ...diagnosis,
+    fix: [...steps, ...diagnosis.fix],
+    sources: withoutDuplicates([...diagnosis.sources, ...program.sources]),
+  }
+}
+
+/**
+ * The diagnosis of one failure: the catalog's, in the terms of the program that printed it; only
+ * the reading of its codes when the reply is another provider's, which gets no Microsoft 365 fix.
+ */
+function diagnose(
+  facts: FailureFacts,
+  context: DiagnosisContext,
+  program: SendingProgram | undefined
+): Diagnosis {
+  const provider = facts.reply ? otherProviderOfReply(facts.reply) : undefined
+  if (provider) return otherProviderReading(facts, provider)
+  return inTermsOf(pasted(classify(facts, context)), program)
+}
+
+/**
+ * Another provider's reply: what its codes say (RFC 3463), with that provider named and without
+ * the steps that point to Microsoft 365's own references.
+ */
+function otherProviderReading(facts: FailureFacts, provider: OtherProvider): Diagnosis {
+  const reading = pasted(genericReading(facts))
+  return {
+    ...reading,
+    headline: `A reply from ${provider.name}, not from Microsoft 365`,
+    fix: [
+      ...(reading.retry ? ["Try again later: a temporary refusal can clear by itself."] : []),
+      `Look the reply up in ${provider.name}'s documentation, or ask its support: smtp365 explains Microsoft 365's replies only.`,
+    ],
+    sources: reading.sources.filter((source) => /rfc-editor\.org/.test(source.url)),
   }
 }
 
@@ -134,6 +219,30 @@ const NDR_TEXT =
   /Remote Server returned|Diagnostic information for administrators|Delivery has failed|couldn't be delivered/i
 const MAX_ADDRESSES = 500
 const MX_HOST = /(?<![\w.-])[a-z0-9-]{1,63}\.mail\.protection\.outlook\.com\b/i
+/** Microsoft's submission endpoints, as a setup or a log names them. */
+const SUBMISSION_HOST =
+  /\b(?:smtp(?:-hve|-legacy|-mail)?\.office365\.com|smtp\.hve\.mx\.microsoft|smtp-mail\.outlook\.com|outlook\.office365\.com|smtp\.azurecomm\.net)\b/i
+/**
+ * The port a log or a setup names: "port: 587", "$mail->Port = 587", ":port => 587",
+ * "smtp_port: 25", "port 587", and "host:587" after a name or an IP address.
+ */
+const PORT =
+  /(?<![a-z])port['"]?\s*(?:[:=]>?)?\s*['"]?(\d{2,5})\b|(?:[a-z0-9-]\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})\b/i
+/** An app's ID in the identity platform's errors, when it is one (not a placeholder). */
+const CLIENT_ID =
+  /\bfor app '([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})'|application with (?:identifier|ID) '([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})'/i
+/** The tenant a token request went to, when it is an ID or a domain (not common, organizations). */
+const TENANT =
+  /login\.microsoftonline\.com\/([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+)\/oauth2/i
+
+/** Where the text says it sent: the host and port it names, else Microsoft 365's defaults. */
+function endpointIn(text: string): { host: string; port: number } {
+  const mx = MX_HOST.exec(text)
+  const host = mx?.[0] ?? SUBMISSION_HOST.exec(text)?.[0] ?? "smtp.office365.com"
+  const named = PORT.exec(text)
+  const port = Number(named?.[1] ?? named?.[2] ?? (mx ? 25 : 587))
+  return { host: host.toLowerCase(), port: port > 0 && port < 65536 ? port : 587 }
+}
 
 /**
  * The addresses a text names, for filling in fix steps. The sign-in mailbox: the user of a
@@ -141,11 +250,13 @@ const MX_HOST = /(?<![\w.-])[a-z0-9-]{1,63}\.mail\.protection\.outlook\.com\b/i
  * the first address that is not a recipient; a placeholder when there is none. The recipient: the
  * first address a recipient label (To:, RCPT TO, Final-Recipient, "message to") names.
  */
-export function pasteContext(text: string): PasteContext & { host: string; port: number } {
-  const mx = MX_HOST.exec(text)
-  const where = mx
-    ? { host: mx[0].toLowerCase(), port: 25 }
-    : { host: "smtp.office365.com", port: 587 }
+export function pasteContext(
+  text: string
+): PasteContext & { host: string; port: number; tenant?: string; clientId?: string } {
+  const where = endpointIn(text)
+  const clientId = CLIENT_ID.exec(text)
+  const tenant = TENANT.exec(text)?.[1]
+  const program = programIn(text)?.name
 
   const isNdr = NDR_TEXT.test(text)
   let user: string | undefined
@@ -189,41 +300,117 @@ export function pasteContext(text: string): PasteContext & { host: string; port:
     from: sender ?? PLACEHOLDER_MAILBOX,
     ...(to ? { to } : {}),
     mailboxFound: mailbox !== undefined,
+    ...(program ? { program } : {}),
     ...where,
+    ...(clientId ? { clientId: clientId[1] ?? clientId[2] } : {}),
+    ...(tenant ? { tenant } : {}),
   }
+}
+
+function isError(reply: ExtractedReply) {
+  return /^[45]/.test(String(reply.code ?? reply.enhanced))
+}
+
+/**
+ * Replies pasted without any code ("Invalid login: Mailbox cannot be accessed", a quoted
+ * "STOREDRV.Submission.Exception:SendAsDeniedException..."): a line is one when the words of an
+ * entry whose words alone tell (textAlone) are on it. Once per distinct line.
+ */
+function findBareReplies(lines: readonly string[]): ExtractedReply[] {
+  const found = new Map<string, ExtractedReply>()
+  for (let index = 0; index < lines.length && found.size < MAX_BARE_REPLIES; index++) {
+    const line = (lines[index] ?? "").slice(0, MAX_LINE)
+    if (line.length < 12 || !TEXT_ALONE.test(line)) continue
+    // What a log, a quote or Markdown puts before the words.
+    const text = line.replace(/^[\s>*#`"'-]+/, "").trimEnd()
+    if (!found.has(text)) found.set(text, { text, line: index + 1 })
+  }
+  return [...found.values()]
 }
 
 /**
  * Finds the SMTP replies in pasted text and explains each error reply with the same catalog as a
- * test, its steps filled in with the addresses the text names. Pure: sends nothing, keeps nothing.
+ * test, its steps filled in with the addresses the text names and put in the terms of the program
+ * it names. The identity platform's errors (AADSTS) are explained as the OAuth test explains them;
+ * a reply pasted without codes, when its words alone tell; a client's own error (a refused
+ * connection, a TLS failure), when nothing else is there. Pure: sends nothing, keeps nothing.
  */
 export function diagnoseText(pasted: string): TextDiagnosis {
   const text = typeof pasted === "string" ? pasted.slice(0, PASTE_MAX_LENGTH) : ""
   const replies = extractReplies(text)
-  if (!replies.length) {
-    const hints: string[] = [...NO_REPLY_HINTS]
-    if (CONNECTION_ERROR.test(text)) hints.unshift(CONNECTION_ERROR_HINT)
-    return { outcome: "no-replies", hints }
-  }
-  const errors = replies.filter((reply) => /^[45]/.test(String(reply.code ?? reply.enhanced)))
-  if (!errors.length) return { outcome: "no-errors", replies, hints: [...NO_ERROR_HINTS] }
+  const errors = replies.filter(isError)
 
-  const { host, port, ...context } = pasteContext(text)
-  const classifyContext: DiagnosisContext = { ...context, host, port }
+  const { host, port, tenant, clientId, ...context } = pasteContext(text)
+  const program = programIn(text)
+  const classifyContext: DiagnosisContext = {
+    mailbox: context.mailbox,
+    from: context.from,
+    ...(context.to ? { to: context.to } : {}),
+    host,
+    port,
+    ...(tenant ? { tenant } : {}),
+    ...(clientId ? { clientId } : {}),
+  }
   // A Send As refusal is about two addresses: when the text names one, the mailbox is unknown.
   const sendAsContext: DiagnosisContext =
     context.mailbox === context.from
       ? { ...classifyContext, mailbox: PLACEHOLDER_SIGNED_IN_MAILBOX }
       : classifyContext
+  const explain = (facts: FailureFacts, where: DiagnosisContext = classifyContext) => {
+    const diagnosis = diagnose(facts, where, program)
+    return SEND_AS_DIAGNOSES.has(diagnosis.id) && where !== sendAsContext
+      ? diagnose(facts, sendAsContext, program)
+      : diagnosis
+  }
+  const fromFailure = (failure: PastedFailure, origin: ExtractedReply["origin"]) => ({
+    text: failure.text,
+    line: failure.line,
+    ...(origin ? { origin } : {}),
+  })
+
+  const found: DiagnosedReply[] = [
+    ...errors.map((reply) => ({ reply, diagnosis: explain(toFacts(reply)) })),
+    ...findTokenErrors(text).map((failure) => ({
+      reply: fromFailure(failure, "token"),
+      diagnosis: explain(failure.facts),
+    })),
+  ]
+  // Without any coded error reply, a reply may be there without its codes.
+  if (!errors.length) {
+    for (const reply of findBareReplies(text.split(/\r\n|\r|\n/))) {
+      if (found.some((entry) => entry.reply.line === reply.line)) continue
+      const diagnosis = explain(toFacts(reply))
+      if (!ENTRIES.get(diagnosis.id)?.match.textAlone) continue
+      const origin = TOKEN_DIAGNOSES.has(diagnosis.id) ? "token" : undefined
+      found.push({ reply: { ...reply, ...(origin ? { origin } : {}) }, diagnosis })
+    }
+  }
+  // Nothing the server or the identity platform said: perhaps the client failed before a reply.
+  const client = found.length ? undefined : findClientFailure(text)
+  if (client) {
+    const other = otherProviderIn(text)
+    found.push({
+      reply: fromFailure(client, "client"),
+      diagnosis: other
+        ? diagnose(
+            // Only that it is another provider's: its cause would pick a Microsoft 365 reading.
+            { stage: client.facts.stage, code: "EOTHERPROVIDER", message: client.facts.message },
+            { ...classifyContext, host: other.name },
+            undefined
+          )
+        : explain(client.facts),
+    })
+  }
+
+  if (!found.length) {
+    if (replies.length) return { outcome: "no-errors", replies, hints: [...NO_ERROR_HINTS] }
+    const hints: string[] = [...NO_REPLY_HINTS]
+    if (CONNECTION_ERROR.test(text)) hints.unshift(CONNECTION_ERROR_HINT)
+    return { outcome: "no-replies", hints }
+  }
   return {
     outcome: "errors",
-    replies: errors.map((reply) => {
-      const diagnosis = diagnose(reply, classifyContext)
-      return {
-        reply,
-        diagnosis: SEND_AS_DIAGNOSES.has(diagnosis.id) ? diagnose(reply, sendAsContext) : diagnosis,
-      }
-    }),
+    replies: found.sort((a, b) => a.reply.line - b.reply.line),
     context,
   }
 }

@@ -334,6 +334,60 @@ describe("extractReplies in client logs", () => {
     ])
   })
 
+  // The texts below are copied from the issue threads in test-support/paste-corpus.ts.
+
+  test("reads MailKit's '535: 5.7.3', with a colon after the basic code", () => {
+    const text =
+      'the exception being "Exception: MailKit.Security.AuthenticationException: 535: 5.7.3 Authentication unsuccessful [VI1PR0902CA0036.eurprd09.prod.outlook.com 2024-03-20T10:27:56.998Z 08DC48BEE95C08E5]".'
+    expect(extractReplies(text)).toEqual<ExtractedReply[]>([
+      {
+        code: 535,
+        enhanced: "5.7.3",
+        text: "535 5.7.3 Authentication unsuccessful [VI1PR0902CA0036.eurprd09.prod.outlook.com 2024-03-20T10:27:56.998Z 08DC48BEE95C08E5]",
+        line: 1,
+      },
+    ])
+  })
+
+  test("reads .NET's 'Message=' field, where MailKit shows only the enhanced code", () => {
+    const text = `MailKit.Net.Smtp.SmtpCommandException
+  HResult=0x80131500
+  Message=5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message. 0.35250:D8360000, 1.36674:0A000000, 1.61250:00000000`
+    expect(extractReplies(text)).toEqual<ExtractedReply[]>([
+      {
+        enhanced: "5.2.0",
+        text: "5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message. 0.35250:D8360000, 1.36674:0A000000, 1.61250:00000000",
+        line: 3,
+      },
+    ])
+  })
+
+  test("reads a Python tuple whose quote a forum made typographic", () => {
+    const text =
+      "smtplib.SMTPDataError: (550, b\u20195.7.60 SMTP; Client does not have permissions to send as this sender"
+    expect(extractReplies(text)).toMatchObject([{ code: 550, enhanced: "5.7.60", line: 1 }])
+  })
+
+  test("reads nodemailer's response property when the reply has no code of its own", () => {
+    const text = `Error: Mailbox cannot be accessed [CWXP265CA0023.GBRP265.PROD.OUTLOOK.COM]
+    at SMTPConnection._formatError (/srv/app/node_modules/nodemailer/lib/smtp-connection/index.js:798:19)
+code: 'EAUTH', response: Mailbox cannot be accessed [CWXP265CA0023.GBRP265.PROD.OUTLOOK.COM]', responseCode: 550, command: 'AUTH LOGIN' }`
+    expect(extractReplies(text)).toEqual<ExtractedReply[]>([
+      {
+        code: 550,
+        text: "550 Mailbox cannot be accessed [CWXP265CA0023.GBRP265.PROD.OUTLOOK.COM]",
+        line: 3,
+        command: "AUTH",
+      },
+    ])
+  })
+
+  test("drops the copy a stack trace cut short with '...'", () => {
+    const text = `Expected response code 235 but got code "535", with message "535 5.7.3 Authentication unsuccessful [AM0PR07CA0005.eurprd07.prod.outlook.com] " in /var/www/html/vendor/swiftmailer/swiftmailer/lib/classes/Swift/Transport/AbstractSmtpTransport.php:457
+#0 AbstractSmtpTransport.php(341): Swift_Transport_AbstractSmtpTransport->assertResponseCode('535 5.7.3 Authe...', Array)`
+    expect(extractReplies(text)).toMatchObject([{ code: 535, enhanced: "5.7.3", line: 1 }])
+  })
+
   test("reads swaks' arrows and takes the command from the client line above", () => {
     expect(extractReplies(SWAKS_LOG)).toEqual<ExtractedReply[]>([
       {
@@ -436,6 +490,33 @@ describe("extractReplies in bounces", () => {
     ])
   })
 
+  test("joins the reply Postfix's bounce folds onto indented lines after 'said:'", () => {
+    const text = `host    outlook-com.olc.protection.outlook.com[104.47.22.161] said: 550 5.7.1
+    Unfortunately, messages from [3.21.133.245] weren't sent. Please contact
+    your Internet service provider since part of their network is on our block
+    list (S3140). You can also refer your provider to
+    http://mail.live.com/mail/troubleshooting.aspx#errors.
+    [DB8EUR06FT039.eop-eur06.prod.protection.outlook.com] (in reply to MAIL
+    FROM command)`
+    expect(extractReplies(text)).toEqual<ExtractedReply[]>([
+      {
+        code: 550,
+        enhanced: "5.7.1",
+        text: "550 5.7.1 Unfortunately, messages from [3.21.133.245] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [DB8EUR06FT039.eop-eur06.prod.protection.outlook.com]",
+        line: 1,
+        command: "MAIL FROM",
+      },
+    ])
+  })
+
+  test("drops a bare Status field when a reply with words is in the text", () => {
+    const text = `SMTP error from remote mail server after pipelined end of data:
+    550 5.7.1 Unfortunately, messages from [185.234.69.116] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140).
+Action: failed
+Status: 5.0.0`
+    expect(extractReplies(text)).toMatchObject([{ code: 550, enhanced: "5.7.1", line: 1 }])
+  })
+
   test("finds an enhanced code on its own, leaving the basic code undefined", () => {
     expect(extractReplies("Action: failed\nStatus: 5.7.23\n")).toEqual<ExtractedReply[]>([
       { enhanced: "5.7.23", text: "5.7.23", line: 2 },
@@ -535,6 +616,10 @@ describe("extractReplies on anything else", () => {
       `550 5.7.1 ${"(".repeat(50_000)}`,
       `${"Detail: ".repeat(12_000)}SMTP code: 535`,
       "Detail: SMTP code: ".repeat(5_000),
+      "response: 'Mailbox cannot be accessed', responseCode: 550, ".repeat(2_000),
+      `${"response: '".repeat(9_000)}responseCode: 550`,
+      "x said: 550 5.7.1\n    y\n".repeat(10_000),
+      "Message=5.2.0 ".repeat(7_000),
     ]
     for (const input of hostile) {
       const started = performance.now()

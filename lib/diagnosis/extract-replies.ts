@@ -19,6 +19,11 @@ export interface ExtractedReply {
   line: number
   /** The command the reply answered, when the text says so ("in reply to RCPT TO command"). */
   command?: SmtpCommand
+  /**
+   * Not an SMTP reply but what stood in for one (diagnose-text.ts): "token", the identity
+   * platform's answer to a token request; "client", an error the client raised before any reply.
+   */
+  origin?: "token" | "client"
 }
 
 /** A reply is cut here: long enough for any real reply, short enough for a page. */
@@ -29,23 +34,32 @@ const MAX_REPLIES = 50
 
 // Every pattern below is linear: bounded or literal quantifiers, and no nested repetition.
 
-/** "535 5.7.139", "550-5.7.1": a basic code followed by an enhanced code is a reply wherever it is. */
-const FULL = /(?<![\w.])([2-5][0-5]\d)([ -])([245]\.[0-7]\.\d{1,3})(?!\w|\.\d)/g
+/**
+ * "535 5.7.139", "550-5.7.1", and MailKit's "535: 5.7.3": a basic code followed by an enhanced code
+ * is a reply wherever it is.
+ */
+const FULL = /(?<![\w.])([2-5][0-5]\d)(: |[ -])([245]\.[0-7]\.\d{1,3})(?!\w|\.\d)/g
 /** "554 Transaction failed": a basic code alone, trusted only at a line start or after a marker. */
 const BASIC = /(?<![\w.:/\\-])([2-5][0-5]\d)(?:([ -])|$)/g
 /** "5.7.23": an enhanced code alone, as NDRs and .NET's SmtpException show it. */
 const ENHANCED = /(?<![\w.])([245]\.[0-7]\.\d{1,3})(?!\w|\.\d)/g
 const LEADING_ENHANCED = /^([245]\.[0-7]\.\d{1,3})(?!\w|\.\d)\s*/
 
-/** What comes right before a bare basic code in logs: "S: ", "<- ", "said: ", "returned '"... */
-const BASIC_MARKER = /(?:[:;'"([>*~]|<-|\bsaid|\breturned|\bwas)\s*$/i
-/** What comes right before a bare enhanced code: "Status: ", "response was: ", "#", "Error code ". */
-const ENHANCED_MARKER = /(?:[:;'">#]|\b(?:error|code|status|ndr))\s*$/i
+/**
+ * What comes right before a bare basic code in logs: "S: ", "<- ", "said: ", "returned '"... and the
+ * typographic quotes a forum or an issue title turns a quote into.
+ */
+const BASIC_MARKER = /(?:[:;'"‘’“”([>*~]|<-|\bsaid|\breturned|\bwas)\s*$/i
+/**
+ * What comes right before a bare enhanced code: "Status: ", "response was: ", "#", "Error code ",
+ * and .NET's "Message=" (MailKit's SmtpCommandException shows only the enhanced code there).
+ */
+const ENHANCED_MARKER = /(?:[:;'"‘’“”>#=]|\b(?:error|code|status|ndr))\s*$/i
 /** An enhanced code with no text after it is only a reply in a field made for it ("Status: 5.1.10"). */
 const STANDALONE_MARKER = /(?:#|\b(?:error|code|status|ndr)\s*:?)\s*$/i
 
 /** Python's smtplib: (535, b'5.7.139 Authentication unsuccessful, ...'): the code and text are split. */
-const PYTHON_TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"])/g
+const PYTHON_TUPLE = /\(\s*([2-5][0-5]\d)\s*,\s*b?(['"‘’])/g
 
 /**
  * PHPMailer's ErrorInfo, which WordPress and most PHP apps show: "Password command failed
@@ -59,6 +73,22 @@ const PHPMAILER_CODES = new RegExp(
     String.raw`(?:\s*Additional SMTP info:\s*([245]\.[0-7]\.\d{1,3})(?!\w|\.\d))?`,
   "i"
 )
+
+/**
+ * Lines whose reply a bounce folds onto the indented lines below it: RFC 3464's Diagnostic-Code,
+ * Postfix's "host ... said:" and Exim's "SMTP error from remote mail server".
+ */
+const FOLDED_START = /^\s*Diagnostic-Code:|\bsaid:|\bSMTP error from remote mail server\b/i
+/** A folded line goes on indented, and is not a stack frame ("    at ..."). */
+const FOLDED_LINE = /^[ \t]+(?!at\s)\S/
+const MAX_FOLDED = 8
+
+/**
+ * nodemailer's error object when the reply has no code of its own (the code is in responseCode):
+ * response: 'Mailbox cannot be accessed [...]', responseCode: 550. Read from "response".
+ */
+const NODEMAILER_RESPONSE = /\bresponse['"]?\s*[:=]\s*(['"]?)/g
+const RESPONSE_CODE = /^\s*,?\s*['"]?responseCode['"]?\s*[:=]\s*([2-5][0-5]\d)(?!\d)/
 
 /** Postfix: "(in reply to RCPT TO command)". */
 const IN_REPLY_TO =
@@ -157,6 +187,12 @@ function trimTrailing(text: string) {
       (last === ">" && count(result, "<") < count(result, ">")) ||
       (last === "]" && count(result, "[") < count(result, "]")) ||
       (last === "}" && count(result, "{") < count(result, "}"))
+    // A reply quoted in a sentence ends with the closing quote and the sentence's full stop.
+    const quoted = result.at(-2)
+    if (".!?".includes(last) && (quoted === '"' || quoted === "'") && count(result, quoted) % 2) {
+      result = result.slice(0, -2).trimEnd()
+      continue
+    }
     if (!unbalanced && !"'\"`,;".includes(last)) break
     result = result.slice(0, -1).trimEnd()
   }
@@ -279,8 +315,11 @@ function scanPython(lineText: string, line: number): { pieces: Piece[]; rest: st
   for (let found = PYTHON_TUPLE.exec(lineText); found; found = PYTHON_TUPLE.exec(lineText)) {
     const quote = found[2] ?? "'"
     const contentStart = found.index + found[0].length
-    let close = lineText.indexOf(quote, contentStart)
+    // A forum turns b'...' into b’...: the text then ends at a closing ’ or at the line's end.
+    const typographic = quote === "‘" || quote === "’"
+    let close = lineText.indexOf(typographic ? "’" : quote, contentStart)
     while (close !== -1 && lineText[close - 1] === "\\") close = lineText.indexOf(quote, close + 1)
+    if (close === -1 && typographic) close = lineText.length
     if (close === -1) continue
     const content = lineText
       .slice(contentStart, Math.min(close, contentStart + MAX_REPLY_LENGTH))
@@ -308,6 +347,36 @@ function scanPython(lineText: string, line: number): { pieces: Piece[]; rest: st
     if (pieces.length > MAX_PIECES) break
   }
   return { pieces, rest: blankOut(lineText, spans) }
+}
+
+/**
+ * nodemailer's response property when it holds a reply without codes, with the code from the
+ * responseCode property after it (on the same line, or the next one in a multi-line object).
+ */
+function scanNodemailerResponse(lineText: string, nextLine: string, line: number): Piece[] {
+  if (!lineText.includes("response") || !(lineText + nextLine).includes("responseCode")) return []
+  const pieces: Piece[] = []
+  for (const found of lineText.matchAll(NODEMAILER_RESPONSE)) {
+    const start = found.index + found[0].length
+    const window = lineText.slice(start, start + MAX_REPLY_LENGTH)
+    // The value ends at a quote followed by a comma (or at the end of the line).
+    const end = window.search(/['"]\s*,|$/)
+    const value = window.slice(0, end)
+    if (/^\s*[2-5][0-5]\d\b/.test(value) || !/[a-z]{3}/i.test(value)) continue
+    const after = window.slice(end + 1, end + 80) || nextLine.slice(0, 80)
+    const code = RESPONSE_CODE.exec(after) ?? RESPONSE_CODE.exec(nextLine.slice(0, 80))
+    if (!code) continue
+    pieces.push({
+      line,
+      col: found.index,
+      code: Number(code[1]),
+      sep: " ",
+      rest: trimTrailing(value),
+      command: sameLineCommand(lineText.slice(Math.max(0, found.index - 200), found.index)),
+    })
+    if (pieces.length > MAX_PIECES) break
+  }
+  return pieces
 }
 
 /** PHPMailer's "Detail: <text> SMTP code: <code> [Additional SMTP info: <enhanced>]" in a line. */
@@ -428,12 +497,18 @@ function groupPieces(pieces: Piece[]): Group[] {
   return groups
 }
 
-/** A reply's text after its codes, compared without case or spacing differences. */
+/**
+ * A reply's text after its codes, compared without case or spacing differences, and without the
+ * "..." of a copy a log cut short (PHP's stack traces print 'assertResponseCode('535 5.7.3 Authe...')).
+ */
 function body(reply: ExtractedReply) {
   let text = reply.text
   if (reply.code !== undefined) text = text.slice(String(reply.code).length).trimStart()
   if (reply.enhanced) text = text.slice(reply.enhanced.length).trimStart()
-  return text.toLowerCase().replace(/\s+/g, " ")
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/(?:\.\.\.|…)$/, "")
 }
 
 interface Compared {
@@ -473,16 +548,21 @@ function extract(input: string): ExtractedReply[] {
   const pieces: Piece[] = []
   for (let index = 0; index < lines.length && pieces.length <= MAX_PIECES; index++) {
     let lineText = lines[index] ?? ""
-    // RFC 3464 fields fold onto the next lines, which start with white space.
-    if (/^\s*Diagnostic-Code:/i.test(lineText)) {
-      for (let next = index + 1; next <= index + 5 && /^[ \t]+\S/.test(lines[next] ?? ""); next++) {
+    // Bounces fold a reply onto the next lines, which start with white space.
+    if (FOLDED_START.test(lineText)) {
+      for (
+        let next = index + 1;
+        next <= index + MAX_FOLDED && FOLDED_LINE.test(lines[next] ?? "");
+        next++
+      ) {
         lineText += " " + (lines[next] ?? "").trim()
         lines[next] = ""
       }
     }
+    const nodemailer = scanNodemailerResponse(lineText, lines[index + 1] ?? "", index + 1)
     const python = scanPython(lineText, index + 1)
     const phpMailer = scanPhpMailer(python.rest, index + 1)
-    const linePieces = [...python.pieces, ...phpMailer.pieces]
+    const linePieces = [...nodemailer, ...python.pieces, ...phpMailer.pieces]
     let openQuote: string | undefined
     for (const segment of segments(phpMailer.rest)) {
       const scanned = scanSegment(segment.text, index + 1, segment.offset, lineText, openQuote)
@@ -540,7 +620,10 @@ function extract(input: string): ExtractedReply[] {
     .filter((entry) => !compared.some((other) => subsumes(other, entry)))
     .map((entry) => entry.reply)
 
-  const errors = kept.filter(isError)
+  // A status field alone ("Status: 5.0.0", Exim's generic one) says nothing a reply with words
+  // beside it does not say better.
+  const worded = kept.filter((reply) => reply.code !== undefined || body(reply) !== "")
+  const errors = (worded.some(isError) ? worded : kept).filter(isError)
   return (errors.length ? errors : kept).slice(0, MAX_REPLIES)
 }
 

@@ -57,15 +57,30 @@ export const CHECK = {
   },
 } as const satisfies Record<string, CatalogCheck>
 
+/**
+ * An AADSTS error, matched on its code; `message` is Microsoft's wording of it, which an app may
+ * print without the code (FluentSMTP shows "... is not configured as a multi-tenant application").
+ */
 const aadsts = (
   code: number,
-  entry: Omit<CatalogEntry, "id" | "side" | "match"> & { id: string }
-): CatalogEntry => ({ ...entry, side: "server", match: { text: new RegExp(`AADSTS${code}\\b`) } })
+  {
+    message,
+    ...entry
+  }: Omit<CatalogEntry, "id" | "side" | "match"> & { id: string; message?: RegExp }
+): CatalogEntry => ({
+  ...entry,
+  side: "server",
+  match: {
+    text: new RegExp(`AADSTS${code}\\b${message ? `|${message.source}` : ""}`),
+    ...(message ? { textAlone: true as const } : {}),
+  },
+})
 
 export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   // ── The token (Microsoft identity platform) ───────────────────────────────────────────────
   aadsts(7000215, {
     id: "aadsts-invalid-client-secret",
+    message: /Invalid client secret (?:is )?provided/,
     headline: "The client secret is wrong",
     meaning:
       "The Microsoft identity platform refused the client secret of app {clientId}: it is not a current secret of that app.",
@@ -84,6 +99,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   }),
   aadsts(7000222, {
     id: "aadsts-client-secret-expired",
+    message: /client secret keys (?:for app '[^']{0,100}' )?are expired/,
     headline: "The client secret has expired",
     meaning: "The client secret is right, but past its expiry date, so no token is issued.",
     causes: ["Every client secret has an expiry date, chosen when it was created."],
@@ -98,6 +114,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   }),
   aadsts(700016, {
     id: "aadsts-application-not-found",
+    message: /Application with identifier '[^']{0,200}' was not found in the directory/,
     headline: "No app with this Application (client) ID in this tenant",
     meaning:
       "The tenant {tenant} has no application {clientId}: the ID is wrong, or the app is registered in another tenant.",
@@ -115,6 +132,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   }),
   aadsts(90002, {
     id: "aadsts-tenant-not-found",
+    message: /Tenant '[^']{0,200}' not found/,
     headline: "This tenant does not exist",
     meaning:
       "The Microsoft identity platform knows no tenant {tenant}: it is neither a Directory (tenant) ID nor a verified domain of a tenant.",
@@ -132,6 +150,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   }),
   aadsts(65001, {
     id: "aadsts-consent-missing",
+    message: /has not consented to use the application/,
     headline: "Nobody has consented to the app's permission",
     meaning:
       "The app {clientId} asks for a permission that neither the user nor an administrator has consented to, so no token is issued.",
@@ -170,6 +189,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
   }),
   aadsts(50194, {
     id: "aadsts-not-multi-tenant",
+    message: /is not configured as a multi-tenant application/,
     headline: "Use your Directory (tenant) ID, not common",
     meaning:
       "The app {clientId} accepts sign-ins from its own tenant only, so a token must be asked of that tenant, not of /common or /organizations.",
@@ -202,6 +222,27 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
     retry: true,
     sources: [SOURCES.deviceCodeFlow, SOURCES.observedDeviceCodeExpired],
   }),
+  {
+    // Any other AADSTS error: Microsoft's lookup page explains every code.
+    id: "aadsts-other",
+    side: "server",
+    match: { text: /AADSTS\d{4,8}\b/ },
+    headline: "The Microsoft identity platform refused to issue a token",
+    meaning:
+      "Before any SMTP, the app asked Microsoft Entra ID for an OAuth token and got an AADSTS error instead. Its number names the reason.",
+    causes: [
+      "The app registration, its secret or certificate, or the tenant the app asks does not fit what the app sends.",
+      "A refresh token issued by another tenant or endpoint (consumers, organizations, a tenant ID) is used with a different one.",
+    ],
+    fix: [
+      "Look the AADSTS number up with Microsoft's error lookup at https://login.microsoftonline.com/error, which says what it means and what to change.",
+      "Check the app registration, its secret and its permissions (checks below), and that the app asks the same tenant its token was issued for.",
+    ],
+    checks: [CHECK.appRegistration, CHECK.secrets, CHECK.apiPermissions],
+    who: "app-owner",
+    retry: false,
+    sources: [SOURCES.aadstsErrorCodes, SOURCES.entraSignInLog],
+  },
   {
     id: "identity-unreachable",
     side: "client",

@@ -575,3 +575,178 @@ export const hveTroubleshoot = {
   title: "Microsoft Learn: troubleshoot issues with High Volume Email for Microsoft 365",
   url: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/troubleshoot-high-volume-email-m365",
 } as const satisfies Source
+
+// ── Diagnose a pasted error (issue 21): the replies, programs and routes it reads ─────────────
+
+/**
+ * RFC 4954 (SMTP AUTH): a server rejects AUTH with 504 when the requested mechanism is not
+ * supported or needs an encryption layer the session does not have yet.
+ */
+export const rfc4954 = {
+  title: "RFC 4954: SMTP Service Extension for Authentication",
+  url: "https://www.rfc-editor.org/rfc/rfc4954",
+} as const satisfies Source
+
+/**
+ * "504 5.7.4 Unrecognized authentication type [YQXPR0101CA0010.CANPRD01.PROD.OUTLOOK.COM]" from
+ * smtp.office365.com to Ruby's Net::SMTP, gone once the client signed in with :login.
+ */
+export const observedUnrecognizedAuthType = {
+  title:
+    "mail (Ruby) issue 1357: 504 5.7.4 Unrecognized authentication type from Office 365 (observed)",
+  url: "https://github.com/mikel/mail/issues/1357",
+} as const satisfies Source
+
+/**
+ * MailKit's "No compatible authentication mechanisms found": its maintainer explains that the
+ * server listed no mechanism MailKit can use ("If none, then the server doesn't support
+ * authentication").
+ */
+export const observedNoCompatibleMechanisms = {
+  title: "MailKit issue 531: No compatible authentication mechanisms found",
+  url: "https://github.com/jstedfast/MailKit/issues/531",
+} as const satisfies Source
+
+/** "response: Mailbox cannot be accessed [CWXP265CA0023.GBRP265.PROD.OUTLOOK.COM]', responseCode: 550". */
+export const observedMailboxCannotBeAccessed = {
+  title: "nodemailer issue 949: 550 Mailbox cannot be accessed after AUTH LOGIN (observed)",
+  url: "https://github.com/nodemailer/nodemailer/issues/949",
+} as const satisfies Source
+
+/**
+ * Outlook.com's "550 5.7.1 Unfortunately, messages from [IP] weren't sent ... part of their network
+ * is on our block list (S3140)", and Microsoft's answer to the delisting request ("Not qualified
+ * for mitigation ... reply to this email with a detailed description").
+ */
+export const observedOutlookComBlock = {
+  title: "ubikom issue 26: Outlook.com block list (S3140) and Microsoft's delisting answer",
+  url: "https://github.com/regnull/ubikom/issues/26",
+} as const satisfies Source
+
+/** The Outlook.com deliverability support request form, where a sender asks for delisting. */
+export const outlookComDeliverabilityForm = {
+  title: "Microsoft: Outlook.com deliverability support request (delisting form)",
+  url: "https://go.microsoft.com/fwlink/?LinkID=614866",
+} as const satisfies Source
+
+/**
+ * A hosting provider's account of Microsoft's two block lists (Outlook.com consumer, with S3140
+ * and S3150, and Office 365), that IP addresses on Spamhaus are blocked too, and the delisting
+ * route for each.
+ */
+export const hostingMicrosoftBlocklists = {
+  title: "Hetzner Docs: Microsoft blacklist (S3140, S3150, Spamhaus) and delisting",
+  url: "https://docs.hetzner.com/robot/dedicated-server/troubleshooting/microsoft-blacklist",
+} as const satisfies Source
+
+/** "451 4.7.651 The mail server [IP] has been temporarily rate limited due to IP reputation ... (S844)". */
+export const observedIpReputationRateLimit = {
+  title: "Mailu issue 3013: 451 4.7.651 rate limited due to IP reputation (observed)",
+  url: "https://github.com/Mailu/Mailu/issues/3013",
+} as const satisfies Source
+
+/** "550 5.7.1 Service unavailable, Client host [IP] blocked using Spamhaus ... (AS3130)". */
+export const observedSpamhausListing = {
+  title: "SendGrid docs issue 6275: blocked using Spamhaus at Microsoft's service (observed)",
+  url: "https://github.com/sendgrid/docs/issues/6275",
+} as const satisfies Source
+
+/**
+ * "4.7.0 Temporary server error. Please try again later. PRX4" from smtp.office365.com and
+ * outlook.office365.com; the MailKit maintainer reads it as a temporary server-side error.
+ */
+export const observedProxyTemporaryError = {
+  title: "MailKit issue 566: 4.7.0 Temporary server error. Please try again later. PRX4",
+  url: "https://github.com/jstedfast/MailKit/issues/566",
+} as const satisfies Source
+
+/** "4.3.111 Temporary server error. Please try again later MRH1", now and again, after DATA. */
+export const observedTemporaryServerError = {
+  title: "seq-app-htmlemail issue 101: 4.3.111 Temporary server error (observed)",
+  url: "https://github.com/datalust/seq-app-htmlemail/issues/101",
+} as const satisfies Source
+
+/** Where an admin sees whether Exchange Online has an incident. */
+export const serviceHealth = {
+  title: "Microsoft Learn: how to check Microsoft 365 service health",
+  url: "https://learn.microsoft.com/en-us/microsoft-365/enterprise/view-service-health",
+} as const satisfies Source
+
+/**
+ * The per-mailbox external recipient limit was cancelled; "the tenant-level TERRL will continue
+ * to be enforced" (Exchange team, quoted by Petri). Its reply, 5.7.233, is in the team's notes of
+ * December 2026 (reference §1e).
+ */
+export const tenantExternalRecipientLimit = {
+  title: "Petri: Exchange Online cancels the mailbox external recipient limit (TERRL stays)",
+  url: "https://petri.com/exchange-online-cancels-external-recipient-limit/",
+} as const satisfies Source
+
+/**
+ * Microsoft's German page on continuous-error throttling, with the replies in German: "550 5.2.251
+ * Der Absender wurde aufgrund fortlaufender Fehler „Postfach voll“ gedrosselt." and the others.
+ */
+export const continuousErrorThrottlingGerman = {
+  title: "Microsoft Learn (Deutsch): kontinuierliche Fehlerdrosselung für SMTP AUTH",
+  url: "https://learn.microsoft.com/de-de/exchange/mail-flow-best-practices/continuous-error-throttling-smtp-auth-submissions",
+} as const satisfies Source
+
+/** Microsoft's German page on 5.1.8: "550 5.1.8 Zugriff verweigert, ungültiger ausgehender Absender". */
+export const ndr518German = {
+  title: "Microsoft Learn (Deutsch): NDR-Fehlercode 550 5.1.8",
+  url: "https://learn.microsoft.com/de-de/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-1-8-in-exchange-online",
+} as const satisfies Source
+
+/** nodemailer's SMTP options: secure, requireTLS, authMethod. */
+export const nodemailerSmtpOptions = {
+  title: "nodemailer: SMTP transport options",
+  url: "https://nodemailer.com/smtp/",
+} as const satisfies Source
+
+/** "LOGIN and PLAIN are two authMethods that nodemailer provides. switched to LOGIN and worked." */
+export const nodemailerAuthMethodLogin = {
+  title: "nodemailer issue 1480: authMethod 'LOGIN' instead of the default PLAIN",
+  url: "https://github.com/nodemailer/nodemailer/issues/1480",
+} as const satisfies Source
+
+/** PHPMailer's SMTPSecure, Port and AuthType properties. */
+export const phpMailerProperties = {
+  title: "PHPMailer: class reference (SMTPSecure, Port, AuthType)",
+  url: "https://phpmailer.github.io/PHPMailer/classes/PHPMailer-PHPMailer-PHPMailer.html",
+} as const satisfies Source
+
+/** smtplib.SMTP.starttls() before login(); SMTP_SSL for implicit TLS. */
+export const pythonSmtplib = {
+  title: "Python documentation: smtplib (starttls, SMTP_SSL)",
+  url: "https://docs.python.org/3/library/smtplib.html",
+} as const satisfies Source
+
+/** The SMTP provider's properties: mail.smtp.starttls.enable, mail.smtp.auth.mechanisms, mail.smtp.ssl.protocols. */
+export const jakartaMailSmtp = {
+  title: "JavaMail: com.sun.mail.smtp properties",
+  url: "https://javaee.github.io/javamail/docs/api/com/sun/mail/smtp/package-summary.html",
+} as const satisfies Source
+
+/** SecureSocketOptions.StartTls versus SslOnConnect. */
+export const mailkitSecureSocketOptions = {
+  title: "MailKit: SecureSocketOptions",
+  url: "https://mimekit.net/docs/html/T_MailKit_Security_SecureSocketOptions.htm",
+} as const satisfies Source
+
+/** SmtpClient.EnableSsl: STARTTLS on a plain connection. */
+export const dotnetEnableSsl = {
+  title: "Microsoft Learn: SmtpClient.EnableSsl",
+  url: "https://learn.microsoft.com/en-us/dotnet/api/system.net.mail.smtpclient.enablessl",
+} as const satisfies Source
+
+/** Which .NET Framework versions offer TLS 1.2, and ServicePointManager.SecurityProtocol. */
+export const dotnetTlsBestPractices = {
+  title: "Microsoft Learn: Transport Layer Security best practices with .NET Framework",
+  url: "https://learn.microsoft.com/en-us/dotnet/framework/network-programming/tls",
+} as const satisfies Source
+
+/** Action Mailer's SMTP settings: :authentication (:plain, :login, :cram_md5), :enable_starttls_auto. */
+export const railsActionMailerSmtp = {
+  title: "Rails Guides: Action Mailer configuration (smtp_settings)",
+  url: "https://guides.rubyonrails.org/action_mailer_basics.html#action-mailer-configuration",
+} as const satisfies Source
