@@ -195,7 +195,11 @@ export function sharedSignIns(store: SharedStore, ttlMs: number): SharedSignIns 
   }
 }
 
-/** The stored state with the token opened; a token that does not open is a failed sign-in. */
+/**
+ * The stored state with the token opened. A token that does not open was altered in Redis (with
+ * another SMTP365_SECRET_KEY the record is not even found: the key names differ too): a failed
+ * sign-in.
+ */
 function readState(
   state: StoredRecord["state"],
   open: (sealed: string) => string | null
@@ -208,7 +212,7 @@ function readState(
     failure: {
       code: "EDEVICECODE",
       message:
-        "This smtp365 server cannot read the sign-in's token: its servers do not share one SMTP365_SECRET_KEY. Start the sign-in again",
+        "The sign-in's token was altered where smtp365 keeps it, so it was not used: start the sign-in again",
     },
   }
 }
