@@ -117,6 +117,20 @@ function probe(url: string, host: string): Promise<{ status: number; body: strin
   })
 }
 
+test.describe("Start-up with SMTP365_REDIS_URL", () => {
+  test("without SMTP365_SECRET_KEY, the server stops at once and says what to set", async () => {
+    const server = await startAppServer({
+      SMTP365_REDIS_URL: "redis://127.0.0.1:6379",
+      SMTP365_SECRET_KEY: "",
+      SMTP365_PRACTICE: "off",
+    })
+    expect(await server.exited).toBe(1)
+    expect(server.output()).toContain(
+      "smtp365 cannot start: SMTP365_SECRET_KEY is not set, and SMTP365_REDIS_URL needs it"
+    )
+  })
+})
+
 test.describe("Several instances sharing Redis", () => {
   // One set of servers for the whole story; the last test stops instance A.
   test.describe.configure({ mode: "serial", timeout: 120_000 })

@@ -15,6 +15,8 @@ export interface AppServer {
   port: number
   /** What it printed so far (stdout and stderr). */
   output(): string
+  /** Resolves with the exit code once the process has ended (null when a signal ended it). */
+  exited: Promise<number | null>
   /** SIGTERM, or SIGKILL for a crash; resolves once it has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>
 }
@@ -40,7 +42,7 @@ export async function startAppServer(
     stdio: ["ignore", "pipe", "pipe"],
   })
   let output = ""
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve))
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The server did not start in time:\n${output}`)),
@@ -64,6 +66,7 @@ export async function startAppServer(
     url: `http://127.0.0.1:${port}`,
     port,
     output: () => output,
+    exited,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
       await exited
