@@ -1,9 +1,12 @@
 /**
- * Runs once when the server starts: practice mode's simulators listen from the start, so the first
- * practice test doesn't wait for them (and a busy port is reported at boot, not mid-test).
+ * Runs once when the server starts: the configuration is checked, Redis (if configured) connected,
+ * and practice mode's simulators listen from the start, so the first practice test doesn't wait
+ * for them (and a busy port is reported at boot, not mid-test).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
+  const { checkConfigurationAtStart } = await import("@/lib/start-up")
+  checkConfigurationAtStart()
   const { ignoreClosedLogPipes } = await import("@/lib/closed-log-pipes")
   ignoreClosedLogPipes()
   // The rate limit needs each request's socket address, which Next.js does not pass on.

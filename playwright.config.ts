@@ -49,7 +49,9 @@ export default defineConfig({
   globalTeardown: "./e2e/support/secret-scan.ts",
   webServer: {
     // Production build, as the Next.js testing guide recommends; `next` is started directly so
-    // that stopping it stops the server too. Its output is kept for the secret scan.
+    // that stopping it stops the server too. Its output is kept for the secret scan. Specs start
+    // more servers from this one build (e2e/support/app-server.ts), the standalone one included;
+    // `next start` warns that it does not work with `output: "standalone"`, and serves it all the same.
     command: `npx next build && mkdir -p ${path.dirname(SERVER_LOG)} && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${SERVER_LOG}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,

@@ -71,6 +71,19 @@ describe("proxy", () => {
     }
   )
 
+  test("lets a health probe through under any host name, and nothing else at that name", async () => {
+    for (const method of ["GET", "HEAD"]) {
+      const response = await send("/api/health", { host: "smtp365-7f9c.internal:3000", method })
+      expect(response.headers.get("x-middleware-next")).toBe("1")
+      expectSecurityHeaders(response)
+    }
+    expect((await send("/", { host: "smtp365-7f9c.internal:3000" })).status).toBe(421)
+    expect((await send("/api/health/", { host: "smtp365-7f9c.internal" })).status).toBe(421)
+    expect((await send("/api/health", { host: "smtp365-7f9c.internal", body: "[]" })).status).toBe(
+      421
+    )
+  })
+
   test("refuses each hostile action body before Next.js decodes it", async () => {
     for (const { name, body, status } of HOSTILE_ACTION_BODIES) {
       const response = await send("/diagnose", { body })

@@ -8,13 +8,15 @@ import {
 } from "@/lib/security/action-request"
 import { BASIC_AUTH_CHALLENGE, hasAccessPassword } from "@/lib/security/basic-auth"
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy"
+import { isHealthProbe } from "@/lib/security/health-probe"
 import { checkHost } from "@/lib/security/host-name"
 
 /**
  * Runs before every request: without SMTP365_ACCESS_PASSWORD answers only to the host names it
  * serves, with it asks for the password, and gives each response a Content-Security-Policy with a
  * fresh nonce (Next.js reads it from the request headers and puts it on the scripts it renders).
- * Pages, actions and their results are never cached: they can carry a test's transcript.
+ * Pages, actions and their results are never cached: they can carry a test's transcript. A health
+ * probe (GET /api/health) needs neither a served name nor the password (see isHealthProbe).
  */
 export async function proxy(request: NextRequest) {
   const nonce = createNonce()
@@ -29,6 +31,13 @@ export async function proxy(request: NextRequest) {
         "Content-Type": "text/plain; charset=utf-8",
       },
     })
+
+  if (isHealthProbe(request.method, request.nextUrl.pathname)) {
+    const probe = NextResponse.next()
+    probe.headers.set("Content-Security-Policy", policy)
+    probe.headers.set("Cache-Control", "no-store")
+    return probe
+  }
 
   const { SMTP365_ACCESS_PASSWORD: password, SMTP365_HOSTNAMES } = env()
   // The Host header, which a page cannot set: not X-Forwarded-Host, which it can.

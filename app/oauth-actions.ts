@@ -52,7 +52,8 @@ const PRACTICE_OFF = "Practice mode is turned off on this smtp365 (SMTP365_PRACT
 
 /**
  * Starts a device code sign-in (delegated, scope https://outlook.office.com/SMTP.Send) and answers
- * the code and address to show. The token will stay on this server under the returned flowId.
+ * the code and address to show. The token will stay on the server under the returned flowId
+ * (with SMTP365_REDIS_URL, sealed in Redis for every instance).
  * Each start asks the identity platform for a code: limited like test sends, per client address
  * and per mailbox. A client with MAX_PENDING_PER_CLIENT (3) sign-ins waiting is refused until one
  * ends; the wizard's polling keeps a sign-in alive, and one nobody asks about ends after a minute.
@@ -83,9 +84,9 @@ export const startDeviceCodeSignIn = validatedAction(
 
 /**
  * Where a device code sign-in stands. Waits up to `waitMs` for it to finish (a long poll): call
- * again while the answer is "pending". On "issued", what the token says; the token stays here.
- * A flow this server does not know (expired, cancelled, or started on another server process)
- * is a failure: start again.
+ * again while the answer is "pending". On "issued", what the token says; the token stays on the
+ * server. A flow this server does not know (expired, cancelled, or started on another server
+ * process without a shared Redis), or one whose server stopped, is a failure: start again.
  */
 export const checkDeviceCodeSignIn = validatedAction(
   flowSchema,
@@ -103,6 +104,12 @@ export const checkDeviceCodeSignIn = validatedAction(
         return { ok: true, data: { kind: "issued", token: status.token } }
       case "failed":
         return { ok: true, data: failedSignIn(status.failure, { user }) }
+      case "orphaned":
+        return {
+          ok: false,
+          error:
+            "The smtp365 server that was waiting for this sign-in has stopped, so it can no longer finish: start it again.",
+        }
       default:
         return { ok: false, error: "This sign-in is no longer known: start it again." }
     }
@@ -135,7 +142,7 @@ export const cancelDeviceCodeSignIn = validatedAction(
     unexpected: UNEXPECTED,
   },
   async ({ flowId }): Promise<ActionResult> => {
-    cancelDeviceCode(flowId)
+    await cancelDeviceCode(flowId)
     return { ok: true, data: undefined }
   }
 )

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import http from "node:http"
-import net from "node:net"
-import path from "node:path"
 
 import { expect, test } from "./fixtures"
+import { startAppServer } from "./support/app-server"
 
 // What every response promises the browser (proxy.ts and next.config.ts), checked on the built app.
 const PAGES = ["/", "/diagnose", "/guide/basic-auth", "/guide/relay", "/sheet", "/entra-checklist"]
@@ -112,37 +110,8 @@ test.describe("Security headers", () => {
 })
 
 /** A second `next start` of the same build, with more configuration (an access password, say). */
-async function startServer(configuration: Record<string, string>) {
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-  const root = path.join(__dirname, "..")
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(root, "node_modules/next/dist/bin/next"),
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(port),
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, ...configuration, SMTP365_PRACTICE: "off" },
-      stdio: ["ignore", "pipe", "pipe"],
-    }
-  )
-  await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`next start exited with ${code}`)))
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (/Ready in/i.test(chunk.toString())) resolve()
-    })
-  })
-  return { url: `http://127.0.0.1:${port}`, port, stop: () => child.kill() }
+function startServer(configuration: Record<string, string>) {
+  return startAppServer({ ...configuration, SMTP365_PRACTICE: "off" })
 }
 
 interface RawResponse {
@@ -226,7 +195,7 @@ test.describe("Host names (DNS rebinding)", () => {
       }
       expectMisdirected(await requestAs(`${server.url}/`, "rebound.example"), "rebound.example")
     } finally {
-      server.stop()
+      await server.stop()
     }
   })
 
@@ -242,7 +211,7 @@ test.describe("Host names (DNS rebinding)", () => {
       })
       expect(page.status).toBe(200)
     } finally {
-      server.stop()
+      await server.stop()
     }
   })
 })
@@ -298,7 +267,7 @@ test.describe("Access password", () => {
       expect(await page.text()).toContain("smtp365")
       await allowed.dispose()
     } finally {
-      server.stop()
+      await server.stop()
     }
   })
 })

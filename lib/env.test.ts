@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest"
 
-import { readEnv } from "./env"
+import { ConfigurationError, readEnv } from "./env"
 
 describe("readEnv", () => {
   test("starts with no variable set", () => {
@@ -14,6 +14,8 @@ describe("readEnv", () => {
       SMTP365_ACCESS_PASSWORD: undefined,
       SMTP365_DNS_SERVERS: [],
       SMTP365_HOSTNAMES: [],
+      SMTP365_REDIS_URL: undefined,
+      SMTP365_SECRET_KEY: undefined,
     })
   })
 
@@ -82,5 +84,66 @@ describe("readEnv", () => {
           " Wizard.Contoso.test, 10.0.0.7:3000,,[FD00::7]:443, fd00::8, https://x.test/, a b ",
       }).SMTP365_HOSTNAMES
     ).toEqual(["wizard.contoso.test", "10.0.0.7", "fd00::7", "fd00::8"])
+  })
+
+  describe("SMTP365_REDIS_URL and SMTP365_SECRET_KEY", () => {
+    const SECRET = "0123456789abcdef0123456789abcdef"
+
+    test("takes a Redis URL with a secret key of 32 characters or more", () => {
+      const parsed = readEnv({
+        SMTP365_REDIS_URL: " rediss://:pw@redis.internal:6380/2 ",
+        SMTP365_SECRET_KEY: SECRET,
+      })
+      expect(parsed.SMTP365_REDIS_URL).toBe("rediss://:pw@redis.internal:6380/2")
+      expect(parsed.SMTP365_SECRET_KEY).toBe(SECRET)
+      expect(readEnv({ SMTP365_REDIS_URL: "  " }).SMTP365_REDIS_URL).toBeUndefined()
+    })
+
+    test.each([
+      [{}, /^SMTP365_SECRET_KEY is not set, and SMTP365_REDIS_URL needs it/],
+      [{ SMTP365_SECRET_KEY: "   " }, /^SMTP365_SECRET_KEY is not set/],
+      [
+        { SMTP365_SECRET_KEY: SECRET.slice(1) },
+        /^SMTP365_SECRET_KEY is shorter than 32 characters/,
+      ],
+    ])("refuses to start with a Redis URL and the secret key %j", (secret, message) => {
+      const read = () => readEnv({ SMTP365_REDIS_URL: "redis://127.0.0.1:6379", ...secret })
+      expect(read).toThrow(ConfigurationError)
+      expect(read).toThrow(message)
+      expect(read).toThrow(/openssl rand -base64 32/)
+    })
+
+    test.each(["127.0.0.1:6379", "http://redis.internal", "redis://", "not a url"])(
+      "refuses to start with the Redis URL %j, saying how to write it",
+      (url) => {
+        const read = () => readEnv({ SMTP365_REDIS_URL: url, SMTP365_SECRET_KEY: SECRET })
+        expect(read).toThrow(ConfigurationError)
+        expect(read).toThrow(
+          /^SMTP365_REDIS_URL is not a Redis URL: write it as redis:\/\/host:port/
+        )
+      }
+    )
+
+    test("never puts the URL or the key in its message", () => {
+      for (const source of [
+        { SMTP365_REDIS_URL: "redis//:hunter2@x", SMTP365_SECRET_KEY: SECRET },
+        { SMTP365_REDIS_URL: "redis://:hunter2@x", SMTP365_SECRET_KEY: "short-secret" },
+      ]) {
+        const message = (() => {
+          try {
+            readEnv(source)
+            return "no error"
+          } catch (error) {
+            return (error as Error).message
+          }
+        })()
+        expect(message).toMatch(/^SMTP365_/)
+        expect(message).not.toMatch(/hunter2|short-secret/)
+      }
+    })
+
+    test("a secret key alone changes nothing", () => {
+      expect(readEnv({ SMTP365_SECRET_KEY: "short" }).SMTP365_REDIS_URL).toBeUndefined()
+    })
   })
 })

@@ -152,16 +152,69 @@ const envSchema = z.object({
         .map((entry) => dnsServer(entry.trim()))
         .filter((server): server is string => server !== null)
     ),
+  /**
+   * The Redis server that several instances share their rate limits and pending device code
+   * sign-ins through: `redis://[[user]:password@]host[:port][/db]`, or `rediss://` for TLS. Unset
+   * or blank: each instance keeps them in its own memory.
+   */
+  SMTP365_REDIS_URL: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined),
+  /**
+   * The secret the keys for what smtp365 keeps in Redis are derived from: the encryption key of
+   * a pending sign-in's token, and the key that turns client addresses, mailboxes and sign-in IDs
+   * into Redis key names. Required with SMTP365_REDIS_URL, at least SECRET_KEY_MIN_LENGTH
+   * characters, the same on every instance.
+   */
+  SMTP365_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined),
 })
 
 export type Env = z.infer<typeof envSchema>
 
+/** The shortest SMTP365_SECRET_KEY taken: `openssl rand -base64 32` prints 44 characters. */
+export const SECRET_KEY_MIN_LENGTH = 32
+
+/** A configuration smtp365 refuses to start with; the message says which variable to fix, and how. */
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError"
+}
+
 /**
  * Reads the configuration from a set of variables. Every variable is optional and a value that
- * cannot be understood falls back to its default: the app always starts, even with none set.
+ * cannot be understood falls back to its default, so the app starts even with none set, with one
+ * exception: SMTP365_REDIS_URL with no usable SMTP365_SECRET_KEY, or a Redis URL that cannot be
+ * read, throws a ConfigurationError. Falling back to each instance's own memory there would
+ * quietly multiply the limits by the number of instances.
  */
 export function readEnv(source: Record<string, string | undefined>): Env {
-  return envSchema.parse(source)
+  const parsed = envSchema.parse(source)
+  const { SMTP365_REDIS_URL: redisUrl, SMTP365_SECRET_KEY: secretKey } = parsed
+  if (redisUrl === undefined) return parsed
+  if (!isRedisUrl(redisUrl)) {
+    throw new ConfigurationError(
+      "SMTP365_REDIS_URL is not a Redis URL: write it as redis://host:port (or rediss:// for TLS), with the password, if any, as redis://:password@host:port."
+    )
+  }
+  if (!secretKey || secretKey.length < SECRET_KEY_MIN_LENGTH) {
+    throw new ConfigurationError(
+      `SMTP365_SECRET_KEY is ${secretKey ? `shorter than ${SECRET_KEY_MIN_LENGTH} characters` : "not set"}, and SMTP365_REDIS_URL needs it: smtp365 encrypts the tokens it keeps in Redis with a key derived from it. Set the same random value on every instance, for example the output of \`openssl rand -base64 32\`.`
+    )
+  }
+  return parsed
+}
+
+/** A redis:// or rediss:// URL with a host, as node-redis reads it. */
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== ""
+  } catch {
+    return false
+  }
 }
 
 let cached: Env | undefined

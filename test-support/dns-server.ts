@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process"
 import { createSocket } from "node:dgram"
 import { mkdtemp, rm, writeFile } from "node:fs/promises"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import path from "node:path"
+
+import { freePort } from "./free-port"
 
 /** Azure Communication Services' DKIM and DKIM2 CNAMEs under a domain, as Microsoft documents them. */
 function acsDkim(domain: string) {
@@ -124,18 +125,6 @@ export const TEST_ZONES: readonly string[] = [
 export interface RunningDnsServer {
   port: number
   stop(): Promise<void>
-}
-
-/** A free UDP and TCP port on 127.0.0.1 (dnsmasq listens on both). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0))
-    })
-  })
 }
 
 /**

@@ -14,6 +14,10 @@ export const TEST_TOKEN_KEY = "e2e-identity-hs256-Kestrel-Ferry-51"
  */
 export const TEST_CLIENT_SECRET = "Ot7Q~e2e.Client-Secret_Harbor"
 
+/** instances.spec.ts: the instances' SMTP365_SECRET_KEY and access password. */
+export const INSTANCES_SECRET_KEY = "e2e-instances-secret-key-Marten-Quarry-2026"
+export const INSTANCES_ACCESS_PASSWORD = "Basalt-Heron-Access-24"
+
 /** A client secret the oauth spec types that the identity server refuses (AADSTS7000215). */
 export const WRONG_CLIENT_SECRET = "Wr0ng~Client.Secret-e2e"
 
@@ -33,6 +37,8 @@ export const TEST_SECRETS: readonly string[] = [
   TEST_CLIENT_SECRET,
   WRONG_CLIENT_SECRET,
   TEST_TOKEN_KEY,
+  INSTANCES_SECRET_KEY,
+  INSTANCES_ACCESS_PASSWORD,
 ]
 
 // Named by port, so that runs against servers on different ports keep apart.

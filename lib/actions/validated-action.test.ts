@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, test, vi } from "vitest"
 import * as z from "zod/mini"
 
+import { SHARED_STORE_UNAVAILABLE_MESSAGE, SharedStoreUnavailable } from "@/lib/shared-store/store"
+
 import { validatedAction } from "./validated-action"
 
 const schema = z.object({
@@ -48,6 +50,22 @@ describe("validatedAction", () => {
     })
     expect(limit).toHaveBeenCalledWith({ server: { host: "smtp.office365.com" }, pass: "" })
     expect(run).not.toHaveBeenCalled()
+  })
+
+  test("answers Redis not answering, from the limit or the action, with its own message and no log", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {})
+    const down = async (): Promise<never> => {
+      throw new SharedStoreUnavailable()
+    }
+    const input = { server: { host: "smtp.office365.com" }, pass: "" }
+    for (const action of [
+      validatedAction(schema, { ...OPTIONS, limit: down }, vi.fn()),
+      validatedAction(schema, OPTIONS, down),
+    ]) {
+      expect(await action(input)).toEqual({ ok: false, error: SHARED_STORE_UNAVAILABLE_MESSAGE })
+    }
+    // The store logs the outage once; each refused request adds nothing.
+    expect(error).not.toHaveBeenCalled()
   })
 
   test.for([

@@ -5,6 +5,7 @@ import type * as z from "zod/mini"
 import type { ActionResult } from "@/lib/action-result"
 import { toFieldErrors } from "@/lib/schemas/setup"
 import type { RateLimited } from "@/lib/security/limit-test-send"
+import { isSharedStoreUnavailable } from "@/lib/shared-store/store"
 
 export interface ValidatedActionOptions<Input> {
   /** The action's name, for the log of an unexpected error. */
@@ -29,6 +30,8 @@ export interface ValidatedActionOptions<Input> {
  * throw is logged as "<name> failed unexpectedly:" with the error's name or message, never the
  * input (it holds passwords, pasted logs and addresses), and answered with `unexpected`.
  * `action` gets that log too, for a bug that surfaces after it answered (in what it streams).
+ * Redis not answering (SharedStoreUnavailable, from the limit or the action) is no bug: it is
+ * answered with its own message, and the shared store logs the outage once for the operator.
  */
 export function validatedAction<Schema extends z.ZodMiniType, T>(
   schema: Schema,
@@ -57,6 +60,7 @@ export function validatedAction<Schema extends z.ZodMiniType, T>(
       if (limited) return { ok: false, ...limited }
       return await action(parsed.data, logUnexpected)
     } catch (error) {
+      if (isSharedStoreUnavailable(error)) return { ok: false, error: error.message }
       logUnexpected(error)
       return { ok: false, error: options.unexpected }
     }

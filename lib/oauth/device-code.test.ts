@@ -62,8 +62,8 @@ beforeAll(async () => {
   vi.stubEnv("SMTP365_IDENTITY_URL", identity.url)
 })
 
-afterEach(() => {
-  for (const flowId of started.splice(0)) cancelDeviceCode(flowId)
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((flowId) => cancelDeviceCode(flowId)))
 })
 
 afterAll(async () => {
@@ -95,7 +95,7 @@ describe("waiting device code sign-ins per client address", () => {
 
     // A cancelled sign-in, and one that finished, no longer count as waiting.
     const [first, second] = results.flatMap((result) => (result.ok ? [result.start] : []))
-    cancelDeviceCode(first?.flowId ?? "")
+    await cancelDeviceCode(first?.flowId ?? "")
     expect(identity.signIn(second?.userCode ?? "")).toBe(true)
     expect(await waitForDeviceCode(second?.flowId ?? "", USER, 5_000)).toMatchObject({
       status: "issued",

@@ -3,11 +3,15 @@ import "server-only"
 import { headers } from "next/headers"
 
 import { env } from "@/lib/env"
+import { sharedStore } from "@/lib/shared-store/store"
 import { clientAddress } from "./client-address"
 import {
   createClientLimiter,
   createTestSendLimiter,
+  memoryLimits,
+  redisLimits,
   type ClientLimiter,
+  type LimitStore,
   type RateLimitVerdict,
   type TestSendLimiter,
 } from "./rate-limit"
@@ -18,16 +22,23 @@ export interface RateLimited {
   retryAfterSeconds: number
 }
 
+/** Where the limits count: Redis when SMTP365_REDIS_URL is set, this process's memory otherwise. */
+function limitStore(): LimitStore {
+  const store = sharedStore()
+  return store ? redisLimits(store) : memoryLimits
+}
+
 /**
  * An abuse limit of SMTP365_RATE_LIMIT a minute per client address and per key (a recipient, a
- * mailbox), with its own counters. Call it once the input is known to be well formed: malformed
- * input sends nothing, so it costs nothing.
+ * mailbox), with its own counters under `name`. Call it once the input is known to be well
+ * formed: malformed input sends nothing, so it costs nothing. Throws SharedStoreUnavailable when
+ * the limits are in Redis and Redis does not answer.
  */
-function perMinuteLimit(what: string): (key: string) => Promise<RateLimited | null> {
+function perMinuteLimit(what: string, name: string): (key: string) => Promise<RateLimited | null> {
   let limiter: TestSendLimiter | undefined
   return async (key) => {
     const { SMTP365_RATE_LIMIT, SMTP365_TRUST_PROXY } = env()
-    limiter ??= createTestSendLimiter(SMTP365_RATE_LIMIT)
+    limiter ??= createTestSendLimiter(SMTP365_RATE_LIMIT, { store: limitStore(), name })
     const verdict = await limiter.consume(await requestClient(SMTP365_TRUST_PROXY), key)
     if (verdict.allowed) return null
     return {
@@ -38,10 +49,10 @@ function perMinuteLimit(what: string): (key: string) => Promise<RateLimited | nu
 }
 
 /** Test sends, per client address and per recipient. */
-export const limitTestSend = perMinuteLimit("test sends")
+export const limitTestSend = perMinuteLimit("test sends", "test-send")
 
 /** Device code sign-ins, per client address and per mailbox. */
-export const limitDeviceCodeStart = perMinuteLimit("sign-ins")
+export const limitDeviceCodeStart = perMinuteLimit("sign-ins", "sign-in")
 
 /**
  * Domain checks allowed per client address for each test send SMTP365_RATE_LIMIT allows. A check
@@ -56,18 +67,26 @@ export const DOMAIN_CHECKS_PER_TEST_SEND = 3
  * Domain checks (the Domain page's check and the Server step's MX lookup, counted together), per
  * client address: DOMAIN_CHECKS_PER_TEST_SEND × SMTP365_RATE_LIMIT a minute.
  */
-export const limitDomainCheck = perClientLimit("domain checks", DOMAIN_CHECKS_PER_TEST_SEND)
+export const limitDomainCheck = perClientLimit(
+  "domain checks",
+  "domain-check",
+  DOMAIN_CHECKS_PER_TEST_SEND
+)
 
 /**
  * An abuse limit per client address alone, of `multiple` × SMTP365_RATE_LIMIT a minute, with its
- * own counter, for actions that send nothing: the refusal says nothing was looked up.
+ * own counter under `name`, for actions that send nothing: the refusal says nothing was looked up.
  */
-function perClientLimit(what: string, multiple: number): () => Promise<RateLimited | null> {
+function perClientLimit(
+  what: string,
+  name: string,
+  multiple: number
+): () => Promise<RateLimited | null> {
   let limiter: ClientLimiter | undefined
   return async () => {
     const { SMTP365_RATE_LIMIT, SMTP365_TRUST_PROXY } = env()
     const perMinute = SMTP365_RATE_LIMIT * multiple
-    limiter ??= createClientLimiter(perMinute)
+    limiter ??= createClientLimiter(perMinute, { store: limitStore(), name })
     const verdict = await limiter.consume(await requestClient(SMTP365_TRUST_PROXY))
     if (verdict.allowed) return null
     return {

@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible"
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible"
+
+import type { SharedStore } from "@/lib/shared-store/store"
 
 export interface RateLimitVerdict {
   allowed: boolean
@@ -13,17 +15,84 @@ export interface TestSendLimiter {
   consume(client: string, recipient: string): Promise<RateLimitVerdict>
 }
 
+/** Fixed one-minute windows of points per key: what both stores offer. */
+interface PointLimiter {
+  consume(key: string, points: number): Promise<RateLimiterRes>
+  reward(key: string, points: number): Promise<RateLimiterRes>
+}
+
+/** Where the limits count: this process's memory, or the Redis every instance shares. */
+export interface LimitStore {
+  /** A limiter of `perMinute` points a minute; `name` keeps each limit's counters apart. */
+  limiter(name: string, perMinute: number): PointLimiter
+}
+
+/** Counters in this process's memory: several instances each count on their own. */
+export const memoryLimits: LimitStore = {
+  limiter: (_name, perMinute) => new RateLimiterMemory({ points: perMinute, duration: 60 }),
+}
+
 /**
- * Two fixed one-minute windows in this process's memory: one per client address, one per
- * recipient mailbox (see mailboxKey), each allowing `perMinute` test sends. A refused send counts against neither, so a
- * client that waits gets its sends back on time. Several instances behind a load balancer each
- * count on their own; sharing the limits needs a shared store (rate-limiter-flexible's
- * RateLimiterRedis takes the same options), see the README.
+ * Counters in Redis (rate-limiter-flexible's RateLimiterRedis over node-redis), shared by every
+ * instance that uses the same Redis, under "smtp365:limit:<name>:<hash of the key>": no client
+ * address or mailbox in clear. When Redis does not answer, a call throws SharedStoreUnavailable
+ * rather than letting the request through uncounted.
  */
-export function createTestSendLimiter(perMinute: number): TestSendLimiter {
-  const options = { points: perMinute, duration: 60 }
-  const perClient = new RateLimiterMemory({ ...options, keyPrefix: "smtp365-client" })
-  const perRecipient = new RateLimiterMemory({ ...options, keyPrefix: "smtp365-recipient" })
+export function redisLimits(store: SharedStore): LimitStore {
+  return {
+    limiter(name, perMinute) {
+      const redis = new RateLimiterRedis({
+        storeClient: store.client,
+        // node-redis (the `redis` package), not ioredis.
+        useRedisPackage: true,
+        // Fail at once while disconnected, as every other Redis call here does.
+        rejectIfRedisNotReady: true,
+        points: perMinute,
+        duration: 60,
+        keyPrefix: `smtp365:limit:${name}`,
+      })
+      const keyOf = (key: string) => store.hash(`limit:${name}`, key)
+      // A refusal is the limit's answer, not a fault of Redis: it crosses run() as a value.
+      const call = async (counting: () => Promise<RateLimiterRes>) => {
+        const outcome = await store.run(() =>
+          counting().then(
+            (answer) => ({ answer }),
+            (rejection: unknown) =>
+              rejection instanceof RateLimiterRes
+                ? { refused: rejection }
+                : Promise.reject(rejection as Error)
+          )
+        )
+        if ("refused" in outcome) throw outcome.refused
+        return outcome.answer
+      }
+      return {
+        consume: (key, points) => call(() => redis.consume(keyOf(key), points)),
+        reward: (key, points) => call(() => redis.reward(keyOf(key), points)),
+      }
+    },
+  }
+}
+
+export interface LimiterOptions {
+  /** Memory by default. */
+  store?: LimitStore
+  /** Keeps this limit's counters apart from the others' in a shared store. */
+  name?: string
+}
+
+/**
+ * Two fixed one-minute windows: one per client address, one per recipient mailbox (see
+ * mailboxKey), each allowing `perMinute` test sends. A refused send counts against neither, so a
+ * client that waits gets its sends back on time. In memory, several instances behind a load
+ * balancer each count on their own; in Redis (redisLimits) they share the counts.
+ */
+export function createTestSendLimiter(
+  perMinute: number,
+  { store = memoryLimits, name = "test-send" }: LimiterOptions = {}
+): TestSendLimiter {
+  const perClient = store.limiter(`${name}:client`, perMinute)
+  const perRecipient = store.limiter(`${name}:recipient`, perMinute)
 
   return {
     async consume(client, recipient) {
@@ -47,12 +116,15 @@ export interface ClientLimiter {
 }
 
 /**
- * One fixed one-minute window per client address in this process's memory, allowing `perMinute`
- * requests; a refused request does not count. For actions that send nothing to anyone (the domain
- * checks), so no per-recipient limit applies.
+ * One fixed one-minute window per client address, allowing `perMinute` requests; a refused
+ * request does not count. For actions that send nothing to anyone (the domain checks), so no
+ * per-recipient limit applies.
  */
-export function createClientLimiter(perMinute: number): ClientLimiter {
-  const perClient = new RateLimiterMemory({ points: perMinute, duration: 60 })
+export function createClientLimiter(
+  perMinute: number,
+  { store = memoryLimits, name = "client" }: LimiterOptions = {}
+): ClientLimiter {
+  const perClient = store.limiter(`${name}:client`, perMinute)
   return {
     async consume(client) {
       const wait = await take(perClient, client)
@@ -78,13 +150,13 @@ export function mailboxKey(address: string): string {
 }
 
 /** Consumes one point; the seconds to wait when the key is over its limit, otherwise 0. */
-async function take(limiter: RateLimiterMemory, key: string): Promise<number> {
+async function take(limiter: PointLimiter, key: string): Promise<number> {
   try {
     await limiter.consume(key, 1)
     return 0
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection
-    // A refused consume still adds its point in the memory store; give it back.
+    // A refused consume still adds its point, in memory and in Redis alike; give it back.
     await limiter.reward(key, 1)
     return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
   }

@@ -39,6 +39,8 @@ beforeAll(async () => {
     timeouts: FAST,
     identityUrl: identity.url,
   }
+  // The actions read the configuration once, at the first call of any of them.
+  process.env.SMTP365_IDENTITY_URL = identity.url
 })
 
 afterAll(async () => {
@@ -367,7 +369,6 @@ describe("identity platform failures, each with its diagnosis", () => {
     ["fabrikam.com", "AADSTS90002", "aadsts-tenant-not-found"],
     ["common", "AADSTS50194", "aadsts-not-multi-tenant"],
   ] as const)("device code start for tenant %s → %s", async ([tenant, code, id]) => {
-    process.env.SMTP365_IDENTITY_URL = identity.url
     const { startDeviceCodeSignIn } = await import("@/app/oauth-actions")
     const result = await startDeviceCodeSignIn({
       account: { tenant, clientId: APP(11), user: "sender@contoso.com" },

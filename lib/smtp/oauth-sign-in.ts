@@ -7,6 +7,7 @@ import type { IdentityFailure } from "@/lib/oauth/identity-failure"
 import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
 import type { SetupValues } from "@/lib/schemas/setup"
 import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
+import { isSharedStoreUnavailable } from "@/lib/shared-store/store"
 import type { StageTracker } from "./stage-tracker"
 import type { Transcript } from "./transcript"
 import type { FailureFacts } from "./types"
@@ -14,8 +15,11 @@ import type { FailureFacts } from "./types"
 export interface TokenSource {
   /** Base URL of the Microsoft identity platform (SMTP365_IDENTITY_URL). */
   identityUrl?: string
-  /** The token of a finished device code sign-in; defaults to this server's pending flows. */
-  deviceToken?: (flowId: string) => string | undefined
+  /**
+   * The token of a finished device code sign-in; defaults to the pending flows (this server's,
+   * or with Redis every instance's).
+   */
+  deviceToken?: (flowId: string) => string | undefined | Promise<string | undefined>
 }
 
 export type TokenStep =
@@ -55,8 +59,14 @@ export async function fetchToken(
     else failure = result.failure
   } else {
     tracker.begin("token", "Device code")
-    accessToken = (source.deviceToken ?? deviceCodeToken)(account.flowId ?? "")
-    if (!accessToken) {
+    try {
+      accessToken = await (source.deviceToken ?? deviceCodeToken)(account.flowId ?? "")
+    } catch (error) {
+      // With Redis: the sign-in's token is there, and Redis does not answer.
+      if (!isSharedStoreUnavailable(error)) throw error
+      failure = { code: "ESHAREDSTORE", message: error.message }
+    }
+    if (!accessToken && !failure) {
       failure = {
         code: "EDEVICECODE",
         message: "No finished device code sign-in: start it again and sign in before the test",
