@@ -48,6 +48,11 @@ export interface CatalogEntry {
      * matches an entry that sets this.
      */
     method?: readonly SendingMethod[]
+    /**
+     * true: only a test against the practice simulator (its refusals are the simulator's, not the
+     * network's); false: never one. A pasted reply is never a practice test.
+     */
+    practice?: boolean
   }
   /** Plain words, one line. */
   headline: string

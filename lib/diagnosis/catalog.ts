@@ -1056,6 +1056,25 @@ export const CATALOG: readonly CatalogEntry[] = [
     sources: [SOURCES.mfd],
   },
   {
+    // Practice mode has no network in between: the simulator, like Microsoft 365, answers on 25
+    // and 587 only, so a refusal means the port typed, nothing else.
+    id: "practice-port-closed",
+    side: "client",
+    match: { cause: ["ECONNREFUSED"], practice: true },
+    headline: "The practice server does not answer on port {port}",
+    meaning:
+      "This test ran against smtp365's built-in Microsoft 365 simulator, not {host}, so nothing on the network was involved. Like Microsoft 365, the simulator answers on port 587 (SMTP AUTH) and port 25 (Direct Send and relay) only, and refuses port {port}.",
+    causes: [
+      "The port is wrong: Microsoft 365 answers on 587 (SMTP AUTH) and 25, not on {port}, so the real server would not take it either.",
+    ],
+    fix: [
+      "In the Server step, set the port to 587 with STARTTLS for SMTP AUTH (25 for Direct Send and relay), then test again.",
+    ],
+    who: "app-owner",
+    retry: false,
+    sources: [SOURCES.mfd],
+  },
+  {
     id: "connection-refused",
     side: "client",
     match: { cause: ["ECONNREFUSED"] },

@@ -59,6 +59,7 @@ function matches(
     port: ports,
     signIn,
     method,
+    practice,
   } = entry.match
   if (basic && !(codes.basic && basic.includes(codes.basic))) return false
   if (enhanced && !enhanced.some((pattern) => enhancedMatches(pattern, codes))) return false
@@ -69,6 +70,7 @@ function matches(
   if (ports && !ports.includes(port)) return false
   if (signIn && !(facts.signIn && signIn.includes(facts.signIn))) return false
   if (method && !(facts.method && method.includes(facts.method))) return false
+  if (practice !== undefined && practice !== Boolean(facts.practice)) return false
   return true
 }
 

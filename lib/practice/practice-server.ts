@@ -164,7 +164,7 @@ export async function practiceTarget(values: SetupValues): Promise<PracticeTarge
       port: servers.closedPort,
       servername: PRACTICE_SERVERNAME,
       ca: servers.ca,
-      description: `built-in Microsoft 365 simulator: port ${values.server.port} is closed (only 25 and 587 answer)`,
+      description: `built-in Microsoft 365 simulator: nothing answers on port ${values.server.port} (only 25 and 587 do)`,
     }
   }
   const { server, role } = PRACTICE_ENDPOINTS[values.method.method]

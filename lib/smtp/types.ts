@@ -71,6 +71,11 @@ export interface FailureFacts {
    * the same reply means another thing on its endpoint. Absent for a reply pasted on its own.
    */
   method?: SendingMethod
+  /**
+   * The test ran against the built-in Microsoft 365 simulator (practice mode): nothing on the
+   * network was contacted, and a refused port is the simulator's, not the server's.
+   */
+  practice?: true
   /** nodemailer's error code (EAUTH, ESOCKET, ETIMEDOUT...) or our own (EGUARD, ENOTLS...). */
   code: string
   /** The low-level cause, for example ECONNREFUSED or ERR_SSL_WRONG_VERSION_NUMBER. */
