@@ -1,5 +1,5 @@
 import type { SendingMethod, SignIn } from "@/lib/schemas/setup-fields"
-import type { Actor, Diagnosis, DiagnosisSource, StageId } from "@/lib/smtp/types"
+import type { Actor, Diagnosis, DiagnosisCaveat, DiagnosisSource, StageId } from "@/lib/smtp/types"
 
 /** A read-only check, before its placeholders are filled in. */
 export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
@@ -60,8 +60,10 @@ export interface CatalogEntry {
   meaning: string
   /** Likely causes, most likely first. */
   causes: readonly string[]
-  /** The fix as steps, in order. A caveat that depends on a date says so, with its source's date. */
+  /** The fix as steps, in order: only what to do. */
   fix: readonly string[]
+  /** A note beside the fix, not a step of it: what may change, and when, with its source's date. */
+  caveat?: DiagnosisCaveat
   /** Exchange Online PowerShell for the fix, filled in with the user's values, each quoted. */
   commands?: readonly string[]
   /** Read-only checks that confirm which layer blocks the sign-in: every authentication entry has them. */

@@ -450,9 +450,10 @@ describe("every server-side entry, reproduced by the simulator in a real session
     expect(outcome.diagnosis?.checks?.map((check) => check.command)).toEqual([
       "Get-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com' | Format-List SmtpClientAuthenticationDisabled",
     ])
-    expect(outcome.diagnosis?.fix.at(-1)).toMatch(
-      /^Uncertain after December 2026: Microsoft's timeline of 27 January 2026 /
-    )
+    // A note beside the fix, not a step of it.
+    expect(outcome.diagnosis?.caveat?.title).toBe("Uncertain after December 2026")
+    expect(outcome.diagnosis?.caveat?.text).toMatch(/^Microsoft's timeline of 27 January 2026 /)
+    expect(outcome.diagnosis?.fix.join(" ")).not.toContain("December 2026")
   })
 })
 

@@ -159,6 +159,7 @@ export function classify(facts: FailureFacts, context: DiagnosisContext): Diagno
     headline: fill(entry.headline, context),
     meaning: fill(entry.meaning, context),
     fix: filled(entry.fix),
+    ...(entry.caveat ? { caveat: { ...entry.caveat } } : {}),
     ...(entry.commands
       ? { commands: entry.commands.map((command) => fillCommand(command, context)) }
       : {}),

@@ -94,12 +94,20 @@ export interface DiagnosisSource {
 
 export type Actor = "app-owner" | "m365-admin" | "network-team"
 
+/** A note beside a fix: "Uncertain after December 2026", and why. */
+export interface DiagnosisCaveat {
+  title: string
+  text: string
+}
+
 export interface Diagnosis {
   id: string
   headline: string
   meaning: string
   /** Fix steps in order. Commands are filled in with the user's own mailbox where it matters. */
   fix: string[]
+  /** A note beside the fix, not a step of it (what may change after a date). */
+  caveat?: DiagnosisCaveat
   commands?: string[]
   who: Actor
   /** Whether retrying the same thing later can succeed. */
