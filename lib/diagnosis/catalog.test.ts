@@ -759,6 +759,13 @@ describe("the catalog as data", () => {
     }
   })
 
+  test("a fix names the read-only checks rather than pointing down at them", () => {
+    // The card and the report show the checks above the fix, the commands below it.
+    for (const entry of [...CATALOG, FALLBACK_ENTRY]) {
+      for (const step of entry.fix) expect(step, entry.id).not.toMatch(/checks? below/i)
+    }
+  })
+
   test("every authentication entry has read-only checks", () => {
     const authentication = CATALOG.filter((entry) =>
       (entry.match.enhanced ?? []).some((code) =>

@@ -158,7 +158,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     fix: [
       "Move the app to OAuth 2.0 (XOAUTH2) if it supports it, or to SMTP relay through a connector.",
-      "If an authentication policy blocks it (first check below) and the app cannot change yet, allow Basic authentication for SMTP on that policy: Set-AuthenticationPolicy -Identity '<policy name>' -AllowBasicAuthSmtp.",
+      "If an authentication policy blocks it (the first read-only check) and the app cannot change yet, allow Basic authentication for SMTP on that policy: Set-AuthenticationPolicy -Identity '<policy name>' -AllowBasicAuthSmtp.",
     ],
     caveat: AFTER_DECEMBER_2026,
     checks: [CHECK.authPolicy, CHECK.basicReport],
@@ -184,7 +184,7 @@ export const CATALOG: readonly CatalogEntry[] = [
       "A Conditional Access policy requires MFA, which SMTP with a password cannot do.",
     ],
     fix: [
-      "Find the failed sign-in of {mailbox} in the Microsoft Entra sign-in logs (first check below) to see what refused it.",
+      "Find the failed sign-in of {mailbox} in the Microsoft Entra sign-in logs (the first read-only check) to see what refused it.",
       "If it is a policy that blocks legacy authentication: Microsoft lists excluding the user from it as a fix. Do that only if your security policy allows it.",
       "Otherwise send without a password: SMTP relay through a connector, or OAuth 2.0.",
     ],
@@ -262,7 +262,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     match: { enhanced: ["5.7.3", "5.7.139"], text: /Authentication unsuccessful/i },
     headline: "Authentication unsuccessful, without a reason",
     meaning:
-      "Microsoft 365 refused the sign-in without saying why. Several layers can refuse it; the checks below, in order, find the one that did.",
+      "Microsoft 365 refused the sign-in without saying why. Several layers can refuse it; the read-only checks, in order, find the one that did.",
     causes: [
       "Wrong username or password.",
       "SMTP AUTH is off for the mailbox, or for the tenant with no mailbox setting of its own.",
@@ -272,7 +272,7 @@ export const CATALOG: readonly CatalogEntry[] = [
       "With OAuth (XOAUTH2): a token for the wrong audience, scope or account, or the app is not registered in Exchange Online (New-ServicePrincipal, Add-MailboxPermission).",
     ],
     fix: [
-      "Run the checks below in order; the first one that shows a block is the layer to fix.",
+      "Run the read-only checks in order; the first one that shows a block is the layer to fix.",
       "SMTP AUTH off: Set-CASMailbox -Identity '{mailbox}' -SmtpClientAuthenticationDisabled $false. Security defaults on: use another method or turn them off (see their check). MFA or Conditional Access: Microsoft lists disabling MFA on the mailbox, or excluding it from the policy that blocks legacy authentication, if your security policy allows.",
     ],
     caveat: AFTER_DECEMBER_2026,
