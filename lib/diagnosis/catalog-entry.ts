@@ -10,11 +10,13 @@ export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
  * Microsoft 365's, verbatim (shared/reference/microsoft-365-smtp.md §4).
  *
  * Placeholders in every text: {mailbox} (the sign-in address, or the From address when nothing
- * signs in), {from}, {to}, {host}, {port}, and for OAuth {tenant} and {clientId} (the Directory
- * (tenant) ID and Application (client) ID typed). In `commands` and a check's `command` each one
- * becomes a single-quoted PowerShell literal, so write it bare there (-Identity {mailbox}); in a
- * sentence it stays as typed, and a command written inside a sentence marks its values with the
- * quotes they will have (-Identity '{mailbox}'). classify.ts's fillCommand and fill do this.
+ * signs in), {from}, {to}, {host}, {port}, {domain} (the mailbox's domain, else the From
+ * address's), {admin} (an admin account in that domain, for Connect-ExchangeOnline), and for OAuth
+ * {tenant} and {clientId} (the Directory (tenant) ID and Application (client) ID typed). In
+ * `commands` and a check's `command` each one becomes a single-quoted PowerShell literal, so write
+ * it bare there (-Identity {mailbox}); in a sentence it stays as typed, and a command written
+ * inside a sentence marks its values with the quotes they will have (-Identity '{mailbox}').
+ * classify.ts's fillCommand and fill do this.
  */
 export interface CatalogEntry {
   id: string

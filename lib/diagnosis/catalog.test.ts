@@ -444,7 +444,7 @@ describe("every server-side entry, reproduced by the simulator in a real session
   test("the 5.7.139 variants each lead to one switch, and say when it may not be enough", async () => {
     const outcome = await runDiagnosedTest(signIn("auth-disabled-mailbox@contoso.com"), options)
     expect(outcome.diagnosis?.commands).toEqual([
-      "Connect-ExchangeOnline -UserPrincipalName 'admin@yourdomain.com'",
+      "Connect-ExchangeOnline -UserPrincipalName 'admin@contoso.com'",
       "Set-CASMailbox -Identity 'auth-disabled-mailbox@contoso.com' -SmtpClientAuthenticationDisabled $false",
     ])
     expect(outcome.diagnosis?.checks?.map((check) => check.command)).toEqual([

@@ -1053,7 +1053,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     causes: ["A typo in the server name.", "A DNS problem on this network."],
     fix: [
       "Check the spelling of {host}.",
-      "For Direct Send and relay, read your domain's MX record for the exact endpoint (for example nslookup -type=mx yourdomain.com).",
+      "For Direct Send and relay, read your domain's MX record for the exact endpoint (for example nslookup -type=mx {domain}).",
     ],
     who: "app-owner",
     retry: true,
