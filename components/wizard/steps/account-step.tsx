@@ -4,7 +4,7 @@ import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
-import type { PracticeAppItem, PracticeListing, PracticeRoute } from "@/lib/practice/listing"
+import type { PracticeListing, PracticeRoute } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import {
   OAUTH_FIELD_LABELS,
@@ -34,12 +34,16 @@ import { TextField, fieldId, useFieldError } from "../text-field"
 /** `practice`: the practice accounts and apps of each method, listed when practice mode is on (else null). */
 export function AccountStep({ practice }: { practice: PracticeListing | null }) {
   const { control } = useFormContext<SetupValues>()
-  const [method, authType] = useWatch({ control, name: ["method.method", "account.authType"] })
+  const [method, authType, practiceServer] = useWatch({
+    control,
+    name: ["method.method", "account.authType", "server.practice"],
+  })
   const info = methodInfo(method)
   const signIn = signInOf({ method: { method }, account: { authType } })
   const oauthSignIns = info.signIns.filter(isOAuth)
-  // The practice accounts of this method's simulator, if it has any.
+  // The practice accounts (or apps) of this method's simulator, if it has any.
   const practiceRoute = practice?.routes[method]
+  const practiceList = practiceRoute ? <PracticeList route={practiceRoute} signIn={signIn} /> : null
   // The step only opens for a method that signs in, and every such method has its words.
   const words = info.account
   if (!words) return null
@@ -47,14 +51,11 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
   return (
     <>
       <p className="text-muted-foreground">{words.intro}</p>
+      {/* Practising: the accounts to practise with come first, where the eye lands. */}
+      {practiceServer ? practiceList : null}
       {words.choices ? <SignInChoice oauth={isOAuth(signIn)} choices={words.choices} /> : null}
       {isOAuth(signIn) ? (
-        <OAuthFields
-          signIn={signIn}
-          offered={oauthSignIns}
-          words={words}
-          practiceApps={practiceRoute?.apps.length ? practiceRoute.apps : undefined}
-        />
+        <OAuthFields signIn={signIn} offered={oauthSignIns} words={words} />
       ) : (
         <>
           <UsernameField words={words} signIn={signIn} />
@@ -66,11 +67,17 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
             hint={words.passwordHint}
           />
           {words.basicAuthRetiring ? <BasicAuthCallout /> : null}
-          {practiceRoute ? <PracticeAccounts route={practiceRoute} /> : null}
         </>
       )}
+      {practiceServer ? null : practiceList}
     </>
   )
+}
+
+/** The practice accounts of a route, or its practice apps when the setup signs in with OAuth. */
+function PracticeList({ route, signIn }: { route: PracticeRoute; signIn: SignIn }) {
+  if (!isOAuth(signIn)) return <PracticeAccounts route={route} />
+  return route.apps.length ? <PracticeApps apps={route.apps} /> : null
 }
 
 function UsernameField({ words, signIn }: { words: MethodAccount; signIn: SignIn }) {
@@ -146,13 +153,11 @@ function OAuthFields({
   signIn,
   offered,
   words,
-  practiceApps,
 }: {
   signIn: OAuthSignIn
   /** The OAuth sign-ins the method takes. */
   offered: readonly OAuthSignIn[]
   words: MethodAccount
-  practiceApps?: readonly PracticeAppItem[]
 }) {
   const form = useFormContext<SetupValues>()
   const flow = form.register("account.authType", {
@@ -241,7 +246,6 @@ function OAuthFields({
       ) : (
         <EntraChecklist flow={signIn} tenant={tenant} clientId={clientId} mailbox={user} />
       )}
-      {practiceApps ? <PracticeApps apps={practiceApps} /> : null}
     </>
   )
 }
