@@ -201,8 +201,9 @@ function OAuthFields({
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f or contoso.onmicrosoft.com"
-        hint="From the app's Overview page in the Microsoft Entra admin center, or a domain of the tenant."
+        // The shape, not an ID: a real-looking one reads as filled in (the practice tenant's was).
+        placeholder="00000000-0000-0000-0000-000000000000"
+        hint="From the app's Overview page in the Microsoft Entra admin center, or a domain of the tenant such as contoso.onmicrosoft.com."
       />
       <TextField
         name="account.clientId"
@@ -210,7 +211,7 @@ function OAuthFields({
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c"
+        placeholder="00000000-0000-0000-0000-000000000000"
         hint="From the same Overview page."
       />
       {signIn === "oauth-app" ? (
@@ -347,10 +348,10 @@ function PracticeAccounts({ route }: { route: PracticeRoute }) {
         <>
           Each one behaves like a real {route.kind} in a particular situation. {route.secret.name}{" "}
           is{" "}
-          <code className="rounded bg-muted px-1 font-mono wrap-anywhere text-foreground">
+          <code className="rounded bg-muted px-1 font-mono whitespace-nowrap text-foreground">
             {route.secret.value}
           </code>
-          : type it yourself. <code className="font-mono wrap-anywhere">{route.sender}</code> sends
+          : type it yourself. <code className="font-mono">{breakable(route.sender)}</code> sends
           successfully; each of the others shows what its line says.{" "}
           {route.note ? `${route.note} ` : null}
           &ldquo;Use&rdquo; fills in Username and switches the test to the practice server.
@@ -360,9 +361,7 @@ function PracticeAccounts({ route }: { route: PracticeRoute }) {
       nameColumn={route.nameColumn}
       items={route.accounts.map(({ username, description }) => ({
         key: username,
-        name: (
-          <span className="font-mono text-[0.8125rem] wrap-anywhere">{breakable(username)}</span>
-        ),
+        name: <span className="font-mono text-[0.8125rem]">{breakable(username)}</span>,
         description,
         useLabel: username,
         onUse: () => fillFrom(username),
@@ -371,9 +370,17 @@ function PracticeAccounts({ route }: { route: PracticeRoute }) {
   )
 }
 
-/** A username with line-break opportunities before "@" and after each "|". */
+/**
+ * A username that breaks only before "@" and after each "|": never inside a part, such as at a
+ * hyphen of the GUIDs in an Azure Communication Services username.
+ */
 function breakable(username: string) {
-  return username
-    .split(/(?=@)|(?<=\|)/)
-    .flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, part]))
+  return username.split(/(?=@)|(?<=\|)/).flatMap((part, index) => {
+    const whole = (
+      <span key={`part-${index}`} className="whitespace-nowrap">
+        {part}
+      </span>
+    )
+    return index === 0 ? [whole] : [<wbr key={index} />, whole]
+  })
 }
