@@ -55,7 +55,7 @@ export function TestStep({
         <dt className="text-muted-foreground">Method</dt>
         <dd className="font-medium">{info.name}</dd>
         <dt className="text-muted-foreground">Server</dt>
-        <dd className="font-mono break-all">
+        <dd className="font-mono wrap-anywhere">
           {practice ? (
             <>
               <span className="font-sans font-medium">Practice server</span>
@@ -70,13 +70,13 @@ export function TestStep({
         <dt className="text-muted-foreground">Security</dt>
         <dd>{SECURITY_MODE_LABELS[security]}</dd>
         <dt className="text-muted-foreground">Signs in as</dt>
-        <dd className="break-all">
+        <dd className="wrap-anywhere">
           {signInOf({ method: { method }, account: { authType } }) !== "none"
             ? user
             : "Nobody: this method sends without signing in"}
         </dd>
         <dt className="text-muted-foreground">From</dt>
-        <dd className="break-all">
+        <dd className="wrap-anywhere">
           {fromName.trim() ? `${fromName.trim()} <${fromAddress.trim()}>` : fromAddress.trim()}
         </dd>
       </dl>
