@@ -174,6 +174,7 @@ export async function practiceTarget(values: SetupValues): Promise<PracticeTarge
     port: simulator.port,
     servername: PRACTICE_SERVERNAME,
     ca: servers.ca,
-    description: `built-in Microsoft 365 simulator (${role}) at ${simulator.host}:${simulator.port}`,
+    // Its loopback address is not shown: the result names it "Practice server, port 587".
+    description: `built-in Microsoft 365 simulator (${role})`,
   }
 }
