@@ -46,9 +46,9 @@ export function SetupWizard({
     defaultValues: initialValues ?? defaultSetupValues(),
     mode: "onTouched",
   })
-  const [method, authType, fromAddress] = useWatch({
+  const [method, authType, fromAddress, practiceServer] = useWatch({
     control: form.control,
-    name: ["method.method", "account.authType", "sender.fromAddress"],
+    name: ["method.method", "account.authType", "sender.fromAddress", "server.practice"],
   })
   const fromDomain = domainOfAddress(fromAddress.trim())
   const steps = stepsFor(signInOf({ method: { method }, account: { authType } }))
@@ -129,6 +129,7 @@ export function SetupWizard({
     practice,
     method,
     fromDomain,
+    practiceServer,
     sendError: run.error,
     signingIn: send.signingIn,
     run,

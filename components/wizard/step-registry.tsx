@@ -18,6 +18,8 @@ export interface StepContext extends TestPanelsProps {
   method: SendingMethod
   /** The domain of the From address, checked in the Domain step. */
   fromDomain: string
+  /** Practice server is ticked: the test goes to the simulator, and nothing else is practice. */
+  practiceServer: boolean
   /** Why the last test could not run (not a failed test: that is an outcome). */
   sendError: string | null
   /** A device code sign-in is under way: the send waits for it. */
@@ -121,8 +123,12 @@ export const WIZARD_STEPS = [
     // The domain check is optional and has its own small form (outside the wizard's).
     fields: [],
     phase: "setup",
-    render: ({ fromDomain }) => <DomainStep fromDomain={fromDomain} />,
-    aside: ({ fromDomain, method }) => <DomainCheck domain={fromDomain} method={method} />,
+    render: ({ fromDomain, practiceServer }) => (
+      <DomainStep fromDomain={fromDomain} practiceServer={practiceServer} />
+    ),
+    aside: ({ fromDomain, method, practiceServer }) => (
+      <DomainCheck domain={fromDomain} method={method} realDnsInPractice={practiceServer} />
+    ),
     preload: () => void import("@/components/domain/domain-check"),
   },
   {
