@@ -6,6 +6,7 @@ import type { PracticeListing } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import type { SignIn } from "@/lib/schemas/setup-fields"
+import type { SecretFieldName } from "@/lib/schemas/sign-in"
 
 import { DomainStep } from "./steps/domain-step"
 import { MethodStep } from "./steps/method-step"
@@ -33,6 +34,12 @@ export interface WizardStep {
   title: string
   /** The form fields the step owns (react-hook-form paths): Next checks them before moving on. */
   fields: readonly FieldPath<SetupValues>[]
+  /**
+   * Fields of an earlier step that this one asks for again when they are empty or refused: the
+   * secrets, which are never kept, so a reload empties them. A send that lacks one then stays here
+   * rather than going back to their step.
+   */
+  asksAgain?: readonly FieldPath<SetupValues>[]
   /**
    * "setup": its values are what a test sends, so opening it again makes a result stale; "test":
    * sends; "results": shows what the last test proved. A reload may return to setup and test steps,
@@ -135,6 +142,7 @@ export const WIZARD_STEPS = [
     id: "test",
     title: "Test",
     fields: ["test.to"],
+    asksAgain: ["account.pass", "account.clientSecret"] satisfies SecretFieldName[],
     phase: "test",
     render: ({ sendError, signingIn }) => <TestStep sendError={sendError} busy={signingIn} />,
     aside: (context) => <TestPanels {...context} />,

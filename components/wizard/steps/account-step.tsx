@@ -1,6 +1,5 @@
 "use client"
 
-import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
@@ -16,11 +15,7 @@ import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 import { methodInfo, type MethodAccount } from "@/lib/microsoft365/methods"
 import { psQuote } from "@/lib/powershell"
 import { CodeBlock } from "@/components/ui/code-block"
-import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
-import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
-import { Input } from "@/components/ui/input"
-import { Label } from "@/components/ui/label"
 import { RadioCard } from "@/components/ui/radio-card"
 import { SourceLink } from "@/components/ui/source-link"
 
@@ -29,7 +24,8 @@ import { PracticeCatalog } from "@/components/practice/practice-catalog"
 import { PracticeApps } from "@/components/oauth/practice-apps"
 
 import { AcsUsernameHelper } from "../acs-username-helper"
-import { TextField, fieldId, useFieldError } from "../text-field"
+import { SecretField } from "../secret-field"
+import { TextField } from "../text-field"
 
 /** `practice`: the practice accounts and apps of each method, listed when practice mode is on (else null). */
 export function AccountStep({ practice }: { practice: PracticeListing | null }) {
@@ -248,58 +244,6 @@ function OAuthFields({
         <EntraChecklist flow={signIn} tenant={tenant} clientId={clientId} mailbox={user} />
       )}
     </>
-  )
-}
-
-/**
- * Uncontrolled on purpose: a password or client secret lives only in the input and
- * react-hook-form's internal values, never in React state, a value= prop or a watcher, so it
- * can't end up in rendered HTML.
- */
-function SecretField({
-  name,
-  label,
-  hint,
-  autoComplete,
-}: {
-  name: "account.pass" | "account.clientSecret"
-  label: string
-  hint: string
-  autoComplete: string
-}) {
-  const { register } = useFormContext<SetupValues>()
-  const [visible, setVisible] = useState(false)
-  const error = useFieldError(name)
-  const id = fieldId(name)
-
-  return (
-    <Field data-invalid={error ? true : undefined}>
-      <Label htmlFor={id}>{label}</Label>
-      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
-      <div className="flex gap-2">
-        <Input
-          id={id}
-          type={visible ? "text" : "password"}
-          autoComplete={autoComplete}
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(error && `${id}-error`, `${id}-hint`)}
-          {...register(name)}
-        />
-        <Button
-          variant="outline"
-          className="w-20"
-          aria-pressed={visible}
-          aria-controls={id}
-          onClick={() => setVisible((shown) => !shown)}
-        >
-          {visible ? "Hide" : "Show"}
-        </Button>
-      </div>
-      <FieldError id={`${id}-error`} message={error?.message} />
-    </Field>
   )
 }
 
