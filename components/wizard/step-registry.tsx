@@ -158,7 +158,10 @@ export const WIZARD_STEPS = [
     title: "Settings",
     fields: [],
     phase: "results",
-    render: () => <SettingsStep />,
+    // What the last test said of these settings: the Test step lets the admin skip it.
+    render: ({ run }) => (
+      <SettingsStep tested={run.outcome ? (run.outcome.ok ? "passed" : "failed") : "untested"} />
+    ),
     preload: () => void import("./steps/settings-step"),
   },
 ] as const satisfies readonly WizardStep[]
