@@ -26,11 +26,12 @@ const CASES = [
     fix: "Add-RecipientPermission -Identity 'ceo@contoso.com' -Trustee 'sender@contoso.com' -AccessRights SendAs",
   },
   {
+    // The practice server's refusal: the port, in practice terms (e2e/new-admin.spec.ts).
     title: "a closed port",
     user: "sender@contoso.com",
     port: "465",
-    headline: "Connection refused on port 465",
-    fix: "587 for SMTP AUTH",
+    headline: "The practice server does not answer on port 465",
+    fix: "set the port to 587 with STARTTLS for SMTP AUTH",
   },
   {
     title: "implicit TLS against the STARTTLS port",

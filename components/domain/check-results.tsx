@@ -25,6 +25,14 @@ export function checkSummary(result: DomainCheckResult) {
   return `Checked ${result.domain}: ${count("pass")} passed, ${count("warn")} with warnings, ${count("fail")} failed${info ? `, ${info} for information` : ""}.`
 }
 
+/**
+ * "an MX record", "a TXT record": record types are read letter by letter (MX is "em-ex"), so the
+ * article follows the sound of their first letter.
+ */
+function articleFor(recordType: string) {
+  return /^[AEFHILMNORSX]/.test(recordType) ? "an" : "a"
+}
+
 function CheckCard({ check }: { check: DnsCheck }) {
   return (
     <section aria-labelledby={`dns-${check.id}-heading`} data-testid={`dns-check-${check.id}`}>
@@ -62,8 +70,8 @@ function CheckCard({ check }: { check: DnsCheck }) {
             className="flex flex-col gap-1.5"
           >
             <p>
-              Publish a <span className="font-medium">{record.type}</span> record on{" "}
-              <span className="font-mono break-all">{record.name}</span>:
+              Publish {articleFor(record.type)} <span className="font-medium">{record.type}</span>{" "}
+              record on <span className="font-mono break-all">{record.name}</span>:
             </p>
             <CodeBlock code={record.value} title={`${record.type} ${record.name}`} />
             {record.note ? <p className="text-muted-foreground">{record.note}</p> : null}

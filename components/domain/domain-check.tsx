@@ -33,9 +33,12 @@ const domainChecks = lazyResolver(
 export function DomainCheck({
   domain,
   method = "smtp-auth",
+  realDnsInPractice = false,
 }: {
   domain?: string
   method?: SendingMethod
+  /** The wizard is practising: the results say they are real DNS's, not the practice's. */
+  realDnsInPractice?: boolean
 }) {
   const askDomain = domain === undefined
   const form = useForm<DomainCheckValues, unknown, DomainCheckRequest>({
@@ -161,8 +164,13 @@ export function DomainCheck({
           </h2>
         ) : null}
         {/* Always in the page, so screen readers announce the summary when it appears. */}
-        <div role="status" aria-atomic="true">
+        <div role="status" aria-atomic="true" className="flex flex-col gap-1">
           {result ? <p className="font-medium">{checkSummary(result)}</p> : null}
+          {result && realDnsInPractice ? (
+            <p className="text-sm text-muted-foreground">
+              Real DNS, not the practice: these results do not change the practice test.
+            </p>
+          ) : null}
         </div>
         {result?.mxEndpoint ? (
           <p className="text-sm">

@@ -29,9 +29,10 @@ export function PracticeApps({ apps }: { apps: readonly PracticeAppItem[] }) {
       intro={
         <>
           Each one behaves like an Entra app registration in a particular situation, in the practice
-          tenant <code className="font-mono text-foreground">{PRACTICE_TENANT_ID}</code>. The client
-          secret of the app-only ones is{" "}
-          <code className="rounded bg-muted px-1 font-mono text-foreground">
+          tenant{" "}
+          <code className="font-mono whitespace-nowrap text-foreground">{PRACTICE_TENANT_ID}</code>.
+          The client secret of the app-only ones is{" "}
+          <code className="rounded bg-muted px-1 font-mono whitespace-nowrap text-foreground">
             {PRACTICE_CLIENT_SECRET}
           </code>
           : type it yourself. &ldquo;Use&rdquo; fills in the IDs and Username and switches the test
@@ -44,7 +45,8 @@ export function PracticeApps({ apps }: { apps: readonly PracticeAppItem[] }) {
         key: app.clientId,
         name: (
           <>
-            <span className="font-mono text-[0.8125rem] break-all">{app.clientId}</span>
+            {/* Whole: the apps differ in their last digits, which a break would set apart. */}
+            <span className="font-mono text-[0.8125rem] whitespace-nowrap">{app.clientId}</span>
             <span className="mt-0.5 block text-xs text-muted-foreground">
               {app.flow === "oauth-app" ? "App-only" : "Device code"}
             </span>

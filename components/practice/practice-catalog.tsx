@@ -20,7 +20,8 @@ export interface PracticeItem {
 
 /**
  * A practice catalog (mailboxes, apps): what each one shows, folded away, with a Use button that
- * fills the form. On a phone the description goes under the name instead of its own column.
+ * fills the form. On a phone the description and the button go under the name instead of their
+ * own columns, so that a name that must not wrap (an app's ID) has the row's whole width.
  */
 export function PracticeCatalog({
   id,
@@ -55,30 +56,37 @@ export function PracticeCatalog({
                 <TableHead scope="col" className="hidden sm:table-cell">
                   What you&apos;ll see
                 </TableHead>
-                <TableHead scope="col">
+                <TableHead scope="col" className="hidden sm:table-cell">
                   <span className="sr-only">Action</span>
                 </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {items.map((item) => (
-                <TableRow key={item.key}>
-                  <TableCell>
-                    {item.name}
-                    <span className="mt-0.5 block text-muted-foreground sm:hidden">
+              {items.map((item) => {
+                // One of the two is shown (display: none hides the other from everyone).
+                const use = (className: string) => (
+                  <Button variant="outline" size="sm" onClick={item.onUse} className={className}>
+                    Use<span className="sr-only"> {item.useLabel}</span>
+                  </Button>
+                )
+                return (
+                  <TableRow key={item.key}>
+                    <TableCell>
+                      {item.name}
+                      <span className="mt-0.5 block text-muted-foreground sm:hidden">
+                        {item.description}
+                      </span>
+                      {use("mt-2 sm:hidden")}
+                    </TableCell>
+                    <TableCell className="hidden text-muted-foreground sm:table-cell">
                       {item.description}
-                    </span>
-                  </TableCell>
-                  <TableCell className="hidden text-muted-foreground sm:table-cell">
-                    {item.description}
-                  </TableCell>
-                  <TableCell padding="button" className="text-right">
-                    <Button variant="outline" size="sm" onClick={item.onUse}>
-                      Use<span className="sr-only"> {item.useLabel}</span>
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
+                    </TableCell>
+                    <TableCell padding="button" className="hidden text-right sm:table-cell">
+                      {use("")}
+                    </TableCell>
+                  </TableRow>
+                )
+              })}
             </TableBody>
           </Table>
         </div>

@@ -76,6 +76,12 @@ export function DiagnosisCard({ diagnosis }: { diagnosis: Diagnosis }) {
             </li>
           ))}
         </ol>
+        {diagnosis.caveat ? (
+          // Beside the fix, not a step of it: what may change, and when.
+          <Callout tone="warning" title={diagnosis.caveat.title} data-testid="fix-caveat">
+            <p>{diagnosis.caveat.text}</p>
+          </Callout>
+        ) : null}
       </div>
 
       {diagnosis.commands?.length ? (

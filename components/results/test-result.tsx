@@ -62,9 +62,24 @@ export function TestResult({
           <CheckCircleIcon className="mt-0.5 size-6 text-success" />
           <div className="flex min-w-0 flex-col gap-2">
             <p className="text-lg font-semibold">Test email sent</p>
-            <p className="text-sm">
-              The server accepted the message. Check the recipient&apos;s inbox (and junk folder).
-            </p>
+            {target.practice ? (
+              <>
+                <p className="text-sm">
+                  The practice server accepted the message as Microsoft 365 would. Practice mail
+                  reaches no inbox: this proves that the port, security, sign-in and From address
+                  work together, against the simulator.
+                </p>
+                <p className="text-sm">
+                  The real test (untick Practice server in the Server step) adds what only your
+                  tenant can show: the real account and its policies, the network between here and
+                  Microsoft 365, and a message in the recipient&apos;s inbox.
+                </p>
+              </>
+            ) : (
+              <p className="text-sm">
+                The server accepted the message. Check the recipient&apos;s inbox (and junk folder).
+              </p>
+            )}
             <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[9rem_1fr]">
               {outcome.response ? (
                 <>

@@ -11,7 +11,7 @@ export function Transcript({ lines }: { lines: TranscriptLine[] }) {
         <span>
           Transcript{" "}
           <span className="font-normal text-muted-foreground">
-            ({wire.filter((row) => row.kind !== "note").length} lines, credentials redacted)
+            ({lineCount(wire.filter((row) => row.kind !== "note").length)}, credentials redacted)
           </span>
         </span>
         <span
@@ -46,4 +46,8 @@ export function Transcript({ lines }: { lines: TranscriptLine[] }) {
       </div>
     </details>
   )
+}
+
+function lineCount(count: number) {
+  return count === 1 ? "1 line" : `${count} lines`
 }

@@ -46,9 +46,9 @@ export function SetupWizard({
     defaultValues: initialValues ?? defaultSetupValues(),
     mode: "onTouched",
   })
-  const [method, authType, fromAddress] = useWatch({
+  const [method, authType, fromAddress, practiceServer] = useWatch({
     control: form.control,
-    name: ["method.method", "account.authType", "sender.fromAddress"],
+    name: ["method.method", "account.authType", "sender.fromAddress", "server.practice"],
   })
   const fromDomain = domainOfAddress(fromAddress.trim())
   const steps = stepsFor(signInOf({ method: { method }, account: { authType } }))
@@ -129,6 +129,7 @@ export function SetupWizard({
     practice,
     method,
     fromDomain,
+    practiceServer,
     sendError: run.error,
     signingIn: send.signingIn,
     run,
@@ -136,6 +137,8 @@ export function SetupWizard({
   }
   const headingId = `step-${step.id}-heading`
   const showNext = step.phase === "setup" || (step.phase === "test" && run.outcome !== null)
+  // Before a test, the Test step lets the admin on to the settings anyway: they say so.
+  const skipTest = step.phase === "test" && run.outcome === null ? steps[index + 1] : undefined
 
   return (
     <div
@@ -194,7 +197,8 @@ export function SetupWizard({
           {CHECKS_UNAVAILABLE_MESSAGE}
         </Callout>
       ) : null}
-      <div className="flex items-center justify-between gap-3 border-t pt-6">
+      {/* Wraps on a phone: Back, Start over and the skip past the test need more than its width. */}
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t pt-6">
         <span className="flex items-center gap-2">
           {index > 0 ? (
             <Button variant="outline" onClick={goBack} disabled={send.isSubmitting}>
@@ -221,6 +225,19 @@ export function SetupWizard({
           >
             {opening || checksLoading ? <SpinnerIcon /> : null}
             Next
+          </Button>
+        ) : null}
+        {skipTest ? (
+          <Button
+            variant="outline"
+            className="ml-auto"
+            onClick={() => goTo(skipTest)}
+            onPointerEnter={preloadNext}
+            onFocus={preloadNext}
+            disabled={send.isSubmitting}
+          >
+            {opening ? <SpinnerIcon /> : null}
+            Skip to the settings, untested
           </Button>
         ) : null}
       </div>

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest"
 
 import { setupSchema } from "@/lib/schemas/setup"
+import type { SignIn } from "@/lib/schemas/setup-fields"
+import { secretFieldOf } from "@/lib/schemas/sign-in"
 
 import { SIGN_IN_FLOW_FIELD, WIZARD_STEPS, findStep, stepsFor } from "./step-registry"
 
@@ -22,6 +24,16 @@ describe("the wizard's step registry", () => {
     expect(ids("oauth-app")).toStrictEqual(all)
     expect(ids("oauth-device")).toStrictEqual(all)
     expect(ids("none")).toStrictEqual(all.filter((id) => id !== "account"))
+  })
+
+  test("the Test step asks again for every secret a reload empties, and only for those", () => {
+    const signIns: SignIn[] = ["none", "password", "app-secret", "oauth-app", "oauth-device"]
+    const secrets = new Set(signIns.map(secretFieldOf).filter((field) => field !== null))
+    expect(new Set(findStep("test")?.asksAgain)).toStrictEqual(secrets)
+    // An earlier step's field, never the step's own.
+    const test = WIZARD_STEPS.findIndex((step) => step.id === "test")
+    const earlier = WIZARD_STEPS.slice(0, test).flatMap((step): readonly string[] => step.fields)
+    for (const field of secrets) expect(earlier).toContain(field)
   })
 
   test("ids are unique, and only known ids are found", () => {

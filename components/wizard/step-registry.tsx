@@ -6,6 +6,7 @@ import type { PracticeListing } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import type { SendingMethod } from "@/lib/schemas/setup-fields"
 import type { SignIn } from "@/lib/schemas/setup-fields"
+import type { SecretFieldName } from "@/lib/schemas/sign-in"
 
 import { DomainStep } from "./steps/domain-step"
 import { MethodStep } from "./steps/method-step"
@@ -18,6 +19,8 @@ export interface StepContext extends TestPanelsProps {
   method: SendingMethod
   /** The domain of the From address, checked in the Domain step. */
   fromDomain: string
+  /** Practice server is ticked: the test goes to the simulator, and nothing else is practice. */
+  practiceServer: boolean
   /** Why the last test could not run (not a failed test: that is an outcome). */
   sendError: string | null
   /** A device code sign-in is under way: the send waits for it. */
@@ -31,6 +34,12 @@ export interface WizardStep {
   title: string
   /** The form fields the step owns (react-hook-form paths): Next checks them before moving on. */
   fields: readonly FieldPath<SetupValues>[]
+  /**
+   * Fields of an earlier step that this one asks for again when they are empty or refused: the
+   * secrets, which are never kept, so a reload empties them. A send that lacks one then stays here
+   * rather than going back to their step.
+   */
+  asksAgain?: readonly FieldPath<SetupValues>[]
   /**
    * "setup": its values are what a test sends, so opening it again makes a result stale; "test":
    * sends; "results": shows what the last test proved. A reload may return to setup and test steps,
@@ -121,14 +130,19 @@ export const WIZARD_STEPS = [
     // The domain check is optional and has its own small form (outside the wizard's).
     fields: [],
     phase: "setup",
-    render: ({ fromDomain }) => <DomainStep fromDomain={fromDomain} />,
-    aside: ({ fromDomain, method }) => <DomainCheck domain={fromDomain} method={method} />,
+    render: ({ fromDomain, practiceServer }) => (
+      <DomainStep fromDomain={fromDomain} practiceServer={practiceServer} />
+    ),
+    aside: ({ fromDomain, method, practiceServer }) => (
+      <DomainCheck domain={fromDomain} method={method} realDnsInPractice={practiceServer} />
+    ),
     preload: () => void import("@/components/domain/domain-check"),
   },
   {
     id: "test",
     title: "Test",
     fields: ["test.to"],
+    asksAgain: ["account.pass", "account.clientSecret"] satisfies SecretFieldName[],
     phase: "test",
     render: ({ sendError, signingIn }) => <TestStep sendError={sendError} busy={signingIn} />,
     aside: (context) => <TestPanels {...context} />,
@@ -144,7 +158,10 @@ export const WIZARD_STEPS = [
     title: "Settings",
     fields: [],
     phase: "results",
-    render: () => <SettingsStep />,
+    // What the last test said of these settings: the Test step lets the admin skip it.
+    render: ({ run }) => (
+      <SettingsStep tested={run.outcome ? (run.outcome.ok ? "passed" : "failed") : "untested"} />
+    ),
     preload: () => void import("./steps/settings-step"),
   },
 ] as const satisfies readonly WizardStep[]

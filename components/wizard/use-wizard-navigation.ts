@@ -92,9 +92,15 @@ export function useWizardNavigation({
     if (previous) goTo(previous)
   }
 
-  /** Takes the user to the first step that holds one of these fields. */
+  /**
+   * Takes the user to the first step that holds one of these fields, unless the step on screen
+   * asks for it again (a secret a reload emptied, asked for on the Test step).
+   */
   function goToFirstStepWith(hasError: (field: string) => boolean) {
-    const target = steps.find((candidate) => candidate.fields.some(hasError))
+    const here: readonly string[] = findStep(targetStep.current)?.asksAgain ?? []
+    const target = steps.find((candidate) =>
+      candidate.fields.some((field) => hasError(field) && !here.includes(field))
+    )
     if (target && target.id !== targetStep.current) goTo(target)
   }
 

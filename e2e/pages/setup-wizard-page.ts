@@ -73,14 +73,33 @@ export class SetupWizardPage {
     }
   }
 
-  /** Opens the wizard, picks the practice server and signs in as its sender: ends on Sender. */
-  async practiceUpToSender() {
+  /**
+   * Opens the wizard, picks the practice server (on `port`, if given) and signs in as a practice
+   * mailbox, its sender by default: ends on Sender.
+   */
+  async practiceUpToSender(options: { user?: string; port?: number } = {}) {
     await this.goto()
     await this.next()
     await this.page.getByLabel(/Practice server/).check()
+    if (options.port !== undefined) await this.fillServer({ port: options.port })
     await this.next()
-    await this.fillAccount("sender@contoso.com", "practice")
+    await this.fillAccount(options.user ?? "sender@contoso.com", "practice")
     await this.next()
+  }
+
+  /** Practice up to the Test step (Sender and Domain as they come). */
+  async practiceUpToTest(options: { user?: string; port?: number } = {}) {
+    await this.practiceUpToSender(options)
+    await expect(this.heading("Sender")).toBeVisible()
+    await this.next()
+    await expect(this.heading("Domain")).toBeVisible()
+    await this.next()
+    await expect(this.heading("Test")).toBeVisible()
+  }
+
+  /** The wizard's step on screen, by its id (data-step). */
+  get stepOnScreen(): Locator {
+    return this.page.getByTestId("wizard-step")
   }
 
   async fillAccount(user: string, password: string) {

@@ -1,6 +1,6 @@
 import type { SendingMethod, SignIn } from "@/lib/schemas/setup-fields"
+import type { Actor, Diagnosis, DiagnosisCaveat, DiagnosisSource, StageId } from "@/lib/smtp/types"
 import type { ProgramSetting } from "./programs"
-import type { Actor, Diagnosis, DiagnosisSource, StageId } from "@/lib/smtp/types"
 
 /** A read-only check, before its placeholders are filled in. */
 export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
@@ -11,11 +11,13 @@ export type CatalogCheck = NonNullable<Diagnosis["checks"]>[number]
  * Microsoft 365's, verbatim (shared/reference/microsoft-365-smtp.md §4).
  *
  * Placeholders in every text: {mailbox} (the sign-in address, or the From address when nothing
- * signs in), {from}, {to}, {host}, {port}, and for OAuth {tenant} and {clientId} (the Directory
- * (tenant) ID and Application (client) ID typed). In `commands` and a check's `command` each one
- * becomes a single-quoted PowerShell literal, so write it bare there (-Identity {mailbox}); in a
- * sentence it stays as typed, and a command written inside a sentence marks its values with the
- * quotes they will have (-Identity '{mailbox}'). classify.ts's fillCommand and fill do this.
+ * signs in), {from}, {to}, {host}, {port}, {domain} (the mailbox's domain, else the From
+ * address's), {admin} (an admin account in that domain, for Connect-ExchangeOnline), and for OAuth
+ * {tenant} and {clientId} (the Directory (tenant) ID and Application (client) ID typed). In
+ * `commands` and a check's `command` each one becomes a single-quoted PowerShell literal, so write
+ * it bare there (-Identity {mailbox}); in a sentence it stays as typed, and a command written
+ * inside a sentence marks its values with the quotes they will have (-Identity '{mailbox}').
+ * classify.ts's fillCommand and fill do this.
  */
 export interface CatalogEntry {
   id: string
@@ -55,6 +57,11 @@ export interface CatalogEntry {
      * matches an entry that sets this.
      */
     method?: readonly SendingMethod[]
+    /**
+     * true: only a test against the practice simulator (its refusals are the simulator's, not the
+     * network's); false: never one. A pasted reply is never a practice test.
+     */
+    practice?: boolean
   }
   /** Plain words, one line. */
   headline: string
@@ -62,8 +69,10 @@ export interface CatalogEntry {
   meaning: string
   /** Likely causes, most likely first. */
   causes: readonly string[]
-  /** The fix as steps, in order. A caveat that depends on a date says so, with its source's date. */
+  /** The fix as steps, in order: only what to do. */
   fix: readonly string[]
+  /** A note beside the fix, not a step of it: what may change, and when, with its source's date. */
+  caveat?: DiagnosisCaveat
   /** Exchange Online PowerShell for the fix, filled in with the user's values, each quoted. */
   commands?: readonly string[]
   /** Read-only checks that confirm which layer blocks the sign-in: every authentication entry has them. */

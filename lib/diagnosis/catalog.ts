@@ -24,8 +24,12 @@ export const SEND_AS_DIAGNOSES: ReadonlySet<string> = new Set([
  * The reference (§0): Microsoft's newest timeline keeps Basic authentication for SMTP AUTH working
  * until the end of December 2026, then turns it off by default for existing tenants, "Administrators
  * will still be able to enable it", but the follow-up post naming the mechanism was not found.
+ * A note beside the fix (caveat), not a step of it.
  */
-const AFTER_DECEMBER_2026 = `Uncertain after December 2026: Microsoft's timeline of ${BASIC_AUTH_TIMELINE.sourceDate} turns password sign-in (Basic authentication) for SMTP AUTH off by default for existing tenants at the end of December 2026. Admins will still be able to turn it back on, but Microsoft had not said with which setting (no follow-up announcement found as of 28 November 2026), so these settings may not be enough after that date.`
+const AFTER_DECEMBER_2026 = {
+  title: "Uncertain after December 2026",
+  text: `Microsoft's timeline of ${BASIC_AUTH_TIMELINE.sourceDate} turns password sign-in (Basic authentication) for SMTP AUTH off by default for existing tenants at the end of December 2026. Admins will still be able to turn it back on, but Microsoft had not said with which setting (no follow-up announcement found as of 28 November 2026), so these settings may not be enough after that date.`,
+}
 
 const RELAY_INSTEAD =
   "SMTP relay through a connector (or Direct Send, for recipients in your own organisation) sends without signing in, so no sign-in policy is involved."
@@ -109,8 +113,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       "Turn SMTP AUTH on for this mailbox only (the per-mailbox setting overrides the tenant's): Microsoft 365 admin center → Users → Active users → {mailbox} → Mail → Manage email apps → tick Authenticated SMTP.",
       "Or in Exchange Online PowerShell, with the per-mailbox command below.",
       'Only if many mailboxes need it: turn it on for the whole tenant (Exchange admin center → Settings → Mail flow → untick "Turn off SMTP AUTH protocol for your organization").',
-      AFTER_DECEMBER_2026,
     ],
+    caveat: AFTER_DECEMBER_2026,
     commands: [CONNECT, SET_MAILBOX_SMTP_AUTH],
     checks: [CHECK.tenant, CHECK.mailbox],
     who: "m365-admin",
@@ -135,8 +139,8 @@ export const CATALOG: readonly CatalogEntry[] = [
     fix: [
       "Microsoft 365 admin center → Users → Active users → {mailbox} → Mail → Manage email apps → tick Authenticated SMTP.",
       "Or in Exchange Online PowerShell, with the command below.",
-      AFTER_DECEMBER_2026,
     ],
+    caveat: AFTER_DECEMBER_2026,
     commands: [CONNECT, SET_MAILBOX_SMTP_AUTH],
     checks: [CHECK.mailbox],
     who: "m365-admin",
@@ -156,8 +160,8 @@ export const CATALOG: readonly CatalogEntry[] = [
     fix: [
       "Best: keep security defaults and send without a password: SMTP relay through a connector, Direct Send (recipients in your organisation only), or OAuth 2.0 if the app supports it.",
       "Or turn security defaults off (Microsoft Entra admin center → Entra ID → Overview → Properties → Manage security defaults → Disabled (not recommended)) and protect sign-ins with Conditional Access instead. Turning them off with nothing in their place weakens the whole tenant.",
-      AFTER_DECEMBER_2026,
     ],
+    caveat: AFTER_DECEMBER_2026,
     checks: [CHECK.securityDefaults],
     betterMethod: RELAY_INSTEAD,
     who: "m365-admin",
@@ -180,9 +184,9 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     fix: [
       "Move the app to OAuth 2.0 (XOAUTH2) if it supports it, or to SMTP relay through a connector.",
-      "If an authentication policy blocks it (first check below) and the app cannot change yet, allow Basic authentication for SMTP on that policy: Set-AuthenticationPolicy -Identity '<policy name>' -AllowBasicAuthSmtp.",
-      AFTER_DECEMBER_2026,
+      "If an authentication policy blocks it (the first read-only check) and the app cannot change yet, allow Basic authentication for SMTP on that policy: Set-AuthenticationPolicy -Identity '<policy name>' -AllowBasicAuthSmtp.",
     ],
+    caveat: AFTER_DECEMBER_2026,
     checks: [CHECK.authPolicy, CHECK.basicReport],
     betterMethod: OAUTH_INSTEAD,
     who: "m365-admin",
@@ -211,11 +215,11 @@ export const CATALOG: readonly CatalogEntry[] = [
       "A Conditional Access policy requires MFA, which SMTP with a password cannot do.",
     ],
     fix: [
-      "Find the failed sign-in of {mailbox} in the Microsoft Entra sign-in logs (first check below) to see what refused it.",
+      "Find the failed sign-in of {mailbox} in the Microsoft Entra sign-in logs (the first read-only check) to see what refused it.",
       "If it is a policy that blocks legacy authentication: Microsoft lists excluding the user from it as a fix. Do that only if your security policy allows it.",
       "Otherwise send without a password: SMTP relay through a connector, or OAuth 2.0.",
-      AFTER_DECEMBER_2026,
     ],
+    caveat: AFTER_DECEMBER_2026,
     checks: [CHECK.signInLog, CHECK.securityDefaults],
     betterMethod: RELAY_INSTEAD,
     who: "m365-admin",
@@ -293,7 +297,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
     headline: "Authentication unsuccessful, without a reason",
     meaning:
-      "Microsoft 365 refused the sign-in without saying why. Several layers can refuse it; the checks below, in order, find the one that did.",
+      "Microsoft 365 refused the sign-in without saying why. Several layers can refuse it; the read-only checks, in order, find the one that did.",
     causes: [
       "Wrong username or password.",
       "SMTP AUTH is off for the mailbox, or for the tenant with no mailbox setting of its own.",
@@ -303,10 +307,10 @@ export const CATALOG: readonly CatalogEntry[] = [
       "With OAuth (XOAUTH2): a token for the wrong audience, scope or account, or the app is not registered in Exchange Online (New-ServicePrincipal, Add-MailboxPermission).",
     ],
     fix: [
-      "Run the checks below in order; the first one that shows a block is the layer to fix.",
+      "Run the read-only checks in order; the first one that shows a block is the layer to fix.",
       "SMTP AUTH off: Set-CASMailbox -Identity '{mailbox}' -SmtpClientAuthenticationDisabled $false. Security defaults on: use another method or turn them off (see their check). MFA or Conditional Access: Microsoft lists disabling MFA on the mailbox, or excluding it from the policy that blocks legacy authentication, if your security policy allows.",
-      AFTER_DECEMBER_2026,
     ],
+    caveat: AFTER_DECEMBER_2026,
     checks: [
       CHECK.credentials,
       CHECK.mailbox,
@@ -1331,10 +1335,29 @@ export const CATALOG: readonly CatalogEntry[] = [
     causes: ["A typo in the server name.", "A DNS problem on this network."],
     fix: [
       "Check the spelling of {host}.",
-      "For Direct Send and relay, read your domain's MX record for the exact endpoint (for example nslookup -type=mx yourdomain.com).",
+      "For Direct Send and relay, read your domain's MX record for the exact endpoint (for example nslookup -type=mx {domain}).",
     ],
     who: "app-owner",
     retry: true,
+    sources: [SOURCES.mfd],
+  },
+  {
+    // Practice mode has no network in between: the simulator, like Microsoft 365, answers on 25
+    // and 587 only, so a refusal means the port typed, nothing else.
+    id: "practice-port-closed",
+    side: "client",
+    match: { cause: ["ECONNREFUSED"], practice: true },
+    headline: "The practice server does not answer on port {port}",
+    meaning:
+      "This test ran against smtp365's built-in Microsoft 365 simulator, not {host}, so nothing on the network was involved. Like Microsoft 365, the simulator answers on port 587 (SMTP AUTH) and port 25 (Direct Send and relay) only, and refuses port {port}.",
+    causes: [
+      "The port is wrong: Microsoft 365 answers on 587 (SMTP AUTH) and 25, not on {port}, so the real server would not take it either.",
+    ],
+    fix: [
+      "In the Server step, set the port to 587 with STARTTLS for SMTP AUTH (25 for Direct Send and relay), then test again.",
+    ],
+    who: "app-owner",
+    retry: false,
     sources: [SOURCES.mfd],
   },
   {

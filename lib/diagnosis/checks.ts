@@ -1,11 +1,10 @@
-import { psQuote } from "@/lib/powershell"
 import type { CatalogCheck } from "./catalog-entry"
 
 /**
- * Connects Exchange Online PowerShell, before a command that needs it. The admin's address is a
- * placeholder, quoted as every value in a command is (classify.ts, fillCommand).
+ * Connects Exchange Online PowerShell, before a command that needs it. {admin} is an admin account
+ * in the tenant's domain (admin@ the mailbox's domain): its shape, with the domain known.
  */
-export const CONNECT = `Connect-ExchangeOnline -UserPrincipalName ${psQuote("admin@yourdomain.com")}`
+export const CONNECT = "Connect-ExchangeOnline -UserPrincipalName {admin}"
 
 /**
  * Read-only checks, one per layer that can block a sign-in with a password: SMTP AUTH's, and an HVE

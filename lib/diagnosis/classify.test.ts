@@ -25,6 +25,8 @@ const VALUES: Record<string, string> = {
   port: String(CONTEXT.port),
   tenant: CONTEXT.tenant ?? "",
   clientId: CONTEXT.clientId ?? "",
+  domain: "contoso.com",
+  admin: "admin@contoso.com",
 }
 
 const authReply = (reason: string): FailureFacts => ({
@@ -60,7 +62,7 @@ describe("commands take every value as a PowerShell literal", () => {
     )
     expect(diagnosis.id).toBe("smtp-auth-disabled-mailbox")
     expect(diagnosis.commands).toEqual([
-      "Connect-ExchangeOnline -UserPrincipalName 'admin@yourdomain.com'",
+      "Connect-ExchangeOnline -UserPrincipalName 'admin@contoso.com'",
       "Set-CASMailbox -Identity 'o''brien@contoso.com' -SmtpClientAuthenticationDisabled $false",
     ])
     expect(diagnosis.checks?.[0]?.command).toBe(
@@ -72,6 +74,24 @@ describe("commands take every value as a PowerShell literal", () => {
       }
     }
     expect(diagnosis.fix[0]).toContain(`Active users → ${MAILBOX} → Mail`)
+  })
+
+  test("Connect-ExchangeOnline names an admin in the tenant's domain, as far as it is known", () => {
+    const connect = (context: Partial<DiagnosisContext>) =>
+      classify(authReply("SmtpClientAuthentication is disabled for the Mailbox."), {
+        ...CONTEXT,
+        ...context,
+      }).commands?.[0]
+    expect(connect({ mailbox: "scanner@fabrikam.com" })).toBe(
+      "Connect-ExchangeOnline -UserPrincipalName 'admin@fabrikam.com'"
+    )
+    // An Azure Communication Services username names no domain: the From address's is used.
+    expect(connect({ mailbox: "contoso-acs|app|tenant", from: "noreply@contoso.net" })).toBe(
+      "Connect-ExchangeOnline -UserPrincipalName 'admin@contoso.net'"
+    )
+    expect(connect({ mailbox: "scanner", from: "" })).toBe(
+      "Connect-ExchangeOnline -UserPrincipalName 'admin@yourdomain.com'"
+    )
   })
 
   test("a command written inside a fix step quotes its value too", () => {

@@ -1,3 +1,4 @@
+import { domainOfAddress } from "@/lib/email-address"
 import { entraStepsFor } from "@/lib/microsoft365/entra-checklist"
 import { guideFor } from "@/lib/microsoft365/guides"
 import { psQuote } from "@/lib/powershell"
@@ -30,6 +31,9 @@ const UNKNOWN_CLIENT_ID = "<Application (client) ID>"
 /** Stands in for {to} when the recipient is unknown. */
 const UNKNOWN_RECIPIENT = "group@yourdomain.com"
 
+/** Stands in for {domain} when neither the mailbox nor the From address names one. */
+const UNKNOWN_DOMAIN = "yourdomain.com"
+
 /** "5.7.139" matches "5.7.139"; "4.7.500-699" matches 4.7.500 through 4.7.699. */
 function enhancedMatches(pattern: string, codes: StatusCodes): boolean {
   const status = codes.enhanced
@@ -59,6 +63,7 @@ function matches(
     port: ports,
     signIn,
     method,
+    practice,
   } = entry.match
   // A reply pasted without any code is matched on its words alone, where they are Microsoft's own.
   const codesWaived =
@@ -74,13 +79,19 @@ function matches(
   if (ports && !ports.includes(port)) return false
   if (signIn && !(facts.signIn && signIn.includes(facts.signIn))) return false
   if (method && !(facts.method && method.includes(facts.method))) return false
+  if (practice !== undefined && practice !== Boolean(facts.practice)) return false
   return true
 }
 
 /** What each placeholder of the catalog's texts stands for in this setup. */
 function placeholderValues(context: DiagnosisContext): Record<string, string> {
+  // The tenant's domain: the mailbox's (an Azure Communication Services username has none), or
+  // the From address's.
+  const domain = domainOfAddress(context.mailbox) || domainOfAddress(context.from) || UNKNOWN_DOMAIN
   return {
     mailbox: context.mailbox,
+    domain,
+    admin: `admin@${domain}`,
     from: context.from,
     to: context.to || UNKNOWN_RECIPIENT,
     host: context.host,
@@ -162,6 +173,7 @@ export function classify(facts: FailureFacts, context: DiagnosisContext): Diagno
     headline: fill(entry.headline, context),
     meaning: fill(entry.meaning, context),
     fix: filled(entry.fix),
+    ...(entry.caveat ? { caveat: { ...entry.caveat } } : {}),
     ...(entry.commands
       ? { commands: entry.commands.map((command) => fillCommand(command, context)) }
       : {}),

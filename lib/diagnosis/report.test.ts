@@ -78,6 +78,12 @@ describe("buildReport", () => {
     expect(report).toContain("network may differ from the device's")
   })
 
+  test("puts a caveat beside the fix, not among its numbered steps", () => {
+    const fix = report.slice(report.indexOf("### Fix"), report.indexOf("### Commands"))
+    expect(fix).toMatch(/\n> \*\*Uncertain after December 2026:\*\* Microsoft's timeline/)
+    expect(fix).not.toMatch(/^\d+\. .*December 2026/m)
+  })
+
   test("quotes an address with a quote in its commands, as PowerShell reads it", () => {
     expect(sendAsReport).toContain(
       "**Result: failed at DATA.** This mailbox may not send as that From address"

@@ -65,6 +65,9 @@ export function buildReport(outcome: TestOutcome, settings: readonly SettingsRow
     lines.push("### Fix", "")
     diagnosis.fix.forEach((step, index) => lines.push(`${index + 1}. ${step}`))
     lines.push("")
+    if (diagnosis.caveat) {
+      lines.push(`> **${diagnosis.caveat.title}:** ${diagnosis.caveat.text}`, "")
+    }
     if (diagnosis.commands?.length) {
       lines.push("### Commands", "", fenced(diagnosis.commands.join("\n"), "powershell"), "")
     }

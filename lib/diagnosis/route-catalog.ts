@@ -82,7 +82,7 @@ export const ROUTE_CATALOG: readonly CatalogEntry[] = [
       "A Conditional Access policy requires MFA, which SMTP with a password cannot do.",
     ],
     fix: [
-      "Find the failed sign-in of {mailbox} in the Microsoft Entra sign-in logs (first check below) to see which policy refused it.",
+      "Find the failed sign-in of {mailbox} in the Microsoft Entra sign-in logs (the first read-only check) to see which policy refused it.",
       "If it is a policy that blocks legacy authentication: Microsoft lists excluding the account from it as a fix. Do that only if your security policy allows it.",
       "Otherwise sign in with OAuth 2.0: an Entra app with Mail.Send (Office 365 Exchange Online, application) on the HVE account's Allowed Apps (command below).",
     ],

@@ -39,10 +39,16 @@ describe("practice mode", () => {
     expect(outcome.diagnosis?.id).toBe("security-defaults")
   })
 
-  test("refuses ports other than 25 and 587, as a closed port would", async () => {
+  test("refuses ports other than 25 and 587, and says so in practice terms", async () => {
     const outcome = await runDiagnosedTest(practice("sender@contoso.com", "465"), options)
-    expect(outcome.failure?.cause).toBe("ECONNREFUSED")
-    expect(outcome.diagnosis?.id).toBe("connection-refused")
+    expect(outcome.failure).toMatchObject({ cause: "ECONNREFUSED", practice: true })
+    expect(outcome.diagnosis?.id).toBe("practice-port-closed")
+    expect(outcome.diagnosis?.headline).toBe("The practice server does not answer on port 465")
+    expect(outcome.diagnosis?.who).toBe("app-owner")
+    // smtp.office365.com was never contacted: the simulator's loopback address is not shown as its.
+    expect(outcome.failure?.message).toContain("Practice server, port 465")
+    expect(JSON.stringify(outcome)).not.toContain("127.0.0.1")
+    expect(outcome.stages.find((stage) => stage.id === "connect")?.status).toBe("failed")
   })
 })
 

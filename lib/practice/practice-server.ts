@@ -164,7 +164,7 @@ export async function practiceTarget(values: SetupValues): Promise<PracticeTarge
       port: servers.closedPort,
       servername: PRACTICE_SERVERNAME,
       ca: servers.ca,
-      description: `built-in Microsoft 365 simulator: port ${values.server.port} is closed (only 25 and 587 answer)`,
+      description: `built-in Microsoft 365 simulator: nothing answers on port ${values.server.port} (only 25 and 587 do)`,
     }
   }
   const { server, role } = PRACTICE_ENDPOINTS[values.method.method]
@@ -174,6 +174,7 @@ export async function practiceTarget(values: SetupValues): Promise<PracticeTarge
     port: simulator.port,
     servername: PRACTICE_SERVERNAME,
     ca: servers.ca,
-    description: `built-in Microsoft 365 simulator (${role}) at ${simulator.host}:${simulator.port}`,
+    // Its loopback address is not shown: the result names it "Practice server, port 587".
+    description: `built-in Microsoft 365 simulator (${role})`,
   }
 }

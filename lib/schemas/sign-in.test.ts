@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest"
 
 import { SENDING_METHODS } from "./setup-fields"
-import { isOAuth, signInOf } from "./sign-in"
+import { isOAuth, secretFieldOf, signInOf } from "./sign-in"
 
 describe("signInOf: how a setup signs in", () => {
   test("SMTP AUTH signs in as the Account step chose; unset is a password", () => {
@@ -29,5 +29,15 @@ describe("signInOf: how a setup signs in", () => {
     expect(isOAuth("oauth-device")).toBe(true)
     expect(isOAuth("password")).toBe(false)
     expect(isOAuth("none")).toBe(false)
+  })
+
+  test("the secret a sign-in sends is the password, or the app-only flow's client secret", () => {
+    expect(secretFieldOf("password")).toBe("account.pass")
+    // Azure Communication Services: the app's client secret goes in the password.
+    expect(secretFieldOf("app-secret")).toBe("account.pass")
+    expect(secretFieldOf("oauth-app")).toBe("account.clientSecret")
+    // The user signs in elsewhere, or nobody signs in.
+    expect(secretFieldOf("oauth-device")).toBeNull()
+    expect(secretFieldOf("none")).toBeNull()
   })
 })

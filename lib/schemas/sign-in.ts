@@ -27,3 +27,16 @@ export function usesPassword(signIn: SignIn): boolean {
 export function isOAuth(signIn: SignIn): signIn is OAuthSignIn {
   return signIn === "oauth-app" || signIn === "oauth-device"
 }
+
+/** The fields that hold a secret: never kept, so a reload empties them. */
+export type SecretFieldName = "account.pass" | "account.clientSecret"
+
+/**
+ * The field holding the secret this sign-in sends: the password (a mailbox's, an HVE account's, or
+ * an Azure Communication Services app's client secret) or an app-only OAuth app's client secret.
+ * None for the device code flow (the user signs in elsewhere) or a setup that does not sign in.
+ */
+export function secretFieldOf(signIn: SignIn): SecretFieldName | null {
+  if (usesPassword(signIn)) return "account.pass"
+  return signIn === "oauth-app" ? "account.clientSecret" : null
+}

@@ -66,6 +66,8 @@ export async function runSmtpTest(
   let token: SmtpOutcome["token"]
   const port = Number(values.server.port)
   const practice = values.server.practice
+  // Practice mode: the simulator's address, as an error message may name it, and the name for it.
+  let simulatorName: { address: string; label: string } | undefined
 
   const finish = (
     rest: Omit<SmtpOutcome, "startedAt" | "durationMs" | "target" | "stages" | "transcript">
@@ -82,6 +84,12 @@ export async function runSmtpTest(
     if (outcome.failure) {
       if (signsIn) outcome.failure.signIn = signIn
       outcome.failure.method = values.method.method
+      if (practice) outcome.failure.practice = true
+      if (simulatorName) {
+        // "connect ECONNREFUSED 127.0.0.1:41017" was the simulator, not the server typed.
+        const { address, label } = simulatorName
+        outcome.failure.message = outcome.failure.message.replaceAll(address, label)
+      }
       // The same 535 5.7.3 has one certain reading when the token was for Microsoft Graph.
       if (
         outcome.failure.stage === "auth" &&
@@ -116,7 +124,11 @@ export async function runSmtpTest(
         message: "Practice mode is turned off on this smtp365 (SMTP365_PRACTICE=off)",
       })
     }
-    target = { ...simulator, security: values.server.security }
+    // Named by the port typed: its loopback address is never shown as the server's. Capitalised:
+    // the practice password is "practice", and redaction takes it out wherever it appears.
+    const label = `Practice server, port ${port}`
+    target = { ...simulator, security: values.server.security, label }
+    simulatorName = { address: `${simulator.address}:${simulator.port}`, label }
     tracker.pass("resolve", { detail: simulator.description })
     transcript.add("info", `Practice mode: ${simulator.description}`)
   } else {

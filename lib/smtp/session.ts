@@ -26,6 +26,11 @@ export interface SessionTarget {
   servername?: string
   /** A CA trusted for this connection only (the practice simulator's). */
   ca?: string
+  /**
+   * How the stages and the transcript name the server, where its address would mislead (the
+   * practice simulator's loopback address is not the server's); absent: address:port.
+   */
+  label?: string
 }
 
 /** A password (AUTH LOGIN), or an OAuth access token (AUTH XOAUTH2). */
@@ -101,10 +106,10 @@ export async function runSession(
     const message = composeTestMessage(request.message)
     // Waited for at DATA; a session that ends sooner drops it.
     message.catch(() => {})
-    tracker.begin("connect", `${target.address}:${target.port}`)
+    tracker.begin("connect", endpointName(target))
     socket = await openSocket(target, timeouts.stepMs)
     tracker.pass("connect")
-    transcript.add("info", `Connected to ${target.address}:${target.port}`)
+    transcript.add("info", `Connected to ${endpointName(target)}`)
 
     if (target.security === "tls") {
       tracker.begin("tls", "Implicit TLS")
@@ -247,6 +252,11 @@ function tlsOptions(target: SessionTarget): tls.ConnectionOptions {
   }
 }
 
+/** The server as the stages and the transcript name it. */
+function endpointName(target: SessionTarget): string {
+  return target.label ?? `${target.address}:${target.port}`
+}
+
 function openSocket(target: SessionTarget, timeoutMs: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: target.address, port: target.port })
@@ -254,7 +264,7 @@ function openSocket(target: SessionTarget, timeoutMs: number): Promise<net.Socke
       socket.destroy()
       reject(
         new SessionError(
-          `No answer from ${target.address}:${target.port} within ${timeoutMs / 1000} s`,
+          `No answer from ${endpointName(target)} within ${timeoutMs / 1000} s`,
           "ETIMEDOUT",
           "CONNECT_TIMEOUT"
         )

@@ -71,6 +71,11 @@ export interface FailureFacts {
    * the same reply means another thing on its endpoint. Absent for a reply pasted on its own.
    */
   method?: SendingMethod
+  /**
+   * The test ran against the built-in Microsoft 365 simulator (practice mode): nothing on the
+   * network was contacted, and a refused port is the simulator's, not the server's.
+   */
+  practice?: true
   /** nodemailer's error code (EAUTH, ESOCKET, ETIMEDOUT...) or our own (EGUARD, ENOTLS...). */
   code: string
   /** The low-level cause, for example ECONNREFUSED or ERR_SSL_WRONG_VERSION_NUMBER. */
@@ -89,12 +94,20 @@ export interface DiagnosisSource {
 
 export type Actor = "app-owner" | "m365-admin" | "network-team"
 
+/** A note beside a fix: "Uncertain after December 2026", and why. */
+export interface DiagnosisCaveat {
+  title: string
+  text: string
+}
+
 export interface Diagnosis {
   id: string
   headline: string
   meaning: string
   /** Fix steps in order. Commands are filled in with the user's own mailbox where it matters. */
   fix: string[]
+  /** A note beside the fix, not a step of it (what may change after a date). */
+  caveat?: DiagnosisCaveat
   commands?: string[]
   who: Actor
   /** Whether retrying the same thing later can succeed. */

@@ -1,10 +1,9 @@
 "use client"
 
-import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 
 import { BASIC_AUTH_TIMELINE } from "@/lib/microsoft365/basic-auth-timeline"
-import type { PracticeAppItem, PracticeListing, PracticeRoute } from "@/lib/practice/listing"
+import type { PracticeListing, PracticeRoute } from "@/lib/practice/listing"
 import type { SetupValues } from "@/lib/schemas/setup"
 import {
   OAUTH_FIELD_LABELS,
@@ -16,11 +15,7 @@ import { isOAuth, signInOf } from "@/lib/schemas/sign-in"
 import { methodInfo, type MethodAccount } from "@/lib/microsoft365/methods"
 import { psQuote } from "@/lib/powershell"
 import { CodeBlock } from "@/components/ui/code-block"
-import { Button } from "@/components/ui/button"
 import { Callout } from "@/components/ui/callout"
-import { Field, FieldError, FieldHint, describedBy } from "@/components/ui/field"
-import { Input } from "@/components/ui/input"
-import { Label } from "@/components/ui/label"
 import { RadioCard } from "@/components/ui/radio-card"
 import { SourceLink } from "@/components/ui/source-link"
 
@@ -29,17 +24,22 @@ import { PracticeCatalog } from "@/components/practice/practice-catalog"
 import { PracticeApps } from "@/components/oauth/practice-apps"
 
 import { AcsUsernameHelper } from "../acs-username-helper"
-import { TextField, fieldId, useFieldError } from "../text-field"
+import { SecretField } from "../secret-field"
+import { TextField } from "../text-field"
 
 /** `practice`: the practice accounts and apps of each method, listed when practice mode is on (else null). */
 export function AccountStep({ practice }: { practice: PracticeListing | null }) {
   const { control } = useFormContext<SetupValues>()
-  const [method, authType] = useWatch({ control, name: ["method.method", "account.authType"] })
+  const [method, authType, practiceServer] = useWatch({
+    control,
+    name: ["method.method", "account.authType", "server.practice"],
+  })
   const info = methodInfo(method)
   const signIn = signInOf({ method: { method }, account: { authType } })
   const oauthSignIns = info.signIns.filter(isOAuth)
-  // The practice accounts of this method's simulator, if it has any.
+  // The practice accounts (or apps) of this method's simulator, if it has any.
   const practiceRoute = practice?.routes[method]
+  const practiceList = practiceRoute ? <PracticeList route={practiceRoute} signIn={signIn} /> : null
   // The step only opens for a method that signs in, and every such method has its words.
   const words = info.account
   if (!words) return null
@@ -47,14 +47,11 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
   return (
     <>
       <p className="text-muted-foreground">{words.intro}</p>
+      {/* Practising: the accounts to practise with come first, where the eye lands. */}
+      {practiceServer ? practiceList : null}
       {words.choices ? <SignInChoice oauth={isOAuth(signIn)} choices={words.choices} /> : null}
       {isOAuth(signIn) ? (
-        <OAuthFields
-          signIn={signIn}
-          offered={oauthSignIns}
-          words={words}
-          practiceApps={practiceRoute?.apps.length ? practiceRoute.apps : undefined}
-        />
+        <OAuthFields signIn={signIn} offered={oauthSignIns} words={words} />
       ) : (
         <>
           <UsernameField words={words} signIn={signIn} />
@@ -66,11 +63,17 @@ export function AccountStep({ practice }: { practice: PracticeListing | null }) 
             hint={words.passwordHint}
           />
           {words.basicAuthRetiring ? <BasicAuthCallout /> : null}
-          {practiceRoute ? <PracticeAccounts route={practiceRoute} /> : null}
         </>
       )}
+      {practiceServer ? null : practiceList}
     </>
   )
+}
+
+/** The practice accounts of a route, or its practice apps when the setup signs in with OAuth. */
+function PracticeList({ route, signIn }: { route: PracticeRoute; signIn: SignIn }) {
+  if (!isOAuth(signIn)) return <PracticeAccounts route={route} />
+  return route.apps.length ? <PracticeApps apps={route.apps} /> : null
 }
 
 function UsernameField({ words, signIn }: { words: MethodAccount; signIn: SignIn }) {
@@ -146,13 +149,11 @@ function OAuthFields({
   signIn,
   offered,
   words,
-  practiceApps,
 }: {
   signIn: OAuthSignIn
   /** The OAuth sign-ins the method takes. */
   offered: readonly OAuthSignIn[]
   words: MethodAccount
-  practiceApps?: readonly PracticeAppItem[]
 }) {
   const form = useFormContext<SetupValues>()
   const flow = form.register("account.authType", {
@@ -196,8 +197,9 @@ function OAuthFields({
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="7d5c3f0e-6a1b-4c2d-9e8f-0a1b2c3d4e5f or contoso.onmicrosoft.com"
-        hint="From the app's Overview page in the Microsoft Entra admin center, or a domain of the tenant."
+        // The shape, not an ID: a real-looking one reads as filled in (the practice tenant's was).
+        placeholder="00000000-0000-0000-0000-000000000000"
+        hint="From the app's Overview page in the Microsoft Entra admin center, or a domain of the tenant such as contoso.onmicrosoft.com."
       />
       <TextField
         name="account.clientId"
@@ -205,7 +207,7 @@ function OAuthFields({
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="8f3c1a2b-0d4e-4f5a-9b6c-7d8e9f0a1b2c"
+        placeholder="00000000-0000-0000-0000-000000000000"
         hint="From the same Overview page."
       />
       {signIn === "oauth-app" ? (
@@ -241,60 +243,7 @@ function OAuthFields({
       ) : (
         <EntraChecklist flow={signIn} tenant={tenant} clientId={clientId} mailbox={user} />
       )}
-      {practiceApps ? <PracticeApps apps={practiceApps} /> : null}
     </>
-  )
-}
-
-/**
- * Uncontrolled on purpose: a password or client secret lives only in the input and
- * react-hook-form's internal values, never in React state, a value= prop or a watcher, so it
- * can't end up in rendered HTML.
- */
-function SecretField({
-  name,
-  label,
-  hint,
-  autoComplete,
-}: {
-  name: "account.pass" | "account.clientSecret"
-  label: string
-  hint: string
-  autoComplete: string
-}) {
-  const { register } = useFormContext<SetupValues>()
-  const [visible, setVisible] = useState(false)
-  const error = useFieldError(name)
-  const id = fieldId(name)
-
-  return (
-    <Field data-invalid={error ? true : undefined}>
-      <Label htmlFor={id}>{label}</Label>
-      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
-      <div className="flex gap-2">
-        <Input
-          id={id}
-          type={visible ? "text" : "password"}
-          autoComplete={autoComplete}
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(error && `${id}-error`, `${id}-hint`)}
-          {...register(name)}
-        />
-        <Button
-          variant="outline"
-          className="w-20"
-          aria-pressed={visible}
-          aria-controls={id}
-          onClick={() => setVisible((shown) => !shown)}
-        >
-          {visible ? "Hide" : "Show"}
-        </Button>
-      </div>
-      <FieldError id={`${id}-error`} message={error?.message} />
-    </Field>
   )
 }
 
@@ -343,10 +292,10 @@ function PracticeAccounts({ route }: { route: PracticeRoute }) {
         <>
           Each one behaves like a real {route.kind} in a particular situation. {route.secret.name}{" "}
           is{" "}
-          <code className="rounded bg-muted px-1 font-mono wrap-anywhere text-foreground">
+          <code className="rounded bg-muted px-1 font-mono whitespace-nowrap text-foreground">
             {route.secret.value}
           </code>
-          : type it yourself. <code className="font-mono wrap-anywhere">{route.sender}</code> sends
+          : type it yourself. <code className="font-mono">{breakable(route.sender)}</code> sends
           successfully; each of the others shows what its line says.{" "}
           {route.note ? `${route.note} ` : null}
           &ldquo;Use&rdquo; fills in Username and switches the test to the practice server.
@@ -356,9 +305,7 @@ function PracticeAccounts({ route }: { route: PracticeRoute }) {
       nameColumn={route.nameColumn}
       items={route.accounts.map(({ username, description }) => ({
         key: username,
-        name: (
-          <span className="font-mono text-[0.8125rem] wrap-anywhere">{breakable(username)}</span>
-        ),
+        name: <span className="font-mono text-[0.8125rem]">{breakable(username)}</span>,
         description,
         useLabel: username,
         onUse: () => fillFrom(username),
@@ -367,9 +314,17 @@ function PracticeAccounts({ route }: { route: PracticeRoute }) {
   )
 }
 
-/** A username with line-break opportunities before "@" and after each "|". */
+/**
+ * A username that breaks only before "@" and after each "|": never inside a part, such as at a
+ * hyphen of the GUIDs in an Azure Communication Services username.
+ */
 function breakable(username: string) {
-  return username
-    .split(/(?=@)|(?<=\|)/)
-    .flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, part]))
+  return username.split(/(?=@)|(?<=\|)/).flatMap((part, index) => {
+    const whole = (
+      <span key={`part-${index}`} className="whitespace-nowrap">
+        {part}
+      </span>
+    )
+    return index === 0 ? [whole] : [<wbr key={index} />, whole]
+  })
 }

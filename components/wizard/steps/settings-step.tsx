@@ -26,13 +26,31 @@ const SettingsFilesPanel = dynamic(
   { loading: () => <p className="text-sm text-muted-foreground">Preparing the files…</p> }
 )
 
-export function SettingsStep() {
+/** `tested`: what the last test said of these settings; the Test step lets the admin skip it. */
+export function SettingsStep({ tested }: { tested: "passed" | "failed" | "untested" }) {
   const { getValues } = useFormContext<SetupValues>()
   const values = exportableValues(getValues())
   const rows = settingsRows(values)
 
   return (
     <>
+      {tested === "untested" ? (
+        <Callout tone="warning" title="Untested settings" data-testid="settings-untested">
+          <p>
+            No test has been sent with these settings, so nothing here is known to work yet. Send
+            one from the Test step (Back), or test from the device itself with the commands under
+            &ldquo;Test from the device&rdquo; below.
+          </p>
+        </Callout>
+      ) : null}
+      {tested === "failed" ? (
+        <Callout tone="warning" title="The last test failed" data-testid="settings-untested">
+          <p>
+            These settings did not send the test message. Fix what the Test step&apos;s result says,
+            then test again before entering them.
+          </p>
+        </Callout>
+      ) : null}
       <p className="text-muted-foreground">
         Enter these in the device, application or script. The same settings as ready-made files are
         below.

@@ -1,16 +1,17 @@
 "use client"
 
-import { useEffect, useRef } from "react"
+import { useEffect, useRef, useState } from "react"
 import { useFormContext, useFormState, useWatch } from "react-hook-form"
 
 import { methodInfo } from "@/lib/microsoft365/methods"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { SECURITY_MODE_LABELS } from "@/lib/schemas/setup-fields"
-import { signInOf } from "@/lib/schemas/sign-in"
+import { OAUTH_FIELD_LABELS, SECURITY_MODE_LABELS, type SignIn } from "@/lib/schemas/setup-fields"
+import { secretFieldOf, signInOf, type SecretFieldName } from "@/lib/schemas/sign-in"
 import { SubmitButton } from "@/components/ui/submit-button"
 import { Callout } from "@/components/ui/callout"
 
-import { TextField } from "../text-field"
+import { SecretField } from "../secret-field"
+import { TextField, useFieldError } from "../text-field"
 
 export function TestStep({
   sendError,
@@ -42,6 +43,8 @@ export function TestStep({
     if (sendError) errorRef.current?.focus()
   }, [sendError])
   const info = methodInfo(method)
+  const signIn = signInOf({ method: { method }, account: { authType } })
+  const secretField = secretFieldOf(signIn)
   const server = `${host.trim()}:${port.trim()}`
 
   return (
@@ -55,7 +58,7 @@ export function TestStep({
         <dt className="text-muted-foreground">Method</dt>
         <dd className="font-medium">{info.name}</dd>
         <dt className="text-muted-foreground">Server</dt>
-        <dd className="font-mono break-all">
+        <dd className="font-mono wrap-anywhere">
           {practice ? (
             <>
               <span className="font-sans font-medium">Practice server</span>
@@ -70,16 +73,16 @@ export function TestStep({
         <dt className="text-muted-foreground">Security</dt>
         <dd>{SECURITY_MODE_LABELS[security]}</dd>
         <dt className="text-muted-foreground">Signs in as</dt>
-        <dd className="break-all">
-          {signInOf({ method: { method }, account: { authType } }) !== "none"
-            ? user
-            : "Nobody: this method sends without signing in"}
+        <dd className="wrap-anywhere">
+          {signIn !== "none" ? user : "Nobody: this method sends without signing in"}
         </dd>
         <dt className="text-muted-foreground">From</dt>
-        <dd className="break-all">
+        <dd className="wrap-anywhere">
           {fromName.trim() ? `${fromName.trim()} <${fromAddress.trim()}>` : fromAddress.trim()}
         </dd>
       </dl>
+
+      {secretField ? <SecretAgain name={secretField} signIn={signIn} /> : null}
 
       <TextField
         name="test.to"
@@ -111,5 +114,26 @@ export function TestStep({
         </SubmitButton>
       </div>
     </>
+  )
+}
+
+/**
+ * The password or client secret, asked for here when it is empty (smtp365 never keeps it, so a
+ * reload empties it) or refused, so that sending need not go back to the Account step for it.
+ */
+function SecretAgain({ name, signIn }: { name: SecretFieldName; signIn: SignIn }) {
+  const { getValues } = useFormContext<SetupValues>()
+  // Empty when the step opened: after a reload. Typing it must not make the field go away.
+  const [emptied] = useState(() => !getValues(name))
+  const error = useFieldError(name)
+  if (!emptied && !error) return null
+  return (
+    <SecretField
+      name={name}
+      label={name === "account.pass" ? "Password" : OAUTH_FIELD_LABELS.clientSecret}
+      // A mailbox's password may come from the browser's password manager; an app's secret not.
+      autoComplete={signIn === "password" ? "current-password" : "off"}
+      hint={`${emptied ? "smtp365 never keeps it, so reloading the page emptied it: type it again to send. " : ""}It is sent once for this test and never stored, logged or shown.`}
+    />
   )
 }
