@@ -391,7 +391,7 @@ export const CATALOG: readonly CatalogEntry[] = [
       "The mailbox is disabled, being moved, or was deleted.",
     ],
     fix: [
-      "Check that {mailbox} has a license that includes Exchange Online, and that its mailbox exists (check below).",
+      "Check that {mailbox} has a license that includes Exchange Online, and that its mailbox exists (the read-only check).",
       "A mailbox just created can take a while to be ready: try again later.",
     ],
     checks: [

@@ -236,7 +236,7 @@ export const OAUTH_CATALOG: readonly CatalogEntry[] = [
     ],
     fix: [
       "Look the AADSTS number up with Microsoft's error lookup at https://login.microsoftonline.com/error, which says what it means and what to change.",
-      "Check the app registration, its secret and its permissions (checks below), and that the app asks the same tenant its token was issued for.",
+      "Check the app registration, its secret and its permissions (the read-only checks), and that the app asks the same tenant its token was issued for.",
     ],
     checks: [CHECK.appRegistration, CHECK.secrets, CHECK.apiPermissions],
     who: "app-owner",
