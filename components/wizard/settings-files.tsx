@@ -78,7 +78,8 @@ export function SettingsFiles({
       ) : null}
       <p className="text-sm text-muted-foreground">{chosen.secretNote}</p>
       {/* Whether and how this software can sign in with OAuth 2.0, with its source in the file. */}
-      <p className="text-sm text-muted-foreground">{chosen.oauthLine}</p>
+      {/* The line ends with its source's address, which may break anywhere on a phone. */}
+      <p className="text-sm wrap-anywhere text-muted-foreground">{chosen.oauthLine}</p>
       {chosen.companion ? (
         <p className="text-sm">
           <a
