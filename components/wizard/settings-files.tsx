@@ -53,7 +53,7 @@ export function SettingsFiles({
           id={selectId}
           value={chosen.id}
           onChange={(event) => setChosenId(event.target.value)}
-          className="h-9 rounded-md border border-input bg-card px-2 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          className="h-9 max-w-full min-w-0 rounded-md border border-input bg-card px-2 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
           {files.map((file) => (
             <option key={file.id} value={file.id}>
