@@ -4,6 +4,7 @@
 // then runs for the whole hold; if the hold fails, a rate RESOLUTION lower is held instead.
 import { CAPACITY_HOLD_MS, CAPACITY_P95_MS } from "./budgets.mjs"
 import { summarize } from "./load.mjs"
+import { watchOtherWork } from "./machine.mjs"
 import { sized } from "./quick.mjs"
 
 export const PROBE_MS = sized(5_000, 1_500)
@@ -19,14 +20,16 @@ const PAUSE_MS = 1_000
 /**
  * `runAt(rate, durationMs)` resolves with the runs of sends started at `rate` a second for
  * `durationMs` (load.mjs's atSteadyRate). Resolves with the rate held (0 if even one a second did
- * not), the hold's summary, and every probe and hold tried.
+ * not), the hold's summary, and every probe and hold tried, each with the share of the machine's
+ * CPU time that other work took meanwhile (machine.mjs).
  */
 export async function findCapacity(runAt) {
   const tried = []
   const holds = async (rate, durationMs) => {
+    const otherWork = watchOtherWork()
     const summary = summarize(await runAt(rate, durationMs))
     const held = summary.errors === 0 && summary.p95 < CAPACITY_P95_MS
-    tried.push({ rate, durationMs, held, ...summary })
+    tried.push({ rate, durationMs, held, ...summary, otherWork: otherWork() })
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS))
     return held
   }

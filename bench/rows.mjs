@@ -156,7 +156,7 @@ export function lighthouseRows({ wizard, bare }) {
 function capacityCell(name, capacity) {
   if (!capacity.hold) return `${name}: not even 1 a second`
   const { hold } = capacity
-  return `${name} ${capacity.rate} a second (p95 ${formatMs(hold.p95)}, median ${formatMs(hold.median)}, ${count(hold.sends)} sends)`
+  return `${name} ${capacity.rate} a second (p95 ${formatMs(hold.p95)}, median ${formatMs(hold.median)}, ${count(hold.sends)} sends; other work ${percent(hold.otherWork)} of the CPUs)`
 }
 
 export function capacityRow(smtp365, direct, holdMs) {
