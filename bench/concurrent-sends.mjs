@@ -22,10 +22,12 @@ export const SINGLE_RUNS = sized(20, 5)
 /**
  * Right after the server started: a warm-up round, then JUST_STARTED_ROUNDS rounds of 25 at once.
  * Resolves with the median round by p95 (its median, p95 and first bytes), the worst and the first
- * round's p95, the errors of every round, the warm-up's included, and the server's CPU time per send.
+ * round's p95, the errors of every round, the warm-up's included, the server's CPU time per send and
+ * the share of the CPUs other work took meanwhile.
  */
 export async function measureJustStarted({ app, send }) {
   const cpuBefore = app.cpuMs()
+  const otherWork = watchOtherWork()
   const rounds = []
   for (let i = 0; i < 1 + JUST_STARTED_ROUNDS; i++) {
     rounds.push(summarize(await atOnce(CONCURRENT_SENDS, send)))
@@ -40,6 +42,7 @@ export async function measureJustStarted({ app, send }) {
     firstError: rounds.find((round) => round.firstError)?.firstError,
     sends,
     serverCpuPerSendMs: (app.cpuMs() - cpuBefore) / sends,
+    otherWork: otherWork(),
   }
 }
 

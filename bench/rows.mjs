@@ -89,7 +89,8 @@ export function concurrentRows(against, justStarted) {
     {
       figure: `${n} sends at once, just started`,
       measured: `median ${formatMs(justStarted.median)} · p95 ${formatMs(justStarted.p95)} (first byte ${formatMs(justStarted.firstByteP95)}; worst round ${formatMs(justStarted.worstP95)}, first ${formatMs(justStarted.firstP95)}) · ${errorsCell(justStarted)} · server CPU ${formatMs(justStarted.serverCpuPerSendMs)} a send`,
-      compared: `${ratio(justStarted.p95 / direct.p95)} the warm reference's p95 ${formatMs(direct.p95)}`,
+      // Measured minutes before the reference's blocks: on a shared machine, no ratio to them holds.
+      compared: `other work on the machine meanwhile: ${percent(justStarted.otherWork)} of its CPU`,
       budget: "",
       result: "",
     },
