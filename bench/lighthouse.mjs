@@ -83,8 +83,15 @@ function runLighthouse(url, preset) {
 export async function measureLighthouse(pages) {
   const runs = pages.map(() => [])
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-    for (const [j, [, url, preset]] of pages.entries())
-      runs[j].push(await runLighthouse(url, preset))
+    for (const [j, [, url, preset]] of pages.entries()) {
+      // A run that could not load the page measured nothing: Chromium sometimes stops one with an
+      // interstitial that the same page, asked again, does not show. One more try.
+      const run = await runLighthouse(url, preset).catch((error) => {
+        console.error(`bench: ${error.message.split("\n", 1)[0]}; trying once more`)
+        return runLighthouse(url, preset)
+      })
+      runs[j].push(run)
+    }
   }
   const keys = ["performance", "accessibility", ...Object.keys(METRICS)]
   const results = {}
