@@ -1,9 +1,10 @@
-// Builds and starts a Next.js app with `next build` and `next start`, and reads its memory.
+// Builds and starts a Next.js app with `next build` and `next start`, and reads its memory and CPU.
 import { spawn } from "node:child_process"
-import { readFileSync, readdirSync } from "node:fs"
 import net from "node:net"
 import path from "node:path"
 
+import { cpuMs, mainThreadCpuMs, processTree, rssKb } from "./machine.mjs"
+import { inspectorUrlFrom } from "./server-inspector.mjs"
 import { ROOT } from "./ts-modules.mjs"
 
 // `next` is run directly, not through npx, so that stopping its process stops the server too.
@@ -53,66 +54,34 @@ function assertPortFree(port) {
 }
 
 /**
- * The fields of /proc/<pid>/stat after the command name in parentheses (which may hold spaces):
- * [0] state, [1] parent pid, [11] utime, [12] stime. Null once the process has ended.
- */
-function statFields(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-  } catch {
-    return null
-  }
-}
-
-/** The process and all its descendants, from /proc. */
-function processTree(pid) {
-  const children = new Map()
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    const fields = statFields(entry)
-    // Null: the process ended while we looked.
-    if (!fields) continue
-    const ppid = Number(fields[1])
-    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-  }
-  const tree = [pid]
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []))
-  return tree
-}
-
-/** CPU time (user + system) the process has used so far, in ms (clock ticks of 10 ms). */
-function cpuMs(pid) {
-  const fields = statFields(pid)
-  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0
-}
-
-function rssKb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8")
-    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
-  } catch {
-    return 0
-  }
-}
-
-/**
  * `next start -H 127.0.0.1 -p port` in `cwd`, resolved once it answers GET /. The returned object
- * reads the resident memory and CPU time of the server's processes and stops them.
+ * reads the resident memory and CPU time of the server's processes and stops them. With `inspect`,
+ * the server opens Node's inspector on a free loopback port (NODE_OPTIONS, the bench's
+ * configuration only), and `inspectorUrl` is its WebSocket address.
  */
-export async function startNextApp({ cwd, port, env = {} }) {
+export async function startNextApp({ cwd, port, env = {}, inspect = false }) {
   await assertPortFree(port)
+  const nodeOptions = [process.env.NODE_OPTIONS, inspect ? "--inspect=127.0.0.1:0" : ""]
   const child = spawn(
     process.execPath,
     [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       cwd,
-      env: { ...process.env, NODE_ENV: "production", ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NODE_OPTIONS: nodeOptions.filter(Boolean).join(" "),
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     }
   )
   let output = ""
-  const keep = (chunk) => (output = (output + chunk).slice(-4000))
+  let inspectorUrl = null
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-4000)
+    inspectorUrl ??= inspectorUrlFrom(output)
+  }
   child.stdout.on("data", keep)
   child.stderr.on("data", keep)
   const exited = new Promise((resolve) => child.once("exit", resolve))
@@ -121,6 +90,9 @@ export async function startNextApp({ cwd, port, env = {} }) {
   const app = {
     url,
     pid: child.pid,
+    get inspectorUrl() {
+      return inspectorUrl
+    },
     /** The server's process and its child processes, from /proc. */
     processes: () => processTree(child.pid),
     /**
@@ -130,6 +102,11 @@ export async function startNextApp({ cwd, port, env = {} }) {
     rssKb: (tree = processTree(child.pid)) => tree.reduce((sum, pid) => sum + rssKb(pid), 0),
     /** CPU time used so far by the server and its child processes, in ms. */
     cpuMs: () => processTree(child.pid).reduce((sum, pid) => sum + cpuMs(pid), 0),
+    /**
+     * CPU time used so far by the server's main thread alone, in ms: the web server's JavaScript
+     * (Next.js, the action), as apart from its other threads (the SMTP session thread, V8's, libuv's).
+     */
+    mainThreadCpuMs: () => mainThreadCpuMs(child.pid),
     async stop() {
       const pids = processTree(child.pid).reverse()
       for (const pid of pids) {

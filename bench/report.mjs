@@ -1,5 +1,5 @@
 // The bench's one table: printed as aligned text, and written as Markdown to bench/results.md.
-import { writeFile } from "node:fs/promises"
+import { readFile, writeFile } from "node:fs/promises"
 import os from "node:os"
 import { format, resolveConfig } from "prettier"
 
@@ -36,16 +36,27 @@ export function textTable(rows) {
 
 const cell = (value) => String(value ?? "").replaceAll("|", "\\|")
 
-/** Writes the rows as Markdown, with when and where they were measured, and the notes. */
-export async function writeMarkdown(file, rows, { startedAt, durationMs, notes }) {
-  const machine = `Node ${process.version}, ${os.cpus().length} CPUs, load average ${os
-    .loadavg()
-    .map((load) => load.toFixed(1))
-    .join(" ")} at the end`
+/** Where the part of results.md that people write begins; a run keeps it as it was. */
+export const WRITTEN_HEADING = "## Where the time goes"
+
+/** The file's part from WRITTEN_HEADING on, or nothing. */
+async function writtenPart(file) {
+  const text = await readFile(file, "utf8").catch(() => "")
+  const start = text.indexOf(`\n${WRITTEN_HEADING}\n`)
+  return start < 0 ? "" : text.slice(start + 1)
+}
+
+/**
+ * Writes the rows as Markdown, with when and where they were measured (`machine`: the load average
+ * at the start and the CPUs) and the notes, then what the file held from WRITTEN_HEADING on.
+ */
+export async function writeMarkdown(file, rows, { startedAt, durationMs, machine, notes }) {
+  const load = (averages) => averages.map((value) => value.toFixed(1)).join(" ")
+  const where = `Node ${process.version}, ${machine.cpus} CPUs, load average ${load(machine.loadAtStart)} at the start and ${load(os.loadavg())} at the end`
   const markdown = [
     "# Benchmark results",
     "",
-    `Measured on ${startedAt.toISOString().slice(0, 10)} (${startedAt.toISOString()}) by \`npm run bench\` in ${formatMs(durationMs)}; ${machine}. Budgets from issue 8.`,
+    `Measured on ${startedAt.toISOString().slice(0, 10)} (${startedAt.toISOString()}) by \`npm run bench\` in ${formatMs(durationMs)}; ${where}. Budgets from issues 8 and 23.`,
     "",
     `| ${COLUMNS.map(([, title]) => title).join(" | ")} |`,
     `| ${COLUMNS.map(() => "---").join(" | ")} |`,
@@ -53,6 +64,7 @@ export async function writeMarkdown(file, rows, { startedAt, durationMs, notes }
     "",
     ...notes.map((note) => `- ${note}`),
     "",
+    await writtenPart(file),
   ].join("\n")
   // Formatted as `npm run format` would, so format:check stays clean after a run.
   const options = { ...(await resolveConfig(file)), filepath: file }

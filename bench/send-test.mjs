@@ -106,3 +106,14 @@ export async function sendTestOverHttp(baseUrl, actionId, values) {
     return { status, firstByteMs, verdict: { ok: false, failure: `HTTP ${status}` } }
   return { status, firstByteMs, verdict: actionVerdict(parseActionResult(body)) }
 }
+
+/**
+ * A send for load.mjs: the action with `values`, resolving with { firstByteMs } when the test
+ * passed and { failure } otherwise.
+ */
+export function testSender(baseUrl, actionId, values) {
+  return async () => {
+    const { verdict, firstByteMs } = await sendTestOverHttp(baseUrl, actionId, values)
+    return verdict.ok ? { firstByteMs } : { failure: verdict.failure }
+  }
+}

@@ -17,3 +17,16 @@ export async function timed(work) {
   const result = await work()
   return { ms: performance.now() - start, result }
 }
+
+/** The least-squares slope of points [{ x, y }]: how much y grows per unit of x. */
+export function slope(points) {
+  const meanX = points.reduce((sum, point) => sum + point.x, 0) / points.length
+  const meanY = points.reduce((sum, point) => sum + point.y, 0) / points.length
+  let covariance = 0
+  let variance = 0
+  for (const { x, y } of points) {
+    covariance += (x - meanX) * (y - meanY)
+    variance += (x - meanX) ** 2
+  }
+  return variance ? covariance / variance : 0
+}

@@ -1,11 +1,12 @@
 // Figure 1: time to a verdict per scenario, through the running app, swaks and nodemailer.
+import { sized } from "./quick.mjs"
 import { runNodemailer, runSwaks } from "./reference-clients.mjs"
 import { isExpectedVerdict, SCENARIOS, TARGETS, wizardValues } from "./scenarios.mjs"
 import { sendTestOverHttp } from "./send-test.mjs"
 import { median, timed } from "./stats.mjs"
 
 /** Runs of each fast scenario per client; the silent port runs once (it is timeout-bound). */
-const RUNS = 3
+export const RUNS = sized(3, 1)
 /** Where a client still waiting is stopped and reported as "> cap". */
 export const CLIENT_CAP_MS = 150_000
 
