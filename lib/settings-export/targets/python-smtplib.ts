@@ -1,6 +1,6 @@
 import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
-import { msalTokenLines } from "../msal-python"
+import { msalTokenLines, xoauth2AuthLines } from "../msal-python"
 import {
   CLIENT_SECRET_VARIABLE,
   PASSWORD_VARIABLE,
@@ -8,21 +8,9 @@ import {
   oauthSignIn,
   secretNote,
   testSubject,
-  type ConnectionFacts,
 } from "../values"
-import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 
 const py = stringLiteral
-
-/** The token from msal, then the SASL XOAUTH2 string of reference §3 (SOURCES.oauth), which smtplib's auth() base64-encodes. */
-function tokenLines(facts: ConnectionFacts, kind: OAuthSignIn): string[] {
-  return [
-    ...msalTokenLines(facts, kind),
-    "# SASL XOAUTH2: the mailbox and the token, separated by Ctrl-A (\\x01).",
-    `xoauth2 = f"user={USER}\\x01auth=Bearer {token['access_token']}\\x01\\x01"`,
-    "",
-  ]
-}
 
 export const pythonSmtplibTarget: SettingsTarget = {
   id: "python-smtplib",
@@ -50,11 +38,7 @@ export const pythonSmtplibTarget: SettingsTarget = {
           ]
         : [`with smtplib.SMTP(${py(facts.host)}, ${facts.port}, timeout=30) as smtp:`]
     const signIn = kind
-      ? [
-          "    smtp.ehlo()",
-          "    # The server's error answer to a refused token is a 334 challenge: answer it empty.",
-          '    smtp.auth("XOAUTH2", lambda challenge=None: xoauth2 if challenge is None else "")',
-        ]
+      ? xoauth2AuthLines("smtp", "    ")
       : facts.signsIn
         ? [`    smtp.login(${py(facts.user)}, os.environ[${py(PASSWORD_VARIABLE)}])`]
         : []
@@ -73,7 +57,7 @@ export const pythonSmtplibTarget: SettingsTarget = {
       "from email.utils import formataddr",
       ...(kind ? ["", "import msal  # Microsoft's library for the token: pip install msal"] : []),
       "",
-      ...(kind ? tokenLines(facts, kind) : []),
+      ...(kind ? msalTokenLines(facts, kind) : []),
       "message = EmailMessage()",
       `message["From"] = formataddr((${py(facts.fromName)}, ${py(facts.fromAddress)}))`,
       `message["To"] = ${py(facts.to)}`,
