@@ -101,7 +101,8 @@ function variantFits({ oauthVariant }: SettingsTarget, values: SetupValues): boo
 export function renderTarget(target: SettingsTarget, values: SetupValues): SettingsFile {
   const { render, oauthVerdict, oauthVariant, ...about } = target
   const verdict = oauthVerdictLine(oauthVerdict)
-  const file: SettingsFile = { ...about, ...render(values), oauthLine: verdict }
+  const { filename = about.filename, ...rendered } = render(values)
+  const file: SettingsFile = { ...about, ...rendered, filename, oauthLine: verdict }
   const facts = connectionFacts(values)
   if (oauthVerdict.kind === "no-sign-in" || !facts.signsIn) return file
   const fits = variantFits(target, values)

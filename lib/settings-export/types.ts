@@ -71,7 +71,13 @@ export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNo
      */
     fits?(values: SetupValues): boolean
   }
-  render(values: SetupValues): Pick<SettingsFile, "content" | "secretNote" | "companion">
+  /**
+   * The file for these values. An OAuth 2.0 variant that is another file than the target's usual
+   * one (Flask-Mail's is an app.py, not a config.py) names it in `filename`.
+   */
+  render(
+    values: SetupValues
+  ): Pick<SettingsFile, "content" | "secretNote" | "companion"> & { filename?: string }
 }
 export interface SettingsRow {
   label: string
