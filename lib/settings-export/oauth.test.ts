@@ -629,6 +629,8 @@ describe("every target with OAuth 2.0", () => {
       "dotenv",
       "nodemailer",
       "python-smtplib",
+      "django",
+      "flask-mail",
       "phpmailer",
       "javamail",
       "dotnet-appsettings",

@@ -1,0 +1,276 @@
+// The OAuth 2.0 variants of the Python frameworks, run for real: Debian's Django 3.2 and Flask-Mail
+// 0.9.1 with python3-msal get an app-only token from the practice identity server (OAUTH_AUTHORITY)
+// and send through the practice simulator over STARTTLS, checked against the test CA.
+import { spawn } from "node:child_process"
+import path from "node:path"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+
+import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
+import {
+  PRACTICE_CLIENT_SECRET,
+  PRACTICE_TENANT_ID,
+  type PracticeAppId,
+} from "@/lib/practice/identity-scenarios"
+import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
+import type { SetupValues } from "@/lib/schemas/setup"
+import { testServerTls } from "@/test-support/test-ca"
+import {
+  PASSWORD,
+  TEST_CA_FILE,
+  outputOf as file,
+  smtpAuthSetup,
+  writeScratch,
+} from "@/test-support/settings-export"
+import { oauthVerdictLine } from "../oauth-note"
+import { djangoTarget } from "./django"
+import { flaskMailTarget } from "./flask-mail"
+
+const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
+const TOKEN_KEY = "settings-export-oauth-python-test-key"
+const WRONG_SECRET_REASON = "AADSTS7000215: Invalid client secret provided."
+
+let identity: RunningIdentityServer
+let simulator: RunningSimulator
+
+beforeAll(async () => {
+  identity = await startIdentityServer({ tls: testServerTls(), tokenKey: TOKEN_KEY })
+  simulator = await startSimulator({
+    role: "submission",
+    tls: testServerTls(),
+    password: PASSWORD,
+    tokenKey: TOKEN_KEY,
+  })
+})
+afterAll(async () => {
+  await Promise.all([identity.close(), simulator.close()])
+})
+
+/** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
+function oauthSetup(authType: "oauth-app" | "oauth-device"): SetupValues {
+  return {
+    ...smtpAuthSetup(simulator.port),
+    account: {
+      authType,
+      user: "sender@contoso.com",
+      pass: "",
+      tenant: PRACTICE_TENANT_ID,
+      clientId: APP_ONLY,
+      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
+    },
+  }
+}
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs Debian's python3 on a script in `cwd` against the practice identity server: msal's requests
+ * trust the test CA through REQUESTS_CA_BUNDLE, and smtplib's default context through
+ * SSL_CERT_FILE unless `smtpTrustsTestCa` is false (then only the system's CAs, which do not know
+ * the simulator's certificate).
+ */
+function python(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  smtpTrustsTestCa = true
+): Promise<Run> {
+  const { SSL_CERT_FILE: _ignored, ...inherited } = process.env
+  return new Promise((resolve, reject) => {
+    const child = spawn("/usr/bin/python3", [script, ...args], {
+      cwd: path.dirname(script),
+      env: {
+        ...inherited,
+        OAUTH_AUTHORITY: identity.url,
+        REQUESTS_CA_BUNDLE: TEST_CA_FILE,
+        ...(smtpTrustsTestCa ? { SSL_CERT_FILE: TEST_CA_FILE } : {}),
+        ...env,
+      },
+    })
+    const result: Run = { code: null, stdout: "", stderr: "" }
+    const timer = setTimeout(() => child.kill(), 30_000)
+    child.stdout.on("data", (chunk: Buffer) => (result.stdout += chunk.toString()))
+    child.stderr.on("data", (chunk: Buffer) => (result.stderr += chunk.toString()))
+    child.on("error", reject)
+    child.on("close", (code) => {
+      clearTimeout(timer)
+      resolve({ ...result, code })
+    })
+  })
+}
+
+const tokenRequests = () =>
+  identity.requests.filter((request) => request.grant === "client_credentials").length
+const connects = () => simulator.events.filter((event) => event.type === "connect").length
+
+/**
+ * Django with settings.py and mail_oauth.py as the output's two parts say, next to a script that
+ * sends two messages with send_mail(), each on a connection of its own (fail_silently as given),
+ * printing what each returns.
+ */
+async function djangoProject(folder: string): Promise<string> {
+  const content = file("django", oauthSetup("oauth-app")).content
+  const [settings, backend] = content.split(/^(?=# mail_oauth\.py, next to manage\.py)/m)
+  await writeScratch(`${folder}/settings.py`, settings ?? "")
+  await writeScratch(`${folder}/mail_oauth.py`, backend ?? "")
+  return writeScratch(`${folder}/send.py`, DJANGO_SEND)
+}
+
+const DJANGO_SEND = `
+import os, sys
+os.environ["DJANGO_SETTINGS_MODULE"] = "settings"
+import django
+django.setup()
+from django.core.mail import send_mail
+quiet = sys.argv[2] == "quiet"
+for n in (1, 2):
+    print(send_mail(f"Django OAuth {n}", "It works.", None, [sys.argv[1]], fail_silently=quiet))
+`
+
+describe("Django with msal (Debian's python3-django 3.2 and python3-msal: real token, real send)", () => {
+  test("the output is settings.py, then mail_oauth.py with the backend EMAIL_BACKEND names", () => {
+    const output = file("django", oauthSetup("oauth-app"))
+    const lines = output.content.split("\n")
+    expect(lines[0]).toBe(`# ${oauthVerdictLine(djangoTarget.oauthVerdict)}`)
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'EMAIL_BACKEND = "mail_oauth.OAuth2EmailBackend"',
+        "EMAIL_USE_TLS = True",
+        'EMAIL_HOST_USER = "sender@contoso.com"  # the mailbox to send as; no password',
+        "class OAuth2EmailBackend(EmailBackend):",
+        "        context = ssl.create_default_context()",
+      ])
+    )
+    expect(output.content).not.toMatch(/EMAIL_HOST_PASSWORD|SMTP_PASSWORD|\.login\(/)
+    expect(output.filename).toBe("settings.py")
+    expect(output.secretNote).toMatch(/SMTP_CLIENT_SECRET environment variable/)
+  })
+
+  test("app-only: two messages on two connections, both signed in with XOAUTH2, one token", async () => {
+    const send = await djangoProject("oauth-python/django")
+    const [messages, tokens] = [simulator.messages.length, tokenRequests()]
+    const result = await python(send, ["it-team@contoso.com", "loud"], {
+      SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET,
+    })
+
+    expect(result.stderr).toBe("")
+    expect(result.stdout).toBe("1\n1\n")
+    expect(simulator.messages).toHaveLength(messages + 2)
+    expect(simulator.messages.slice(-2).map((m) => m.authUser)).toEqual([
+      "sender@contoso.com",
+      "sender@contoso.com",
+    ])
+    expect(simulator.messages.at(-1)?.raw).toContain(
+      'From: "Scan \\"Floor 2\\" #1" <sender@contoso.com>'
+    )
+    // msal's in-memory cache: the second connection signs in with the first one's token.
+    expect(tokenRequests()).toBe(tokens + 1)
+  })
+
+  test("STARTTLS checks the certificate: without the test CA, nothing is sent", async () => {
+    const send = await djangoProject("oauth-python/django")
+    const [messages, connections] = [simulator.messages.length, connects()]
+    const result = await python(
+      send,
+      ["it-team@contoso.com", "loud"],
+      { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET },
+      false
+    )
+
+    expect(result.code).not.toBe(0)
+    // The token came (msal trusts the test CA); the SMTP connection then stopped at the certificate.
+    expect(result.stderr).toMatch(/ssl\.SSLCertVerificationError: .*CERTIFICATE_VERIFY_FAILED/)
+    expect(connects()).toBe(connections + 1)
+    expect(simulator.messages).toHaveLength(messages)
+  })
+
+  test("a wrong secret: Microsoft's reason, no connection; fail_silently keeps it quiet", async () => {
+    const send = await djangoProject("oauth-python/django")
+    const before = connects()
+    const loud = await python(send, ["it-team@contoso.com", "loud"], {
+      SMTP_CLIENT_SECRET: "not-the-secret",
+    })
+    expect(loud.code).not.toBe(0)
+    expect(loud.stderr).toContain(`smtplib.SMTPException: ${WRONG_SECRET_REASON}`)
+
+    const quiet = await python(send, ["it-team@contoso.com", "quiet"], {
+      SMTP_CLIENT_SECRET: "not-the-secret",
+    })
+    expect(quiet.stderr).toBe("")
+    expect(quiet.stdout).toBe("0\n0\n")
+    expect(connects()).toBe(before)
+  })
+})
+
+describe("Flask-Mail with msal (Debian's python3-flask-mail 0.9.1 and python3-msal: real token, real send)", () => {
+  test("the output is one app.py: OAuth2Mail in place of Mail, no MAIL_PASSWORD", () => {
+    const output = file("flask-mail", oauthSetup("oauth-app"))
+    expect(output.filename).toBe("app.py")
+    expect(output.content.split("\n")[0]).toBe(
+      `# ${oauthVerdictLine(flaskMailTarget.oauthVerdict)}`
+    )
+    expect(output.content).toContain("\nmail = OAuth2Mail(app)\n")
+    expect(output.content).not.toMatch(/MAIL_PASSWORD *=|SMTP_PASSWORD|\.login\(/)
+    // The password settings keep their own file name.
+    expect(file("flask-mail", smtpAuthSetup(simulator.port)).filename).toBe("config.py")
+  })
+
+  test("app-only: python app.py signs in with XOAUTH2 over verified STARTTLS, and the message arrives", async () => {
+    const app = await writeScratch(
+      "oauth-python/flask/app.py",
+      file("flask-mail", oauthSetup("oauth-app")).content
+    )
+    const before = simulator.messages.length
+    const result = await python(app, [], { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET })
+
+    expect(result.stderr).toBe("")
+    expect(result.code).toBe(0)
+    expect(simulator.messages).toHaveLength(before + 1)
+    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
+    expect(simulator.messages.at(-1)?.raw).toContain("Subject: Hello from Microsoft 365")
+  })
+
+  test("STARTTLS checks the certificate, which Flask-Mail's own connection does not", async () => {
+    const app = await writeScratch(
+      "oauth-python/flask/app.py",
+      file("flask-mail", oauthSetup("oauth-app")).content
+    )
+    const [messages, connections] = [simulator.messages.length, connects()]
+    const result = await python(app, [], { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET }, false)
+
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toMatch(/ssl\.SSLCertVerificationError: .*CERTIFICATE_VERIFY_FAILED/)
+    expect(connects()).toBe(connections + 1)
+    expect(simulator.messages).toHaveLength(messages)
+  })
+
+  test("a wrong secret: Microsoft's reason, and no connection", async () => {
+    const app = await writeScratch(
+      "oauth-python/flask/app.py",
+      file("flask-mail", oauthSetup("oauth-app")).content
+    )
+    const before = connects()
+    const result = await python(app, [], { SMTP_CLIENT_SECRET: "not-the-secret" })
+
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toContain(`smtplib.SMTPException: ${WRONG_SECRET_REASON}`)
+    expect(connects()).toBe(before)
+  })
+})
+
+describe("device code", () => {
+  test("Django and Flask-Mail are app-only: their password settings stay under the note", () => {
+    for (const id of ["django", "flask-mail"]) {
+      const output = file(id, oauthSetup("oauth-device"))
+      expect(output.content, id).toMatch(/^# OAuth 2\.0: /)
+      expect(output.content, id).toContain("# - point this software at a local OAuth 2.0 bridge")
+      expect(output.content, id).not.toContain("msal")
+      expect(output.secretNote, id).toMatch(/^No OAuth 2\.0 setup here/)
+    }
+    expect(file("flask-mail", oauthSetup("oauth-device")).filename).toBe("config.py")
+  })
+})
