@@ -234,6 +234,23 @@ describe("Flask-Mail with msal (Debian's python3-flask-mail 0.9.1 and python3-ms
     expect(simulator.messages.at(-1)?.raw).toContain("Subject: Hello from Microsoft 365")
   })
 
+  test("MAIL_DEBUG shows the conversation after the sign-in, never the token", async () => {
+    const content = file("flask-mail", oauthSetup("oauth-app")).content
+    const app = await writeScratch(
+      "oauth-python/flask/app.py",
+      content.replace(
+        "mail = OAuth2Mail(app)",
+        'app.config["MAIL_DEBUG"] = True\nmail = OAuth2Mail(app)'
+      )
+    )
+    const result = await python(app, [], { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET })
+
+    expect(result.code).toBe(0)
+    // smtplib's debug lines: on after the sign-in, so MAIL FROM is there and AUTH is not.
+    expect(result.stderr).toMatch(/send: 'mail FROM:/)
+    expect(result.stderr).not.toMatch(/XOAUTH2|auth=Bearer/i)
+  })
+
   test("STARTTLS checks the certificate, which Flask-Mail's own connection does not", async () => {
     const app = await writeScratch(
       "oauth-python/flask/app.py",
