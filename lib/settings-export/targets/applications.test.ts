@@ -18,6 +18,7 @@ import {
   smtpAuthSetup,
   writeScratch,
 } from "@/test-support/settings-export"
+import { oauthVariantLine } from "../oauth-note"
 import type { SettingsTarget } from "../types"
 import { giteaTarget } from "./gitea"
 import { grafanaTarget } from "./grafana"
@@ -431,6 +432,9 @@ describe("Zabbix (Email media type)", () => {
   test("SMTP AUTH, field by field (nothing parses this: exact text)", () => {
     expect(content(zabbixTarget)).toBe(
       [
+        // The method takes OAuth 2.0, which Zabbix 7.4 can do (oauth-gitlab-zabbix.test.ts).
+        oauthVariantLine(zabbixTarget.oauthVariant?.takes ?? ""),
+        "",
         ...header,
         "SMTP server port: 587",
         'Email: "Scan \\"Floor 2\\" #1" <sender@contoso.com>',

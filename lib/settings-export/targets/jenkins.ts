@@ -20,6 +20,9 @@ export const jenkinsTarget: SettingsTarget = {
   group: "Applications",
   filename: "jenkins.yaml",
   language: "yaml",
+  // email-ext's main branch (June 2026): useOAuth2 only sets mail.smtp.auth.mechanisms=XOAUTH2 and
+  // sends the credential's password (ExtendedEmailPublisherDescriptor); fetching an Entra token
+  // (pull request 1587) is on the unreleased gsoc2026 branch.
   oauthVerdict: {
     kind: "none",
     how: "the Mailer plugin signs in only with a username and password (Email Extension 2.92 and later can send a token as the password, but nothing fetches or renews it)",

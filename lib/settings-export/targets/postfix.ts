@@ -10,7 +10,8 @@
 // Debian 12 (bookworm) main has no package of it (apt-cache search xoauth2, 2026-11): build it
 // from source or use the project's Ubuntu PPA. It cannot use an app-only token: "sasl-xoauth2
 // will not work without a refresh token" (its maintainer, in
-// https://github.com/tarickb/sasl-xoauth2/issues/76, where client credentials are asked for). So
+// https://github.com/tarickb/sasl-xoauth2/issues/76, where client credentials are asked for; pull
+// requests 105 and 123, which add them, were still open in 2026 and no release has them). So
 // for a method whose only OAuth 2.0 sign-in is app-only (High Volume Email), these files keep the
 // password settings under the note.
 import { DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
@@ -39,7 +40,7 @@ const SASL_XOAUTH2_OAUTH = {
     kind: "refresh-token",
     how: "Postfix signs in with XOAUTH2 through the sasl-xoauth2 plugin, which keeps a user's refresh token in a token file and renews the token itself; it cannot use an app-only token (client credentials)",
     source:
-      "https://github.com/tarickb/sasl-xoauth2 (README; client credentials refused in issue 76)",
+      "https://github.com/tarickb/sasl-xoauth2 (README; client credentials: open issue 76, unmerged pull requests 105 and 123)",
   },
   oauthVariant: {
     takes: "the sasl-xoauth2 plugin and one device code sign-in as the mailbox user",
