@@ -3,11 +3,17 @@
  * offers LOGIN and XOAUTH2, not PLAIN). API: https://pkg.go.dev/github.com/wneessen/go-mail
  * (NewClient, WithPort, WithTLSPolicy, WithSSL, WithSMTPAuth, NewMsg, FromMailAddress, DialAndSend).
  */
+import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
+import { signInOf } from "@/lib/schemas/sign-in"
+
 import { stringLiteral } from "../literals"
 import type { SettingsTarget } from "../types"
 import {
+  AUTHORITY_VARIABLE,
+  CLIENT_SECRET_VARIABLE,
   PASSWORD_VARIABLE,
   connectionFacts,
+  oauthSignIn,
   secretNote,
   testSubject,
   type ConnectionFacts,
@@ -30,6 +36,54 @@ function tlsOptions(security: ConnectionFacts["security"]): string[] {
       ]
 }
 
+/** The module path of MSAL for Go, Microsoft's library for the token. */
+const MSAL_GO = "github.com/AzureAD/microsoft-authentication-library-for-go"
+
+/**
+ * OAuth 2.0 app-only: the token from MSAL for Go's confidential client (apps/confidential:
+ * NewCredFromSecret, New, WithInstanceDiscovery, AcquireTokenByCredential; its README and
+ * apps/confidential/confidential.go), which go-mail sends with SMTPAuthXOAUTH2 as the password.
+ * MSAL asks Microsoft about a sign-in address it does not know (instance discovery) unless told not
+ * to, so WithInstanceDiscovery is on for Microsoft's own address only, as in the Python variant.
+ * The program sends once and exits; one that sends again calls AcquireTokenByCredential again,
+ * which answers from MSAL's cache until the token expires (MSAL for Go 1.6 and later).
+ */
+function appOnlyTokenLines(facts: ConnectionFacts): string[] {
+  return [
+    `\tsecret := os.Getenv(${go(CLIENT_SECRET_VARIABLE)})`,
+    '\tif secret == "" {',
+    `\t\tlog.Fatal(${go(`set the ${CLIENT_SECRET_VARIABLE} environment variable to the Entra app's client secret (its Value)`)})`,
+    "\t}",
+    "\tcredential, err := confidential.NewCredFromSecret(secret)",
+    "\tif err != nil {",
+    "\t\tlog.Fatal(err)",
+    "\t}",
+    `\t// Microsoft's sign-in address; ${AUTHORITY_VARIABLE} names another (a national cloud, a test`,
+    "\t// server), which MSAL then takes as given instead of asking Microsoft about it.",
+    `\tauthority, custom := os.LookupEnv(${go(AUTHORITY_VARIABLE)})`,
+    "\tif !custom {",
+    `\t\tauthority = ${go(DEFAULT_IDENTITY_URL)}`,
+    "\t}",
+    "\tapp, err := confidential.New(",
+    "\t\t// The sign-in address of the Directory (tenant) ID, then the Application (client) ID.",
+    `\t\tauthority+${go(`/${facts.tenant}`)},`,
+    `\t\t${go(facts.clientId)},`,
+    "\t\tcredential,",
+    "\t\tconfidential.WithInstanceDiscovery(!custom),",
+    "\t)",
+    "\tif err != nil {",
+    "\t\tlog.Fatal(err)",
+    "\t}",
+    "\t// OAuth 2.0 app-only (client credentials): the app signs in as itself, no user.",
+    `\ttoken, err := app.AcquireTokenByCredential(context.Background(), []string{${go(APP_ONLY_SCOPE)}})`,
+    "\tif err != nil {",
+    '\t\t// Microsoft\'s reason, for example "AADSTS7000215: Invalid client secret provided."',
+    "\t\tlog.Fatal(err)",
+    "\t}",
+    "",
+  ]
+}
+
 export const goMailTarget: SettingsTarget = {
   id: "go",
   title: "Go (go-mail)",
@@ -40,34 +94,49 @@ export const goMailTarget: SettingsTarget = {
     kind: "takes-token",
     since: "go-mail 0.4.0",
     how: "go-mail sends XOAUTH2 (SMTPAuthXOAUTH2) with the token given as the password; the program gets it (MSAL for Go)",
+    // Merged before v0.4.0 (wneessen/go-mail's history: "Merge pull request #130 from
+    // drakkan/xoauth2", then "v0.4.0-prep"); the option is SMTPAuthXOAUTH2 in auth.go.
     source: "https://github.com/wneessen/go-mail/pull/130",
+  },
+  oauthVariant: {
+    takes: `MSAL for Go (go get ${MSAL_GO}) and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
+    // A device code sign-in needs a person at a browser, which a program sending mail has not.
+    fits: (values) => signInOf(values) !== "oauth-device",
   },
   render(values) {
     const facts = connectionFacts(values)
+    const appOnly = oauthSignIn(facts) === "oauth-app"
+    const modules = appOnly
+      ? `github.com/wneessen/go-mail ${MSAL_GO}`
+      : "github.com/wneessen/go-mail"
     const content = [
       `// Sends one message through ${facts.service.name}. Go's net/smtp has no AUTH LOGIN, so this uses go-mail:`,
       "//",
-      "//\tgo mod init sendmail && go get github.com/wneessen/go-mail && go run .",
+      `//\tgo mod init sendmail && go get ${modules} && go run .`,
       "package main",
       "",
       "import (",
+      ...(appOnly ? ['\t"context"'] : []),
       '\t"log"',
       '\tnetmail "net/mail"',
       ...(facts.signsIn ? ['\t"os"'] : []),
       "",
+      ...(appOnly ? [`\t"${MSAL_GO}/apps/confidential"`] : []),
       '\t"github.com/wneessen/go-mail"',
       ")",
       "",
       "func main() {",
-      ...(facts.signsIn
-        ? [
-            `\tpassword := os.Getenv(${go(PASSWORD_VARIABLE)})`,
-            '\tif password == "" {',
-            `\t\tlog.Fatal(${go(`set the ${PASSWORD_VARIABLE} environment variable to ${facts.secret.name}`)})`,
-            "\t}",
-            "",
-          ]
-        : []),
+      ...(appOnly
+        ? appOnlyTokenLines(facts)
+        : facts.signsIn
+          ? [
+              `\tpassword := os.Getenv(${go(PASSWORD_VARIABLE)})`,
+              '\tif password == "" {',
+              `\t\tlog.Fatal(${go(`set the ${PASSWORD_VARIABLE} environment variable to ${facts.secret.name}`)})`,
+              "\t}",
+              "",
+            ]
+          : []),
       "\tmessage := mail.NewMsg()",
       "\t// A net/mail Address quotes the name as needed (FromFormat does not escape quotes).",
       `\tmessage.FromMailAddress(&netmail.Address{Name: ${go(facts.fromName)}, Address: ${go(facts.fromAddress)}})`,
@@ -81,13 +150,20 @@ export const goMailTarget: SettingsTarget = {
       `\t\tmail.WithPort(${facts.port}),`,
       ...tlsOptions(facts.security),
       "\t\t// go-mail checks the server certificate and its name by default.",
-      ...(facts.signsIn
+      ...(appOnly
         ? [
-            "\t\tmail.WithSMTPAuth(mail.SMTPAuthLogin),",
+            "\t\t// XOAUTH2 (go-mail 0.4.0 or later), with the app's token as the password.",
+            "\t\tmail.WithSMTPAuth(mail.SMTPAuthXOAUTH2),",
             `\t\tmail.WithUsername(${go(facts.user)}),`,
-            "\t\tmail.WithPassword(password),",
+            "\t\tmail.WithPassword(token.AccessToken),",
           ]
-        : []),
+        : facts.signsIn
+          ? [
+              "\t\tmail.WithSMTPAuth(mail.SMTPAuthLogin),",
+              `\t\tmail.WithUsername(${go(facts.user)}),`,
+              "\t\tmail.WithPassword(password),",
+            ]
+          : []),
       "\t)",
       "\tif err != nil {",
       "\t\tlog.Fatal(err)",
@@ -100,10 +176,12 @@ export const goMailTarget: SettingsTarget = {
     ].join("\n")
     return {
       content,
-      secretNote: secretNote(
-        facts,
-        `The password is read from the ${PASSWORD_VARIABLE} environment variable; the program stops if it is not set.`
-      ),
+      secretNote: appOnly
+        ? `The client secret is read from the ${CLIENT_SECRET_VARIABLE} environment variable; the program stops if it is not set.`
+        : secretNote(
+            facts,
+            `The password is read from the ${PASSWORD_VARIABLE} environment variable; the program stops if it is not set.`
+          ),
     }
   },
 }
