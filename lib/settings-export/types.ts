@@ -71,7 +71,14 @@ export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNo
      */
     fits?(values: SetupValues): boolean
   }
-  render(values: SetupValues): Pick<SettingsFile, "content" | "secretNote" | "companion">
+  /**
+   * The file for these values. A variant that is another file of the same software (a class to add,
+   * a must-use plugin) names it: its title, file name and language replace the target's.
+   */
+  render(
+    values: SetupValues
+  ): Pick<SettingsFile, "content" | "secretNote" | "companion"> &
+    Partial<Pick<SettingsFile, "title" | "filename" | "language">>
 }
 export interface SettingsRow {
   label: string
