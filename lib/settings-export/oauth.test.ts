@@ -629,10 +629,13 @@ describe("every target with OAuth 2.0", () => {
       "dotenv",
       "nodemailer",
       "python-smtplib",
+      "laravel",
+      "symfony",
       "phpmailer",
       "javamail",
       "dotnet-appsettings",
       "dotnet-mailkit",
+      "wordpress",
       "postfix-main-cf",
       "postfix-sasl-passwd",
       "msmtp",
@@ -687,8 +690,9 @@ describe("every target with OAuth 2.0", () => {
     expect(first("Frameworks and languages")).toBe("dotenv")
     expect(first("Mail servers")).toBe("postfix-main-cf")
     expect(first("Test from the device")).toBe("curl")
-    // Groups without one keep their order: Applications and Devices start as they always do.
     expect(first("Applications")).toBe("wordpress")
+    // A group without one keeps its order: Devices starts as it always does.
+    expect(first("Devices")).toBe("printer-sheet")
     expect(files).toHaveLength(SETTINGS_TARGETS.length)
     // A password test keeps the registry's order.
     expect(buildSettingsFiles(smtpAuthSetup(587)).map((f) => f.id)).toEqual(
