@@ -631,6 +631,8 @@ describe("every target with OAuth 2.0", () => {
       "python-smtplib",
       "django",
       "flask-mail",
+      "laravel",
+      "symfony",
       "phpmailer",
       "rails",
       "spring-boot",
@@ -638,6 +640,7 @@ describe("every target with OAuth 2.0", () => {
       "dotnet-appsettings",
       "dotnet-mailkit",
       "go",
+      "wordpress",
       "gitlab",
       "zabbix",
       "postfix-main-cf",
@@ -694,7 +697,7 @@ describe("every target with OAuth 2.0", () => {
     expect(first("Frameworks and languages")).toBe("dotenv")
     expect(first("Mail servers")).toBe("postfix-main-cf")
     expect(first("Test from the device")).toBe("curl")
-    expect(first("Applications")).toBe("gitlab")
+    expect(first("Applications")).toBe("wordpress")
     // A group without one keeps its order: Devices starts as it always does.
     expect(first("Devices")).toBe("printer-sheet")
     expect(files).toHaveLength(SETTINGS_TARGETS.length)

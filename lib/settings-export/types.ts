@@ -72,12 +72,14 @@ export interface SettingsTarget extends Omit<SettingsFile, "content" | "secretNo
     fits?(values: SetupValues): boolean
   }
   /**
-   * The file for these values. An OAuth 2.0 variant that is another file than the target's usual
-   * one (Flask-Mail's is an app.py, not a config.py) names it in `filename`.
+   * The file for these values. A variant that is another file of the same software (Flask-Mail's
+   * app.py, a class to add, a must-use plugin) names it: its title, file name and language replace
+   * the target's.
    */
   render(
     values: SetupValues
-  ): Pick<SettingsFile, "content" | "secretNote" | "companion"> & { filename?: string }
+  ): Pick<SettingsFile, "content" | "secretNote" | "companion"> &
+    Partial<Pick<SettingsFile, "title" | "filename" | "language">>
 }
 export interface SettingsRow {
   label: string

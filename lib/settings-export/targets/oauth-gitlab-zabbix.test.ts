@@ -414,11 +414,11 @@ describe("Zabbix's OAuth media type (Zabbix is not installable here: the API req
     expect(content).not.toContain("OAuth tokens")
   })
 
-  test("after an OAuth test, Applications opens on GitLab, then Zabbix", () => {
+  test("after an OAuth test, Applications opens on its variants: WordPress, GitLab, then Zabbix", () => {
     const ids = buildSettingsFiles(oauthSetup("oauth-app"))
       .filter((f) => f.group === "Applications")
       .map((f) => f.id)
-    expect(ids.slice(0, 2)).toEqual(["gitlab", "zabbix"])
+    expect(ids.slice(0, 3)).toEqual(["wordpress", "gitlab", "zabbix"])
     const device = buildSettingsFiles(oauthSetup("oauth-device"))
       .filter((f) => f.group === "Applications")
       .map((f) => f.id)
