@@ -6,7 +6,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
   const { checkConfigurationAtStart } = await import("@/lib/start-up")
-  checkConfigurationAtStart()
+  await checkConfigurationAtStart()
   const { ignoreClosedLogPipes } = await import("@/lib/closed-log-pipes")
   ignoreClosedLogPipes()
   // The rate limit needs each request's socket address, which Next.js does not pass on.
@@ -15,6 +15,9 @@ export async function register() {
   // Next.js's own early redirects (repeated slashes) run before its header rules: set them first.
   const { sendFixedHeadersOnEveryResponse } = await import("@/lib/security/response-headers")
   sendFixedHeadersOnEveryResponse()
+  // The SMTP session thread boots while the server starts, not during the first test.
+  const { startSessionThreadEarly } = await import("@/lib/smtp/session-thread")
+  startSessionThreadEarly()
   const { startPracticeServers } = await import("@/lib/practice/practice-server")
   await startPracticeServers()
 }

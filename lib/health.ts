@@ -1,7 +1,7 @@
 import "server-only"
 
 import packageJson from "@/package.json"
-import { sharedStore } from "@/lib/shared-store/store"
+import { sharedStore } from "@/lib/shared-store/connection"
 
 /** Where a load balancer or an orchestrator asks whether this instance can serve. */
 export const HEALTH_PATH = "/api/health"

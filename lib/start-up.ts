@@ -1,7 +1,7 @@
 import "server-only"
 
 import { ConfigurationError, env } from "@/lib/env"
-import { sharedStore } from "@/lib/shared-store/store"
+import { connectSharedStore } from "@/lib/shared-store/connection"
 
 /**
  * The first thing the server does (instrumentation.ts): a configuration smtp365 refuses
@@ -9,7 +9,7 @@ import { sharedStore } from "@/lib/shared-store/store"
  * rather than failing at the first request; with SMTP365_REDIS_URL, Redis is connected now, so an
  * unreachable Redis is in the log at start-up.
  */
-export function checkConfigurationAtStart(): void {
+export async function checkConfigurationAtStart(): Promise<void> {
   try {
     env()
   } catch (error) {
@@ -17,5 +17,5 @@ export function checkConfigurationAtStart(): void {
     console.error(`smtp365 cannot start: ${error.message}`)
     process.exit(1)
   }
-  sharedStore()
+  await connectSharedStore()
 }

@@ -1,7 +1,6 @@
 "use server"
 
 import { validatedAction } from "@/lib/actions/validated-action"
-import { checkDomain as runDomainCheck } from "@/lib/dns/check-domain"
 import { configuredLookups } from "@/lib/dns/configured-lookups"
 import { checkMx } from "@/lib/dns/mx"
 import { domainCheckSchema } from "@/lib/dns/domain-check-schema"
@@ -23,7 +22,12 @@ export const checkDomain = validatedAction(
     unexpected: "smtp365 hit an unexpected error checking the domain. Try again.",
     limit: () => limitDomainCheck(),
   },
-  async (request) => ({ ok: true, data: await runDomainCheck(configuredLookups(), request) })
+  async (request) => {
+    // Loaded at the first check, not with the page's other actions (Next.js loads them together
+    // at the first call of any): its Public Suffix List would delay the first test send.
+    const { checkDomain: runDomainCheck } = await import("@/lib/dns/check-domain")
+    return { ok: true, data: await runDomainCheck(configuredLookups(), request) }
+  }
 )
 
 const NO_DOMAIN = "Enter a domain such as contoso.com."

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, test, vi } from "vitest"
 import * as z from "zod/mini"
 
-import { SHARED_STORE_UNAVAILABLE_MESSAGE, SharedStoreUnavailable } from "@/lib/shared-store/store"
+import {
+  SHARED_STORE_UNAVAILABLE_MESSAGE,
+  SharedStoreUnavailable,
+} from "@/lib/shared-store/unavailable"
 
 import { validatedAction } from "./validated-action"
 

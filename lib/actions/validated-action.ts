@@ -5,7 +5,7 @@ import type * as z from "zod/mini"
 import type { ActionResult } from "@/lib/action-result"
 import { toFieldErrors } from "@/lib/schemas/setup"
 import type { RateLimited } from "@/lib/security/limit-test-send"
-import { isSharedStoreUnavailable } from "@/lib/shared-store/store"
+import { isSharedStoreUnavailable } from "@/lib/shared-store/unavailable"
 
 export interface ValidatedActionOptions<Input> {
   /** The action's name, for the log of an unexpected error. */

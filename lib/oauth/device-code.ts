@@ -10,7 +10,8 @@ import {
   type NetworkResponse,
 } from "@azure/msal-node"
 
-import { sharedStore, type SharedStore } from "@/lib/shared-store/store"
+import { sharedStore } from "@/lib/shared-store/connection"
+import type { SharedStore } from "@/lib/shared-store/store"
 import { SILENT_LOGGER } from "./app-token"
 import { authorityOptions } from "./authority"
 import { summarizeToken, type TokenSummary } from "./claims"

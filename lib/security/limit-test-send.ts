@@ -3,7 +3,7 @@ import "server-only"
 import { headers } from "next/headers"
 
 import { env } from "@/lib/env"
-import { sharedStore } from "@/lib/shared-store/store"
+import { sharedStore } from "@/lib/shared-store/connection"
 import { clientAddress } from "./client-address"
 import {
   createClientLimiter,

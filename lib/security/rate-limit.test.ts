@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 
-import {
-  createSharedStore,
-  SharedStoreUnavailable,
-  type SharedStore,
-} from "@/lib/shared-store/store"
+import { createSharedStore, type SharedStore } from "@/lib/shared-store/store"
+import { SharedStoreUnavailable } from "@/lib/shared-store/unavailable"
 import { startRedisServer, type RunningRedis } from "@/test-support/redis-server"
 
 import { rateLimitMessage } from "./limit-test-send"

@@ -1,4 +1,8 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible"
+// From their own files, not the package's index, which loads every store it supports
+// (rate-limiter-flexible.d.ts).
+import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory"
+import RateLimiterRedis from "rate-limiter-flexible/lib/RateLimiterRedis"
+import RateLimiterRes from "rate-limiter-flexible/lib/RateLimiterRes"
 
 import type { SharedStore } from "@/lib/shared-store/store"
 

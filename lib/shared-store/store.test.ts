@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { freePort } from "@/test-support/free-port"
 import { startRedisServer, type RunningRedis } from "@/test-support/redis-server"
 
-import { createSharedStore, SharedStoreUnavailable, type SharedStore } from "./store"
+import { createSharedStore, type SharedStore } from "./store"
+import { SharedStoreUnavailable } from "./unavailable"
 
 // A real redis-server on loopback, stopped, restarted and frozen by the tests.
 const SECRET = "store-test-secret-of-at-least-32-characters"

@@ -2,8 +2,8 @@ import "server-only"
 
 import { createClient } from "redis"
 
-import { env } from "@/lib/env"
 import { storeKeys, type StoreKeys } from "./sealing"
+import { SharedStoreUnavailable } from "./unavailable"
 
 /**
  * Connecting to Redis gets at most this long, and so does each command: a request that needs Redis
@@ -12,27 +12,6 @@ import { storeKeys, type StoreKeys } from "./sealing"
 export const SHARED_STORE_TIMEOUT_MS = 2_000
 /** The longest pause between two attempts to reconnect, which run in the background. */
 const RECONNECT_MAX_DELAY_MS = 1_000
-
-/** What a user is told when an action needs Redis and Redis does not answer. */
-export const SHARED_STORE_UNAVAILABLE_MESSAGE =
-  "smtp365 cannot reach the store its servers share (Redis) right now, so it did nothing: nothing was sent or looked up. Try again in a minute; if this keeps happening, tell whoever runs smtp365."
-
-/** Redis did not answer (down, unreachable, too slow, or refusing): the action cannot go on. */
-export class SharedStoreUnavailable extends Error {
-  override name = "SharedStoreUnavailable"
-  constructor(options?: ErrorOptions) {
-    super(SHARED_STORE_UNAVAILABLE_MESSAGE, options)
-  }
-}
-
-/**
- * Whether `error` is a SharedStoreUnavailable, by its name: Next.js bundles this module once per
- * layer (instrumentation.ts, the actions), and the one store of the process throws the class of
- * the layer that created it, so `instanceof` would miss it in another.
- */
-export function isSharedStoreUnavailable(error: unknown): error is SharedStoreUnavailable {
-  return error instanceof Error && error.name === "SharedStoreUnavailable"
-}
 
 /**
  * A node-redis client that never makes a request wait for Redis: while the connection is down,
@@ -169,19 +148,4 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const code = (error as NodeJS.ErrnoException).code
   return code ?? (error.message || error.name)
-}
-
-// One connection per server process, kept across hot reloads in development.
-const storeKey = Symbol.for("smtp365.sharedStore")
-const holder = globalThis as typeof globalThis & { [storeKey]?: SharedStore }
-
-/**
- * The Redis shared by every instance (SMTP365_REDIS_URL), connected on first use; null when none
- * is configured, and each instance keeps its limits and sign-ins in its own memory.
- */
-export function sharedStore(): SharedStore | null {
-  const { SMTP365_REDIS_URL: url, SMTP365_SECRET_KEY: secretKey } = env()
-  if (!url || !secretKey) return null
-  holder[storeKey] ??= createSharedStore({ url, secretKey })
-  return holder[storeKey]
 }

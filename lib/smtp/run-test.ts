@@ -6,7 +6,7 @@ import { checkHost } from "./host-guard"
 import { fetchToken, type TokenSource } from "./oauth-sign-in"
 import { createRedactor } from "./redact"
 import { clip } from "./result-size"
-import { runSession, type SessionAuth, type SessionTarget, type SessionTimeouts } from "./session"
+import type { SessionAuth, SessionTarget, SessionTimeouts, runSession } from "./session"
 import { plannedStages } from "./stage-plan"
 import { StageTracker } from "./stage-tracker"
 import { Transcript } from "./transcript"
@@ -33,7 +33,12 @@ export interface RunTestOptions extends TokenSource {
   practiceTarget?: (values: SetupValues) => Promise<PracticeTarget | null>
   timeouts?: SessionTimeouts
   onEvent?: (event: SessionEvent) => void
-  /** Runs the SMTP session: in this thread by default, or on the session thread (the action's). */
+  /**
+   * Runs the SMTP session: on the session thread (the action's), or in this thread by default.
+   * The default is imported only when it is used, so the web server's thread, which always passes
+   * the session thread's runner, never loads nodemailer (about 100 ms of the first test after a
+   * start: bench/results.md).
+   */
   runSession?: typeof runSession
 }
 
@@ -176,7 +181,7 @@ export async function runSmtpTest(
     auth = { user: values.account.user, accessToken: step.accessToken }
   }
 
-  const end = await (options.runSession ?? runSession)(
+  const end = await (options.runSession ?? (await import("./session")).runSession)(
     {
       target,
       ...(auth ? { auth } : {}),

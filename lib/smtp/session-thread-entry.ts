@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads"
 
 import { createRedactor } from "./redact"
-import { runSession } from "./session"
+import { prepareSystemTlsContext, runSession } from "./session"
 import type {
   SessionThreadMessage,
   SessionThreadReply,
@@ -41,3 +41,6 @@ parentPort?.on("message", ({ id, request }: SessionThreadRequest) => {
     reply({ id, end })
   )
 })
+
+// Before any test arrives: tests of Microsoft 365 all verify against the system's CAs.
+prepareSystemTlsContext()

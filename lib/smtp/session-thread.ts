@@ -47,11 +47,55 @@ function receive({ id, ...reply }: SessionThreadReply) {
   }
 }
 
+/**
+ * Where startSessionThreadEarly leaves the thread for the first test to take. On globalThis, as
+ * instrumentation.ts and the server action can each have their own copy of this module; the first
+ * test takes the thread out, so a copy that `next dev` reloads later starts a fresh one.
+ */
+const EARLY = Symbol.for("smtp365.session-thread.early")
+const early = globalThis as { [EARLY]?: { worker: Worker; forget: () => void } }
+
+function newThread(): Worker {
+  const worker = new Worker(new URL("./session-thread-entry.ts", import.meta.url))
+  // The thread never keeps the server alive on its own.
+  worker.unref()
+  return worker
+}
+
+/**
+ * Starts the session thread when the server starts (instrumentation.ts), so that the first test
+ * doesn't wait for a new thread to boot and load nodemailer (100 to 200 ms: bench/results.md).
+ */
+export function startSessionThreadEarly() {
+  if (thread || early[EARLY]) return
+  const worker = newThread()
+  // A thread that stops before any test is simply not handed over.
+  const forget = () => {
+    if (early[EARLY]?.worker === worker) delete early[EARLY]
+  }
+  worker.on("error", forget)
+  worker.on("exit", forget)
+  early[EARLY] = {
+    worker,
+    forget: () => {
+      worker.off("error", forget)
+      worker.off("exit", forget)
+    },
+  }
+}
+
+/** The thread startSessionThreadEarly started, once: later calls (and copies) start their own. */
+function takeEarlyThread(): Worker | undefined {
+  const waiting = early[EARLY]
+  if (!waiting) return undefined
+  delete early[EARLY]
+  waiting.forget()
+  return waiting.worker
+}
+
 function sessionThread(): Worker {
   if (thread) return thread
-  const started = new Worker(new URL("./session-thread-entry.ts", import.meta.url))
-  // The thread never keeps the server alive on its own.
-  started.unref()
+  const started = takeEarlyThread() ?? newThread()
   started.on("message", (replies: SessionThreadMessage) => replies.forEach(receive))
   const lost = (reason: string) => {
     if (thread === started) thread = undefined

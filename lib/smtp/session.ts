@@ -239,6 +239,14 @@ function secureContext(ca: string | undefined): tls.SecureContext {
 }
 
 /**
+ * Makes the system CAs' TLS context ahead of the first test (the session thread does at start), so
+ * that the first test doesn't load the root store.
+ */
+export function prepareSystemTlsContext(): void {
+  secureContext(undefined)
+}
+
+/**
  * The certificate is checked against `servername` when there is one, and otherwise against `host`:
  * the address typed, whose certificate must list it (an IP address is never sent as SNI). Left
  * out, both Node and nodemailer fall back to "localhost".
