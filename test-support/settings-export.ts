@@ -1,7 +1,7 @@
 // Shared by the settings-export tests: the simulator to send to, wizard values, and a scratch
 // folder where generated files are written before a real parser or runtime reads them.
 import { execFile } from "node:child_process"
-import { mkdir, rm, writeFile } from "node:fs/promises"
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises"
 import type { AddressInfo } from "node:net"
 import path from "node:path"
 import { promisify } from "node:util"
@@ -239,42 +239,103 @@ public class Send {
 const JAKARTA_CLASSPATH = "/usr/share/java/jakarta-mail.jar:/usr/share/java/jakarta-activation.jar"
 
 /**
- * Sends one message with Jakarta Mail (JAKARTA_SEND) from generated properties, SMTP_PASSWORD set;
- * the test CA, in a truststore of its own, stands in for Java's trusted CAs.
+ * Runs a single-file Java program with Jakarta Mail on the class path; the test CA, in a truststore
+ * made for this run (test files run at once), stands in for Java's trusted CAs.
  */
+export async function runWithJakartaMail(
+  program: string,
+  args: string[],
+  env: Record<string, string> = {}
+) {
+  await mkdir(SCRATCH, { recursive: true })
+  const folder = await mkdtemp(path.join(SCRATCH, "truststore-"))
+  const truststore = path.join(folder, "truststore.p12")
+  try {
+    await run(
+      "keytool",
+      [
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "smtp365-test-ca",
+        "-file",
+        TEST_CA_FILE,
+        "-keystore",
+        truststore,
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit",
+      ],
+      { timeout: 30_000 }
+    )
+    return await run(
+      "java",
+      [
+        `-Djavax.net.ssl.trustStore=${truststore}`,
+        "-Djavax.net.ssl.trustStorePassword=changeit",
+        "-cp",
+        JAKARTA_CLASSPATH,
+        program,
+        ...args,
+      ],
+      { env: { ...process.env, ...env }, timeout: 60_000 }
+    )
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+/** Sends one message with Jakarta Mail (JAKARTA_SEND) from generated properties, SMTP_PASSWORD set. */
 export async function sendWithJakartaMail(properties: string, password: string) {
   const program = await writeScratch("frameworks/Send.java", JAKARTA_SEND)
-  const truststore = path.join(SCRATCH, "frameworks", "truststore.p12")
-  await rm(truststore, { force: true })
-  await run(
-    "keytool",
-    [
-      "-importcert",
-      "-noprompt",
-      "-alias",
-      "smtp365-test-ca",
-      "-file",
-      TEST_CA_FILE,
-      "-keystore",
-      truststore,
-      "-storetype",
-      "PKCS12",
-      "-storepass",
-      "changeit",
-    ],
-    { timeout: 30_000 }
-  )
-  await run(
-    "java",
-    [
-      `-Djavax.net.ssl.trustStore=${truststore}`,
-      "-Djavax.net.ssl.trustStorePassword=changeit",
-      "-cp",
-      JAKARTA_CLASSPATH,
-      program,
-      properties,
-      "it-team@contoso.com",
-    ],
-    { env: { ...process.env, SMTP_PASSWORD: password }, timeout: 60_000 }
-  )
+  await runWithJakartaMail(program, [properties, "it-team@contoso.com"], {
+    SMTP_PASSWORD: password,
+  })
+}
+
+/**
+ * Parses Java source with the JDK's own compiler (the Compiler Tree API's JavacTask.parse): syntax
+ * only, as the imports (Spring, MSAL4J) are not here to resolve. Prints each syntax error, then
+ * the top-level classes and their members.
+ */
+const PARSE_JAVA = `
+import com.sun.source.tree.*;
+import com.sun.source.util.JavacTask;
+import javax.tools.*;
+import java.util.List;
+public class ParseJava {
+  public static void main(String[] args) throws Exception {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
+      JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics, null, null,
+          files.getJavaFileObjects(args[0]));
+      for (CompilationUnitTree unit : task.parse()) {
+        for (Tree type : unit.getTypeDecls()) {
+          ClassTree declared = (ClassTree) type;
+          System.out.println("class " + declared.getSimpleName());
+          for (Tree member : declared.getMembers()) {
+            if (member instanceof ClassTree inner) System.out.println("  class " + inner.getSimpleName());
+            if (member instanceof MethodTree method) System.out.println("  method " + method.getName());
+          }
+        }
+      }
+    }
+    for (Diagnostic<?> diagnostic : diagnostics.getDiagnostics()) {
+      System.out.println("ERROR " + diagnostic.getLineNumber() + ": " + diagnostic.getMessage(null));
+    }
+  }
+}
+`
+
+/**
+ * The JDK's parse of a Java source file in the scratch folder (PARSE_JAVA, written next to it):
+ * "class X", "  method m", "  class Inner" lines, then "ERROR line: message" for each syntax error.
+ */
+export async function parseJava(source: string): Promise<string[]> {
+  const folder = path.relative(SCRATCH, path.dirname(source))
+  const parser = await writeScratch(path.join(folder, "ParseJava.java"), PARSE_JAVA)
+  const { stdout } = await run("java", [parser, source], { timeout: 60_000 })
+  return stdout.trim().split("\n")
 }

@@ -27,7 +27,6 @@ import {
   outputOf as file,
   recordingServerForFile,
   run,
-  sendWithJakartaMail,
   smtpAuthSetup,
   directSendSetup,
   postmap,
@@ -383,33 +382,6 @@ describe("PHPMailer with league/oauth2-client (not in Debian, no Packagist here:
       timeout: 15_000,
     })
     expect(stdout).toBe("PHPMailer\\PHPMailer\\OAuthTokenProvider")
-  })
-})
-
-describe("Jakarta Mail with XOAUTH2 (MSAL4J is not in Debian: the token comes from the test)", () => {
-  test("the properties make Jakarta Mail send the password as an XOAUTH2 token, and the message arrives", async () => {
-    const output = file("javamail", oauthSetup("oauth-app"))
-    expect(output.content).toContain("\nmail.smtp.auth.mechanisms=XOAUTH2\n")
-    expect(output.content).toContain(
-      '#       .authority("https://login.microsoftonline.com/' + PRACTICE_TENANT_ID + '/").build();'
-    )
-    // The app-only token as MSAL4J would get it: the client credentials grant at the tenant's endpoint.
-    const response = await fetch(`${identity.url}/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`, {
-      method: "POST",
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: APP_ONLY,
-        client_secret: PRACTICE_CLIENT_SECRET,
-        scope: "https://outlook.office365.com/.default",
-      }),
-    })
-    const { access_token: token } = (await response.json()) as { access_token: string }
-    const properties = await writeScratch("oauth/mail.properties", output.content)
-    const before = simulator.messages.length
-    await sendWithJakartaMail(properties, token)
-
-    expect(simulator.messages).toHaveLength(before + 1)
-    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
   })
 })
 

@@ -7,9 +7,10 @@
 import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
 import { signInOf } from "@/lib/schemas/sign-in"
 
-import { mailbox } from "../literals"
+import { stringLiteral as java, mailbox } from "../literals"
 import type { SettingsTarget } from "../types"
 import {
+  AUTHORITY_VARIABLE,
   CLIENT_SECRET_VARIABLE,
   PASSWORD_VARIABLE,
   connectionFacts,
@@ -21,27 +22,88 @@ import {
 /**
  * OAuth 2.0 app-only: Jakarta Mail sends the password as the XOAUTH2 token when XOAUTH2 is the only
  * mechanism ("The access token is passed as the password", https://javaee.github.io/javamail/OAuth2,
- * JavaMail 1.5.5 and later). The Authenticator gets the token from MSAL4J, Microsoft's library for
- * Java (ConfidentialClientApplication with a client secret, acquireToken with
- * ClientCredentialParameters), which keeps it until it expires; a .properties file cannot hold code,
- * so the Java lines are comments.
+ * JavaMail 1.5.5 and later). The token comes from MSAL4J, Microsoft's library for Java
+ * (ConfidentialClientApplication with a client secret, acquireToken with ClientCredentialParameters,
+ * which answers from its cache until the token is about to expire: MSAL4J 1.17.3 and later, as
+ * 1.17.0 to 1.17.2 kept it until 5 minutes after, "Correctly set buffer for expired tokens (#875)",
+ * https://github.com/AzureAD/microsoft-authentication-library-for-java/blob/dev/changelog.txt;
+ * instanceDiscovery, 1.13.4 and later, off for a sign-in address that is not Microsoft's, which
+ * MSAL4J would otherwise check with Microsoft).
+ *
+ * Each send opens its own connection with transport.connect(user, token) and a token asked for
+ * then (saveChanges, getTransport, connect, sendMessage, close, as in the Jakarta Mail FAQ's answer
+ * on sending repeatedly, https://github.com/jakartaee/mail-api/blob/2.1.5/www/FAQ.html, "rptsend").
+ * Not a Session Authenticator: Jakarta Mail's Service.connect, given no password, offers the one
+ * saved in the Session first and saves only the first one it got
+ * (https://github.com/jakartaee/mail-api/blob/2.1.5/api/src/main/java/jakarta/mail/Service.java#L324-L338
+ * and #L387-L389), so every later connection signs in with the first token; once that has expired,
+ * each is refused before Jakarta Mail asks the Authenticator again and connects a second time
+ * (#L350-L368). A password given to connect is neither looked up nor saved. A .properties file
+ * cannot hold code, so the Java lines are comments.
  */
 function appOnlyLines(facts: ConnectionFacts): string[] {
+  const code = [
+    "import com.microsoft.aad.msal4j.ClientCredentialFactory;",
+    "import com.microsoft.aad.msal4j.ClientCredentialParameters;",
+    "import com.microsoft.aad.msal4j.ConfidentialClientApplication;",
+    "import jakarta.mail.Message;",
+    "import jakarta.mail.MessagingException;",
+    "import jakarta.mail.Session;",
+    "import jakarta.mail.Transport;",
+    "import java.net.MalformedURLException;",
+    "import java.util.Properties;",
+    "import java.util.Set;",
+    "",
+    "/** Sends with these properties, each connection signed in with a current token of the app. */",
+    "public class MicrosoftMail {",
+    "  public final Session session;",
+    "  private final ConfidentialClientApplication app;",
+    "",
+    "  public MicrosoftMail(Properties properties) throws MalformedURLException {",
+    "    // No Authenticator: Jakarta Mail would keep the first token it gave and send it again, expired too.",
+    "    session = Session.getInstance(properties);",
+    `    // Microsoft's sign-in address; ${AUTHORITY_VARIABLE} names another (a national cloud, a test`,
+    "    // server), which MSAL4J then takes as given instead of asking Microsoft about it.",
+    `    String authority = System.getenv().getOrDefault(${java(AUTHORITY_VARIABLE)}, ${java(DEFAULT_IDENTITY_URL)});`,
+    "    app = ConfidentialClientApplication.builder(",
+    `            ${java(facts.clientId)}, // Application (client) ID`,
+    `            ClientCredentialFactory.createFromSecret(System.getenv(${java(CLIENT_SECRET_VARIABLE)})))`,
+    `        .authority(authority + ${java(`/${facts.tenant}/`)}) // Directory (tenant) ID`,
+    `        .instanceDiscovery(authority.equals(${java(DEFAULT_IDENTITY_URL)}))`,
+    "        .build();",
+    "  }",
+    "",
+    "  /** MSAL4J's cached token, or a new one when it is about to expire. */",
+    "  String token() {",
+    "    return app.acquireToken(ClientCredentialParameters.builder(",
+    `            Set.of(${java(APP_ONLY_SCOPE)})).build())`,
+    "        .join().accessToken();",
+    "  }",
+    "",
+    "  /** Sends the message on a connection of its own, signed in with the token current now. */",
+    "  public void send(Message message) throws MessagingException {",
+    "    message.saveChanges();",
+    '    Transport transport = session.getTransport("smtp");',
+    "    try {",
+    '      transport.connect(session.getProperty("mail.smtp.user"), token());',
+    "      transport.sendMessage(message, message.getAllRecipients());",
+    "    } finally {",
+    "      transport.close();",
+    "    }",
+    "  }",
+    "}",
+  ]
   return [
     "# OAuth 2.0 app-only (client credentials): XOAUTH2 only, with the app's token as the password.",
     "mail.smtp.auth=true",
     "mail.smtp.auth.mechanisms=XOAUTH2",
     `mail.smtp.user=${property(facts.user)}`,
-    "# The token comes from MSAL4J (com.microsoft.azure:msal4j) in the Session's Authenticator:",
-    "#   var app = ConfidentialClientApplication.builder(",
-    `#           "${facts.clientId}", // Application (client) ID`,
-    `#           ClientCredentialFactory.createFromSecret(System.getenv("${CLIENT_SECRET_VARIABLE}")))`,
-    `#       .authority("${DEFAULT_IDENTITY_URL}/${facts.tenant}/").build();`,
-    "#   protected PasswordAuthentication getPasswordAuthentication() {",
-    "#     var token = app.acquireToken(ClientCredentialParameters.builder(",
-    `#         Set.of("${APP_ONLY_SCOPE}")).build()).join().accessToken();`,
-    "#     return new PasswordAuthentication(getDefaultUserName(), token);",
-    "#   }",
+    "# The token comes from MSAL4J (com.microsoft.azure:msal4j, 1.17.3 or later) for each connection,",
+    "# through this class in your application (MicrosoftMail.java); send with",
+    "# new MicrosoftMail(properties).send(message):",
+    "#",
+    ...code.map((line) => `#   ${line}`.trimEnd()),
+    "#",
   ]
 }
 
@@ -69,7 +131,7 @@ export const javamailTarget: SettingsTarget = {
     source: "https://javaee.github.io/javamail/OAuth2",
   },
   oauthVariant: {
-    takes: `MSAL4J (com.microsoft.azure:msal4j) and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
+    takes: `MSAL4J (com.microsoft.azure:msal4j, 1.17.3 or later), a class written in the file's comments that signs each connection in with a current token, and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
     // A device code sign-in needs a person at a browser, which a program sending mail has not.
     fits: (values) => signInOf(values) !== "oauth-device",
   },
@@ -104,7 +166,9 @@ export const javamailTarget: SettingsTarget = {
           ]
         : []
     const content = [
-      "# Jakarta Mail settings from smtp365: Session.getInstance(properties, authenticator)",
+      appOnly
+        ? "# Jakarta Mail settings from smtp365, for the MicrosoftMail class below"
+        : "# Jakarta Mail settings from smtp365: Session.getInstance(properties, authenticator)",
       `mail.smtp.host=${property(facts.host)}`,
       `mail.smtp.port=${facts.port}`,
       ...tls,
@@ -121,7 +185,7 @@ export const javamailTarget: SettingsTarget = {
     return {
       content,
       secretNote: appOnly
-        ? `The client secret is read from the ${CLIENT_SECRET_VARIABLE} environment variable by the Authenticator's MSAL4J client; the token is the password Jakarta Mail sends.`
+        ? `The client secret is read from the ${CLIENT_SECRET_VARIABLE} environment variable by MicrosoftMail's MSAL4J client; the token is the password Jakarta Mail sends.`
         : secretNote(
             facts,
             `JavaMail has no password property: pass an Authenticator to Session.getInstance that returns new PasswordAuthentication(getDefaultUserName(), System.getenv("${PASSWORD_VARIABLE}")).`

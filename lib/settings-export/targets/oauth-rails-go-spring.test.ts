@@ -20,6 +20,7 @@ import {
   PASSWORD,
   caEnv,
   outputOf as file,
+  parseJava,
   run,
   sendWithJakartaMail,
   smtpAuthSetup,
@@ -239,41 +240,6 @@ public class LoadProperties {
 }
 `
 
-/**
- * Parses Java source with the JDK's own compiler (the Compiler Tree API's JavacTask.parse): syntax
- * only, as the imports (Spring, MSAL4J) are not here to resolve. Prints each syntax error, then
- * the top-level classes and their members.
- */
-const PARSE_JAVA = `
-import com.sun.source.tree.*;
-import com.sun.source.util.JavacTask;
-import javax.tools.*;
-import java.util.List;
-public class ParseJava {
-  public static void main(String[] args) throws Exception {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
-      JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics, null, null,
-          files.getJavaFileObjects(args[0]));
-      for (CompilationUnitTree unit : task.parse()) {
-        for (Tree type : unit.getTypeDecls()) {
-          ClassTree declared = (ClassTree) type;
-          System.out.println("class " + declared.getSimpleName());
-          for (Tree member : declared.getMembers()) {
-            if (member instanceof ClassTree inner) System.out.println("  class " + inner.getSimpleName());
-            if (member instanceof MethodTree method) System.out.println("  method " + method.getName());
-          }
-        }
-      }
-    }
-    for (Diagnostic<?> diagnostic : diagnostics.getDiagnostics()) {
-      System.out.println("ERROR " + diagnostic.getLineNumber() + ": " + diagnostic.getMessage(null));
-    }
-  }
-}
-`
-
 describe("Spring Boot with MSAL4J (no Spring Boot in Debian, only Spring Framework 4.3 for javax.mail; no MSAL4J, no Maven Central here: properties and Java parsed, Jakarta Mail sends)", () => {
   async function loadProperties(content: string): Promise<string[]> {
     const properties = await writeScratch("oauth-spring/application.properties", content)
@@ -344,9 +310,7 @@ describe("Spring Boot with MSAL4J (no Spring Boot in Debian, only Spring Framewo
       .trim()
     expect(code.startsWith("import com.microsoft.aad.msal4j.ClientCredentialFactory;")).toBe(true)
     const source = await writeScratch("oauth-spring/MicrosoftMailConfiguration.java", `${code}\n`)
-    const parser = await writeScratch("oauth-spring/ParseJava.java", PARSE_JAVA)
-    const { stdout } = await run("java", [parser, source], { timeout: 60_000 })
-    expect(stdout.trim().split("\n")).toEqual([
+    expect(await parseJava(source)).toEqual([
       "class MicrosoftMailConfiguration",
       "  method microsoftToken",
       "  class TokenMailSender",
