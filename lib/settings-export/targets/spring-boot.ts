@@ -22,8 +22,8 @@ const property = (value: string) => value.replace(/\\/g, "\\\\").replace(/^ /, "
  * Boot passes spring.mail.properties.* to it. The token comes from MSAL4J, Microsoft's library for
  * Java, as in the Jakarta Mail variant (ConfidentialClientApplication with a client secret,
  * acquireToken with ClientCredentialParameters, which answers from its cache until the token is
- * about to expire; instanceDiscovery, MSAL4J 1.13.4 and later, off for a sign-in address that is not
- * Microsoft's). A @Configuration swaps Spring Boot's JavaMailSenderImpl, once it has its spring.mail
+ * about to expire: MSAL4J 1.17.3 and later, see javamail.ts; instanceDiscovery, MSAL4J 1.13.4 and
+ * later, off for a sign-in address that is not Microsoft's). A @Configuration swaps Spring Boot's JavaMailSenderImpl, once it has its spring.mail
  * settings, for one whose getPassword() returns the token: JavaMailSenderImpl.connectTransport()
  * asks getPassword() for each connection (spring-framework's
  * spring-context-support/.../mail/javamail/JavaMailSenderImpl.java). Not a Session Authenticator:
@@ -94,8 +94,8 @@ function appOnlyLines(facts: ConnectionFacts): string[] {
   ]
   return [
     "# OAuth 2.0 app-only (client credentials): XOAUTH2 only, with the app's token as the password.",
-    "# No spring.mail.password: the token comes from MSAL4J (com.microsoft.azure:msal4j), through this",
-    "# class in your application (MicrosoftMailConfiguration.java):",
+    "# No spring.mail.password: the token comes from MSAL4J (com.microsoft.azure:msal4j, 1.17.3 or",
+    "# later), through this class in your application (MicrosoftMailConfiguration.java):",
     "#",
     ...code.map((line) => `#   ${line}`.trimEnd()),
     "#",
@@ -119,7 +119,7 @@ export const springBootTarget: SettingsTarget = {
     source: "https://javaee.github.io/javamail/OAuth2",
   },
   oauthVariant: {
-    takes: `MSAL4J (com.microsoft.azure:msal4j), a @Configuration class written in the file's comments, and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
+    takes: `MSAL4J (com.microsoft.azure:msal4j, 1.17.3 or later), a @Configuration class written in the file's comments, and the client secret in ${CLIENT_SECRET_VARIABLE}; app-only only`,
     // A device code sign-in needs a person at a browser, which an application sending mail has not.
     fits: (values) => signInOf(values) !== "oauth-device",
   },
