@@ -48,17 +48,21 @@ export async function measureJustStarted({ app, send }) {
 
 /**
  * On the warm server: each side's single send (the median of SINGLE_RUNS), then BLOCKS blocks of
- * each side in turn (smtp365, direct, smtp365, …), each ROUNDS_PER_BLOCK rounds of 25 at once. A
- * block's p95 is over all its sends. Resolves with both sides' blocks, the median of their p95s
- * and their ratio, the errors, the CPU time per send of the server (and of its main thread) and of
- * the reference, and the share of the machine's CPU time other work took during each side's blocks.
+ * each side in turn (smtp365, direct, Next.js alone, smtp365, …), each ROUNDS_PER_BLOCK rounds of 25
+ * at once. A block's p95 is over all its sends. "Next.js alone" (`floor`) is bench/bare-app's
+ * action: the same conversation on a worker thread behind a bare server action, what any Next.js
+ * server action that does smtp365's work costs before smtp365's own code. Resolves with the sides'
+ * blocks, the median of their p95s and smtp365's and Next.js alone's ratios to direct, the errors,
+ * the CPU time per send of the server (and of its main thread) and of the reference, and the share
+ * of the machine's CPU time other work took during each side's blocks.
  */
-export async function measureAgainstReference({ app, send, reference }) {
+export async function measureAgainstReference({ app, send, reference, floor }) {
   const singles = {
     smtp365: median((await oneAtATime(SINGLE_RUNS, send)).map((run) => run.ms)),
     direct: median((await reference.oneAtATime(SINGLE_RUNS)).runs.map((run) => run.ms)),
+    floor: median((await oneAtATime(SINGLE_RUNS, floor)).map((run) => run.ms)),
   }
-  const blocks = { smtp365: [], direct: [] }
+  const blocks = { smtp365: [], direct: [], floor: [] }
   let serverCpuMs = 0
   let mainThreadCpuMs = 0
   let referenceCpuMs = 0
@@ -82,6 +86,13 @@ export async function measureAgainstReference({ app, send, reference }) {
       referenceCpuMs += cpuMs
     }
     blocks.direct.push({ ...summarize(directRuns), otherWork: otherWork() })
+
+    otherWork = watchOtherWork()
+    const floorRuns = []
+    for (let round = 0; round < ROUNDS_PER_BLOCK; round++) {
+      floorRuns.push(...(await atOnce(CONCURRENT_SENDS, floor)))
+    }
+    blocks.floor.push({ ...summarize(floorRuns), otherWork: otherWork() })
   }
   const side = (name) => {
     const p95 = median(blocks[name].map((block) => block.p95))
@@ -98,10 +109,13 @@ export async function measureAgainstReference({ app, send, reference }) {
   const sends = BLOCKS * ROUNDS_PER_BLOCK * CONCURRENT_SENDS
   const smtp365 = side("smtp365")
   const direct = side("direct")
+  const nextAlone = side("floor")
   return {
     smtp365,
     direct,
+    floor: nextAlone,
     ratio: smtp365.p95 / direct.p95,
+    floorRatio: nextAlone.p95 / direct.p95,
     blockRatios: blocks.smtp365.map((block, i) => block.p95 / blocks.direct[i].p95),
     serverCpuPerSendMs: serverCpuMs / sends,
     mainThreadCpuPerSendMs: mainThreadCpuMs / sends,

@@ -15,17 +15,26 @@ const success = SCENARIOS.find((scenario) => scenario.id === "success")
 let secureContext
 let composeTestMessage
 
+/**
+ * Loads what the conversation needs and makes its TLS context, as smtp365's session thread does
+ * when it starts (floor-worker.mjs does it at start too; the reference on its first send).
+ */
+export async function prepareDirectSend() {
+  secureContext ??= tls.createSecureContext({ minVersion: "TLSv1.2" })
+  composeTestMessage ??= (await importTs("lib/smtp/test-message.ts")).composeTestMessage
+}
+
 /** One step of the conversation as a promise: `work` gets nodemailer's callback. */
 const step = (work) =>
   new Promise((resolve, reject) => work((error, value) => (error ? reject(error) : resolve(value))))
 
 /**
  * Composes the test message and sends it to the submission simulator on `port`, composing while it
- * connects as the product does. Resolves with DATA's reply.
+ * connects as the product does. Resolves with DATA's reply. `onStep` hears of each step done
+ * ("connect", "auth", "data"), for the bare Next.js action that streams them (floor-worker.mjs).
  */
-export async function directSend(port) {
-  secureContext ??= tls.createSecureContext({ minVersion: "TLSv1.2" })
-  composeTestMessage ??= (await importTs("lib/smtp/test-message.ts")).composeTestMessage
+export async function directSend(port, onStep = () => {}) {
+  await prepareDirectSend()
   const message = composeTestMessage({
     fromAddress: success.from,
     fromName: "Bench",
@@ -45,11 +54,14 @@ export async function directSend(port) {
   const race = (work) => Promise.race([step(work), broken])
   try {
     await race((done) => connection.connect(() => done(null)))
+    onStep("connect")
     await race((done) => connection.login({ user: success.user, pass: PRACTICE_PASSWORD }, done))
+    onStep("auth")
     const { raw } = await message
     const info = await race((done) =>
       connection.send({ from: success.from, to: [success.to] }, raw, done)
     )
+    onStep("data")
     connection.quit()
     return info.response
   } finally {

@@ -41,14 +41,20 @@ export async function measureFirstTests({ startApp, sendFirst, reference }) {
 
 /**
  * WARM_RUNS runs of each way, interleaved so machine noise hits them alike: the action over HTTP
- * (`send`), the direct conversation and runDiagnosedTest in the reference process. Medians, in ms.
+ * (`send`), Next.js alone (`floor`, bench/bare-app's action), the direct conversation and
+ * runDiagnosedTest in the reference process. Medians, in ms.
  */
-export async function measureWarmOverhead({ send, reference }) {
-  const times = { action: [], direct: [], library: [] }
+export async function measureWarmOverhead({ send, reference, floor }) {
+  const times = { action: [], direct: [], library: [], floor: [] }
   for (let i = 0; i < WARM_RUNS; i++) {
-    const action = await timed(send)
-    if (action.result.failure) throw new Error(`The action failed: ${action.result.failure}`)
-    times.action.push(action.ms)
+    for (const [way, run] of [
+      ["action", send],
+      ["floor", floor],
+    ]) {
+      const sent = await timed(run)
+      if (sent.result.failure) throw new Error(`The ${way} failed: ${sent.result.failure}`)
+      times[way].push(sent.ms)
+    }
     for (const way of ["direct", "library"]) {
       const [run] = (await reference.oneAtATime(1, way)).runs
       if (run.failure) throw new Error(`${way} failed: ${run.failure}`)
@@ -56,5 +62,9 @@ export async function measureWarmOverhead({ send, reference }) {
     }
   }
   const medians = Object.fromEntries(Object.entries(times).map(([way, ms]) => [way, median(ms)]))
-  return { ...medians, overhead: medians.action - medians.direct }
+  return {
+    ...medians,
+    overhead: medians.action - medians.direct,
+    floorOverhead: medians.floor - medians.direct,
+  }
 }

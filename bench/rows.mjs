@@ -49,14 +49,13 @@ export function verdictRows(rows) {
   })
 }
 
-export function overheadRow(firstTests, warm) {
-  const starts = firstTests.starts
-    .map((start) => `${formatMs(start.action)} − ${formatMs(start.direct)}`)
-    .join(", ")
+export function overheadRow(firstTests, warm, floorFirstTests) {
+  const starts = (tests) =>
+    tests.starts.map((start) => `${formatMs(start.action)} − ${formatMs(start.direct)}`).join(", ")
   return {
     figure: `Overhead, first test after a start (median of ${firstTests.starts.length} starts)`,
-    measured: `${formatMs(firstTests.overhead)} (action − direct: ${starts})`,
-    compared: `warm server ${formatMs(warm.overhead)} = action ${formatMs(warm.action)} − direct ${formatMs(warm.direct)} (medians of ${warm.runs}) · runDiagnosedTest ${formatMs(warm.library)}`,
+    measured: `${formatMs(firstTests.overhead)} (action − direct: ${starts(firstTests)})`,
+    compared: `warm server ${formatMs(warm.overhead)} = action ${formatMs(warm.action)} − direct ${formatMs(warm.direct)} (medians of ${warm.runs}) · runDiagnosedTest ${formatMs(warm.library)} · Next.js alone: first test ${formatMs(floorFirstTests.overhead)} (${starts(floorFirstTests)}), warm ${formatMs(warm.floorOverhead)} = ${formatMs(warm.floor)} − ${formatMs(warm.direct)}`,
     budget: `< ${budgets.FIRST_TEST_OVERHEAD_MS} ms`,
     result: passFail(firstTests.overhead < budgets.FIRST_TEST_OVERHEAD_MS),
   }
@@ -82,7 +81,7 @@ export function concurrentRows(against, justStarted) {
     {
       figure: `${n} sends at once, against the direct reference (median of ${smtp365.blocks.length} blocks each)`,
       measured: `p95 smtp365 ${formatMs(smtp365.p95)} ÷ direct ${formatMs(direct.p95)} = ${ratio(against.ratio)} · ${errorsCell(smtp365)} · direct ${errorsCell(direct)}`,
-      compared: `blocks ${blockRatios} · against a single send: smtp365 ${ratio(smtp365.p95 / smtp365.single)} its ${formatMs(smtp365.single)}, direct ${ratio(direct.p95 / direct.single)} its ${formatMs(direct.single)} · first byte p95 ${formatMs(smtp365.firstByteP95)} · CPU a send: server ${cpu(against.serverCpuPerSendMs)} (web server thread ${cpu(against.mainThreadCpuPerSendMs)}, other threads ${cpu(against.serverCpuPerSendMs - against.mainThreadCpuPerSendMs)}), reference ${cpu(against.referenceCpuPerSendMs)} · other work on the machine: ${percent(smtp365.otherWork)} of its CPU during smtp365's blocks, ${percent(direct.otherWork)} during the reference's`,
+      compared: `Next.js alone: p95 ${formatMs(against.floor.p95)} = ${ratio(against.floorRatio)} direct · ${errorsCell(against.floor)} · blocks ${blockRatios} · against a single send: smtp365 ${ratio(smtp365.p95 / smtp365.single)} its ${formatMs(smtp365.single)}, direct ${ratio(direct.p95 / direct.single)} its ${formatMs(direct.single)} · first byte p95 ${formatMs(smtp365.firstByteP95)} · CPU a send: server ${cpu(against.serverCpuPerSendMs)} (web server thread ${cpu(against.mainThreadCpuPerSendMs)}, other threads ${cpu(against.serverCpuPerSendMs - against.mainThreadCpuPerSendMs)}), reference ${cpu(against.referenceCpuPerSendMs)} · other work on the machine: ${percent(smtp365.otherWork)} of its CPU during smtp365's blocks, ${percent(direct.otherWork)} during the reference's`,
       budget: `p95 ≤ ${budgets.CONCURRENT_REFERENCE_P95_RATIO}× direct, 0 errors`,
       result: passFail(against.ratio <= budgets.CONCURRENT_REFERENCE_P95_RATIO && errors === 0),
     },

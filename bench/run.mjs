@@ -47,7 +47,7 @@ import {
 } from "./rows.mjs"
 import { SCENARIOS, TARGETS, wizardValues } from "./scenarios.mjs"
 import { profileThreads } from "./server-inspector.mjs"
-import { findActionId, sendTestOverHttp, testSender } from "./send-test.mjs"
+import { BARE_ACTION, findActionId, sendTestOverHttp, testSender } from "./send-test.mjs"
 import { importTs, ROOT } from "./ts-modules.mjs"
 import { CLIENT_CAP_MS, measureVerdictTimes, RUNS as VERDICT_RUNS } from "./verdict-times.mjs"
 
@@ -72,9 +72,10 @@ const NOTES = [
   `Time to a verdict: smtp365 from the POST of the server action to the end of its response; swaks to its exit; nodemailer to sendMail settling. Median of ${VERDICT_RUNS} runs after one warm-up; the silent port runs once, its three clients side by side. swaks and nodemailer run at their default timeouts.`,
   "The silent simulator accepts the TCP connection and never greets: nodemailer stops at its 30 s greeting timeout and swaks at its 30 s default. Where a port drops packets instead, nodemailer waits its 2 min connection timeout, and a server that goes quiet after greeting its 10 min socket timeout.",
   `The direct reference ("direct"): the success scenario's SMTP conversation without the product, no HTTP and no Next.js: nodemailer's SMTPConnection with the steps lib/smtp/session.ts takes (connect, STARTTLS, AUTH LOGIN, MAIL FROM, RCPT TO, DATA) and the message lib/smtp/test-message.ts composes, composed while it connects, with one TLS context made once, as the product does. It runs in a Node process of its own (bench/reference-process.mjs), as smtp365's conversations run in the server's, and not in the bench's process, where the simulators and the HTTP client that drives smtp365 run; it measures its own times. It is warmed up with ${count(REFERENCE_WARM_UP_SENDS)} sends before any figure.`,
-  `Overhead, first test after a start: ${STARTS} times, next start is started afresh and, once it has answered GET / (the wizard's page, as a browser loads it before a test), the first test send is timed; the median of ${DIRECT_RUNS} direct conversations right after it is subtracted. The figure is the median of the starts' overheads. "Warm server": after the memory figure's sends, ${WARM_RUNS} runs each of the action, the direct conversation and runDiagnosedTest (the product's library without HTTP, in the reference's process), interleaved; medians.`,
+  `"Next.js alone": bench/bare-app's server action (on its page /send, apart from the bare page), built and run like the wizard with next start. Its worker thread, started with the server (instrumentation.js) and ready before it answers, runs the direct reference's conversation (bench/floor-worker.mjs, the same code as the reference process) and reports each step done; the action streams a row for each, then the outcome, in the shape of smtp365's answer. No proxy, no validation, no rate limit, no diagnosis: what it costs beyond the direct reference is what any Next.js server action that hands an SMTP conversation to a thread costs on this machine, before smtp365's own code. It is warmed up with ${count(REWARM_SENDS)} sends, and measured beside smtp365 in the overhead and concurrency figures.`,
+  `Overhead, first test after a start: ${STARTS} times, next start is started afresh and, once it has answered GET / (the wizard's page, as a browser loads it before a test), the first test send is timed; the median of ${DIRECT_RUNS} direct conversations right after it is subtracted. The figure is the median of the starts' overheads. Next.js alone's first test: the same, with fresh starts of the bare app. "Warm server": after the memory figure's sends, ${WARM_RUNS} runs each of the action, Next.js alone, the direct conversation and runDiagnosedTest (the product's library without HTTP, in the reference's process), interleaved; medians.`,
   "First-load JavaScript: encoded (as received) body bytes of every script response on a fresh browser context until network idle, with Debian's Chromium through Playwright; next start compresses with gzip. The HTML and its inline React Server Components payload are not counted. The bare page is bench/bare-app, built in the same run with the same Next.js.",
-  `${budgets.CONCURRENT_SENDS} sends at once, against the direct reference: on the warm server (after the memory figure's ${count(MEMORY_SENDS)} sends), ${BLOCKS} blocks of smtp365 and ${BLOCKS} of the direct reference, alternating (smtp365, direct, smtp365, …); a block is ${ROUNDS_PER_BLOCK} rounds of ${budgets.CONCURRENT_SENDS} sends started at once, each round after the last has ended, and its p95 is over its ${ROUNDS_PER_BLOCK * budgets.CONCURRENT_SENDS} sends. The figure is the median of smtp365's blocks' p95 divided by the median of the reference's; "blocks" are each pair's ratio. Errors count every send of the blocks. "Against a single send": each side's p95 divided by the median of ${SINGLE_RUNS} sends one at a time, measured just before the blocks (the budget of issue 8, kept for information). "First byte": when each response began, as the first stage reaches the wizard (median of the blocks' p95). CPU a send: user and system time during the blocks, divided by their sends: of the next start process and its children (all their threads) from /proc, of its main thread alone ("web server thread": Next.js and the action, from /proc/<pid>/task/<pid>), and of the reference process from process.cpuUsage(). "Other work on the machine": the share of both CPUs' time, from /proc/stat, that went to processes other than the bench's own (the bench, the servers it started and the reference) during each side's blocks, their median: if the machine's other work fell on one side more than on the other, this says so.`,
+  `${budgets.CONCURRENT_SENDS} sends at once, against the direct reference: on the warm server (after the memory figure's ${count(MEMORY_SENDS)} sends), ${BLOCKS} blocks each of smtp365, the direct reference and Next.js alone, in turn (smtp365, direct, Next.js alone, smtp365, …); a block is ${ROUNDS_PER_BLOCK} rounds of ${budgets.CONCURRENT_SENDS} sends started at once, each round after the last has ended, and its p95 is over its ${ROUNDS_PER_BLOCK * budgets.CONCURRENT_SENDS} sends. The figure is the median of smtp365's blocks' p95 divided by the median of the reference's; "blocks" are each pair's ratio. Errors count every send of the blocks. "Against a single send": each side's p95 divided by the median of ${SINGLE_RUNS} sends one at a time, measured just before the blocks (the budget of issue 8, kept for information). "First byte": when each response began, as the first stage reaches the wizard (median of the blocks' p95). CPU a send: user and system time during the blocks, divided by their sends: of the next start process and its children (all their threads) from /proc, of its main thread alone ("web server thread": Next.js and the action, from /proc/<pid>/task/<pid>), and of the reference process from process.cpuUsage(). "Other work on the machine": the share of both CPUs' time, from /proc/stat, that went to processes other than the bench's own (the bench, the servers it started and the reference) during each side's blocks, their median: if the machine's other work fell on one side more than on the other, this says so.`,
   `Just started: right after the verdicts, the first rounds of the server's life: one warm-up round and ${JUST_STARTED_ROUNDS} rounds of ${budgets.CONCURRENT_SENDS} at once; the median round by p95, beside the worst and the first round's p95. The server's CPU time per send falls by a third to a half over its first 3,000 sends, as V8 compiles the code they run to optimized machine code, then holds: the budget is held on the warm server.`,
   `Memory: ${count(MEMORY_SENDS)} sends in rounds of ${budgets.CONCURRENT_SENDS} at once, after the just-started rounds. Before the first and after every ${count(SAMPLE_EVERY)}: a full garbage collection in each of the server's threads (the web server's and its worker threads, the SMTP session thread among them), the kind V8 makes when memory runs low, which also hands the pages it frees back to the system; then the V8 heap the threads still use and the server's resident memory (VmRSS of the next start process and its children, from /proc). Without the collection, the resident memory swings by a third from one sample to the next as V8 grows and shrinks its heap, and says nothing about a leak. The collections are forced through the inspector protocol: the bench's next start alone is started with NODE_OPTIONS=--inspect=127.0.0.1:0, and the bench connects only to take a sample; no code path of the product is involved. The budget compares the sample at the end with the one after ${count(BASELINE_SENDS)} sends; the slope is the least-squares line through the samples from ${count(BASELINE_SENDS)} sends to the end, per 1,000 sends. The peak is sampled every 20 ms, without collections. Then ${count(REWARM_SENDS)} more sends, before the warm figures, so that the last collection (which can also drop compiled code) is behind them.`,
   `Lighthouse 12.2.3 with Debian's Chromium (headless=new), the wizard's first page: --preset=desktop, and Lighthouse's default settings (a mobile phone: Moto G Power's screen, a slow 4G network and a 4× slower CPU, simulated from an unthrottled load); ${LIGHTHOUSE_RUNS} runs of each, alternating, and the median of each score and metric (LCP: Largest Contentful Paint, TBT: Total Blocking Time, CLS: Cumulative Layout Shift).`,
@@ -179,6 +180,19 @@ async function main() {
         },
         ...options,
       })
+    // Next.js alone: the bare app's action, whose worker thread runs the reference's conversation.
+    const startBare = () =>
+      startNextApp({
+        cwd: BARE_BUILD,
+        port: BARE_PORT,
+        env: {
+          BENCH_FLOOR_WORKER: path.join(ROOT, "bench/floor-worker.mjs"),
+          NODE_EXTRA_CA_CERTS: caFile,
+        },
+      })
+    const bareActionId = await findActionId(BARE_BUILD, BARE_ACTION)
+    const floorThrough = (bare) =>
+      testSender(bare.url, bareActionId, { port: submission.port }, BARE_ACTION.path)
     const actionId = await findActionId(ROOT)
     const success = SCENARIOS.find((scenario) => scenario.id === "success")
     const successValues = wizardValues(success, submission.port)
@@ -196,6 +210,11 @@ async function main() {
     const firstTests = await measureFirstTests({
       startApp,
       sendFirst: (app) => sendThrough(app)(),
+      reference,
+    })
+    const floorFirstTests = await measureFirstTests({
+      startApp: startBare,
+      sendFirst: (bare) => floorThrough(bare)(),
       reference,
     })
 
@@ -220,16 +239,22 @@ async function main() {
     }
     forgetSimulated()
     log("5/8 overhead and 25 sends at once on the warm server, against the direct reference")
-    const warmOverhead = await measureWarmOverhead({ send, reference })
+    const bare = await startBare()
+    servers.push(bare)
+    const floor = floorThrough(bare)
+    // Next.js alone, warmed up as smtp365 was.
+    for (let sent = 0; sent < REWARM_SENDS; sent += budgets.CONCURRENT_SENDS) {
+      await atOnce(budgets.CONCURRENT_SENDS, floor)
+    }
+    forgetSimulated()
+    const warmOverhead = await measureWarmOverhead({ send, reference, floor })
     const stopProfiling =
       process.env.BENCH_PROFILE === "1" ? await profileThreads(app.inspectorUrl) : null
-    const against = await measureAgainstReference({ app, send, reference })
+    const against = await measureAgainstReference({ app, send, reference, floor })
     if (stopProfiling) await writeProfiles(await stopProfiling())
     forgetSimulated()
 
     log(`6/8 first-load JavaScript (bare page on ${BARE_PORT})`)
-    const bare = await startNextApp({ cwd: BARE_BUILD, port: BARE_PORT })
-    servers.push(bare)
     const js = await measureFirstLoadJs([`${app.url}/`, `${bare.url}/`])
 
     log("7/8 Lighthouse, desktop and mobile (and the bare page on mobile)")
@@ -253,7 +278,7 @@ async function main() {
 
     const rows = [
       ...verdictRows(verdicts),
-      overheadRow(firstTests, { ...warmOverhead, runs: WARM_RUNS }),
+      overheadRow(firstTests, { ...warmOverhead, runs: WARM_RUNS }, floorFirstTests),
       firstLoadJsRow(js[`${app.url}/`], js[`${bare.url}/`]),
       ...concurrentRows(against, justStarted),
       ...memoryRows(memory),
@@ -262,7 +287,7 @@ async function main() {
     ]
     const durationMs = Date.now() - startedAt.getTime()
     console.log(textTable(rows))
-    for (const side of ["smtp365", "direct"]) {
+    for (const side of ["smtp365", "direct", "floor"]) {
       const blocks = against[side].blocks.map(
         (block) => `p95 ${formatMs(block.p95)} (other work ${Math.round(block.otherWork * 100)}%)`
       )

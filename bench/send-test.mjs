@@ -1,19 +1,34 @@
-// Calls the wizard's sendTestEmail server action over HTTP, as the browser does.
+// Calls the wizard's sendTestEmail server action over HTTP, as the browser does (and the bare
+// Next.js app's action that stands for Next.js alone, which answers in the same shape).
 import { readFile } from "node:fs/promises"
 import http from "node:http"
 import path from "node:path"
 
-const ACTION = { filename: "app/actions.ts", exportedName: "sendTestEmail" }
+/** The wizard's test send, posted to its page "/". */
+export const WIZARD_ACTION = {
+  filename: "app/actions.ts",
+  exportedName: "sendTestEmail",
+  path: "/",
+}
+
+/** Next.js alone: bench/bare-app's action, on its page "/send". */
+export const BARE_ACTION = {
+  filename: "app/send/actions.js",
+  exportedName: "sendThroughWorker",
+  path: "/send",
+}
 const REQUEST_TIMEOUT_MS = 60_000
 
 /** The action's id in this build, from .next/server/server-reference-manifest.json. */
-export async function findActionId(appDir) {
+export async function findActionId(appDir, action = WIZARD_ACTION) {
   const file = path.join(appDir, ".next/server/server-reference-manifest.json")
   const manifest = JSON.parse(await readFile(file, "utf8"))
   for (const [id, entry] of Object.entries(manifest.node ?? {})) {
-    if (entry.filename === ACTION.filename && entry.exportedName === ACTION.exportedName) return id
+    // Named from the Turbopack root, which for the bare app's build is the repository's.
+    const file = entry.filename.replace(/^bench\/\.bare-build\//, "")
+    if (file === action.filename && entry.exportedName === action.exportedName) return id
   }
-  throw new Error(`${ACTION.exportedName} is not in ${file}`)
+  throw new Error(`${action.exportedName} is not in ${file}`)
 }
 
 /** The rows of a React Server Components response ("<id>:<json>", one a line) that are objects. */
@@ -91,9 +106,9 @@ function post(url, headers, body) {
  * encodeReply sends plain values) and reads the response to its end. Resolves with the verdict,
  * the HTTP status and when the response began.
  */
-export async function sendTestOverHttp(baseUrl, actionId, values) {
+export async function sendTestOverHttp(baseUrl, actionId, values, pagePath = "/") {
   const { status, firstByteMs, body } = await post(
-    `${baseUrl}/`,
+    `${baseUrl}${pagePath}`,
     {
       Accept: "text/x-component",
       "Content-Type": "text/plain;charset=UTF-8",
@@ -108,12 +123,12 @@ export async function sendTestOverHttp(baseUrl, actionId, values) {
 }
 
 /**
- * A send for load.mjs: the action with `values`, resolving with { firstByteMs } when the test
- * passed and { failure } otherwise.
+ * A send for load.mjs: the action with `values` (posted to `pagePath`), resolving with
+ * { firstByteMs } when the test passed and { failure } otherwise.
  */
-export function testSender(baseUrl, actionId, values) {
+export function testSender(baseUrl, actionId, values, pagePath = "/") {
   return async () => {
-    const { verdict, firstByteMs } = await sendTestOverHttp(baseUrl, actionId, values)
+    const { verdict, firstByteMs } = await sendTestOverHttp(baseUrl, actionId, values, pagePath)
     return verdict.ok ? { firstByteMs } : { failure: verdict.failure }
   }
 }
