@@ -15,6 +15,9 @@ export async function register() {
   // Next.js's own early redirects (repeated slashes) run before its header rules: set them first.
   const { sendFixedHeadersOnEveryResponse } = await import("@/lib/security/response-headers")
   sendFixedHeadersOnEveryResponse()
+  // Server actions are checked before Next.js sees them (proxy.ts checks every other request).
+  const { checkActionsBeforeNextJs } = await import("@/lib/security/action-gate")
+  checkActionsBeforeNextJs()
   // The SMTP session thread boots while the server starts, not during the first test.
   const { startSessionThreadEarly } = await import("@/lib/smtp/session-thread")
   startSessionThreadEarly()

@@ -13,7 +13,7 @@ test("Next.js's trailing-slash redirect is off: it answers before the headers an
   expect(nextConfig.skipTrailingSlashRedirect).toBe(true)
 })
 
-test("the proxy's action body limit is the one the installed Next.js applies", () => {
+test("the action gate's body limit is the one the installed Next.js applies", () => {
   // next.config.ts keeps Next.js's default, which the installed version spells out in its source.
   expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBeUndefined()
   const source = readFileSync(

@@ -1,15 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server"
 
-import { env } from "@/lib/env"
-import {
-  checkActionRequest,
-  MAX_ACTION_BODY_BYTES,
-  readBodyUpTo,
-} from "@/lib/security/action-request"
-import { BASIC_AUTH_CHALLENGE, hasAccessPassword } from "@/lib/security/basic-auth"
+import { checkActionRequest, MAX_ACTION_BODY_BYTES } from "@/lib/security/action-request"
 import { contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy"
 import { isHealthProbe } from "@/lib/security/health-probe"
-import { checkHost } from "@/lib/security/host-name"
+import { checkRequestAccess, refusalHeaders, type Refusal } from "@/lib/security/request-access"
 
 /**
  * Runs before every request: without SMTP365_ACCESS_PASSWORD answers only to the host names it
@@ -21,15 +15,10 @@ import { checkHost } from "@/lib/security/host-name"
 export async function proxy(request: NextRequest) {
   const nonce = createNonce()
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development")
-  const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
-    new NextResponse(`${message}\n`, {
-      status,
-      headers: {
-        ...headers,
-        "Content-Security-Policy": policy,
-        "Cache-Control": "no-store",
-        "Content-Type": "text/plain; charset=utf-8",
-      },
+  const refuse = (refusal: Refusal) =>
+    new NextResponse(`${refusal.message}\n`, {
+      status: refusal.status,
+      headers: refusalHeaders(refusal, policy),
     })
 
   if (isHealthProbe(request.method, request.nextUrl.pathname)) {
@@ -39,19 +28,11 @@ export async function proxy(request: NextRequest) {
     return probe
   }
 
-  const { SMTP365_ACCESS_PASSWORD: password, SMTP365_HOSTNAMES } = env()
-  // The Host header, which a page cannot set: not X-Forwarded-Host, which it can.
-  const misdirected = checkHost(request.headers.get("host"), {
-    accessPassword: password,
-    hostNames: SMTP365_HOSTNAMES,
-  })
-  if (misdirected) return refuse(misdirected.status, misdirected.message)
-
-  if (password && !hasAccessPassword(request.headers.get("authorization"), password)) {
-    return refuse(401, "smtp365 asks for its access password.", {
-      "WWW-Authenticate": BASIC_AUTH_CHALLENGE,
-    })
-  }
+  const denied = checkRequestAccess(
+    request.headers.get("host"),
+    request.headers.get("authorization")
+  )
+  if (denied) return refuse(denied)
 
   // Next.js's own trailing-slash redirect runs before the proxy and its answer loses every header
   // next.config.ts sets, so next.config.ts turns it off and the proxy redirects instead.
@@ -64,20 +45,14 @@ export async function proxy(request: NextRequest) {
     return redirect
   }
 
-  // A malformed server action request gets a 4xx here rather than a 500 from Next.js's decoder.
+  // Server actions never reach the proxy (config below: action-gate.ts checks them). Any other
+  // POST is no action of smtp365's: a large or multipart one gets a 4xx here.
   if (request.method === "POST") {
     if (Number(request.headers.get("content-length")) > MAX_ACTION_BODY_BYTES) {
-      return refuse(413, "The request is too large.")
+      return refuse({ status: 413, message: "The request is too large." })
     }
-    const problem = checkActionRequest(
-      request.headers.get("next-action"),
-      request.headers.get("content-type") ?? "",
-      // Next.js hands the proxy its own copy of the body and the action the buffered original.
-      request.headers.has("next-action")
-        ? await readBodyUpTo(request.body, MAX_ACTION_BODY_BYTES)
-        : ""
-    )
-    if (problem) return refuse(problem.status, problem.message)
+    const problem = checkActionRequest(null, request.headers.get("content-type") ?? "", "")
+    if (problem) return refuse(problem)
   }
 
   const requestHeaders = new Headers(request.headers)
@@ -85,10 +60,6 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy)
   // Nothing behind the proxy needs the password.
   requestHeaders.delete("authorization")
-  // An action's answer streams a test's stages as small rows. Compressing it (next start gzips
-  // whatever the request accepts, and Next.js overrides an action's Cache-Control, so no-transform
-  // cannot opt out) cost an eighth of the server's CPU per test and saves a few hundred bytes.
-  if (request.headers.has("next-action")) requestHeaders.delete("accept-encoding")
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set("Content-Security-Policy", policy)
   // Built assets are immutable and hold no result; everything else is a page or an action.
@@ -106,4 +77,14 @@ export async function proxy(request: NextRequest) {
 function withoutTrailingSlash(pathname: string): string | null {
   if (pathname === "/" || !pathname.endsWith("/")) return null
   return pathname.replace(/[/\\]+/g, "/").replace(/\/+$/, "") || "/"
+}
+
+/**
+ * Every request but a server action's (one with a Next-Action header): those are checked by
+ * lib/security/action-gate.ts on the Node server before Next.js sees them. Next.js's machinery for
+ * running a proxy at all cost a test send about a third of the web server thread's CPU time
+ * (bench/results.md), and an action renders no page that needs the nonce.
+ */
+export const config = {
+  matcher: [{ source: "/:path*", missing: [{ type: "header", key: "next-action" }] }],
 }

@@ -1,5 +1,5 @@
 // Server action bodies that Next.js 16's decoder answers with a 500, or that cost it seconds, and
-// the 4xx the proxy answers instead (lib/security/action-request.ts). Shared by the unit test of
+// the 4xx smtp365 answers instead (lib/security/action-request.ts, checked by action-gate.ts). Shared by the unit test of
 // the check and the end-to-end test that posts them to the built app.
 
 /** Next.js's server action body limit: 1 MB, counted as 1024 * 1024 bytes. */
@@ -11,9 +11,9 @@ const nested = (open: string, inner: string, close: string, depth: number) =>
 export interface HostileActionBody {
   name: string
   body: string
-  /** The answer the proxy gives it. */
+  /** The answer smtp365 gives it. */
   status: 400 | 413
-  /** Whether React's own decoder throws on it (a 500 from Next.js without the proxy's check). */
+  /** Whether React's own decoder throws on it (a 500 from Next.js without smtp365's check). */
   breaksDecoder: boolean
 }
 

@@ -10,7 +10,6 @@ import {
   MAX_ACTION_BODY_BYTES,
   MAX_ACTION_BODY_DEPTH,
   MAX_BIGINT_DIGITS,
-  readBodyUpTo,
 } from "./action-request"
 
 const ID = "40f081bdb4d4c5647135cccecd151aed12bcaa553c"
@@ -146,34 +145,5 @@ describe("checkActionRequest against React's own encoder and decoder", () => {
     expect(passed.length).toBeGreaterThan(100)
     const errors = await decodeWithReact(passed)
     expect(errors.filter((error) => error !== null)).toEqual([])
-  })
-})
-
-describe("readBodyUpTo", () => {
-  const stream = (...chunks: string[]) =>
-    new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk))
-        controller.close()
-      },
-    })
-
-  test("reads a body within the limit whole", async () => {
-    const body = await readBodyUpTo(stream("[1,", "2]"), 10)
-    expect(Buffer.from(body).toString()).toBe("[1,2]")
-    expect((await readBodyUpTo(null, 10)).byteLength).toBe(0)
-  })
-
-  test("stops reading once the limit is passed, and cancels the rest", async () => {
-    let pulls = 0
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulls++
-        controller.enqueue(new Uint8Array(1024))
-      },
-    })
-    const body = await readBodyUpTo(endless, 4096)
-    expect(body.byteLength).toBe(5120)
-    expect(pulls).toBeLessThan(10)
   })
 })

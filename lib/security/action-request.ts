@@ -149,24 +149,3 @@ function onlyPlainValues(args: unknown[]): boolean {
   }
   return true
 }
-
-/**
- * A request body's bytes, read until they pass `limit`: then what was read so far (more than the
- * limit, so checkActionRequest refuses it) rather than the rest of an endless upload.
- */
-export async function readBodyUpTo(
-  body: ReadableStream<Uint8Array> | null,
-  limit: number
-): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = body?.getReader()
-  while (reader && size <= limit) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
-  }
-  if (size > limit) await reader?.cancel()
-  return Buffer.concat(chunks)
-}
