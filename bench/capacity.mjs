@@ -1,7 +1,8 @@
 // Capacity (a figure, not a budget): the highest steady rate of test sends a second that holds for
 // CAPACITY_HOLD_MS with p95 under CAPACITY_P95_MS and no errors. Short probes find it (doubling
 // from FIRST_RATE until one fails, then halving the gap to within RESOLUTION), and the rate found
-// then runs for the whole hold; if the hold fails, a rate RESOLUTION lower is held instead.
+// then runs for the whole hold; if the hold fails, a rate HOLD_STEP lower is held instead, up to
+// HOLD_TRIES times (a queue that a 5 s probe hides can build up over a minute).
 import { CAPACITY_HOLD_MS, CAPACITY_P95_MS } from "./budgets.mjs"
 import { summarize } from "./load.mjs"
 import { watchOtherWork } from "./machine.mjs"
@@ -13,14 +14,16 @@ const FIRST_RATE = 8
 const MAX_RATE = 4_000
 /** Probes stop once the rate that failed is within 10% of the one that held. */
 const RESOLUTION = 1.1
-const HOLD_TRIES = 3
+const HOLD_TRIES = 5
+/** After a failed hold, the next is this much slower. */
+const HOLD_STEP = 1.25
 /** Between probes, so that the connections of one are closed before the next begins. */
 const PAUSE_MS = 1_000
 
 /**
  * `runAt(rate, durationMs)` resolves with the runs of sends started at `rate` a second for
- * `durationMs` (load.mjs's atSteadyRate). Resolves with the rate held (0 if even one a second did
- * not), the hold's summary, and every probe and hold tried, each with the share of the machine's
+ * `durationMs` (load.mjs's atSteadyRate). Resolves with the rate held (0 if no hold held), the
+ * hold's summary, and every probe and hold tried, each with the share of the machine's
  * CPU time that other work took meanwhile (machine.mjs).
  */
 export async function findCapacity(runAt) {
@@ -56,7 +59,7 @@ export async function findCapacity(runAt) {
   }
   for (let i = 0; i < HOLD_TRIES && low > 0; i++) {
     if (await holds(low, HOLD_MS)) return { rate: low, hold: tried.at(-1), tried }
-    low = Math.floor(low / RESOLUTION)
+    low = Math.floor(low / HOLD_STEP)
   }
   return { rate: 0, hold: null, tried }
 }

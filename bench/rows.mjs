@@ -153,8 +153,11 @@ export function lighthouseRows({ wizard, bare }) {
   ]
 }
 
-function capacityCell(name, capacity) {
-  if (!capacity.hold) return `${name}: not even 1 a second`
+function capacityCell(name, capacity, holdMs) {
+  if (!capacity.hold) {
+    const holds = capacity.tried.filter((tried) => tried.durationMs === holdMs)
+    return `${name}: no rate held (${holds.map((tried) => `${tried.rate} a second: p95 ${formatMs(tried.p95)}, ${tried.errors} errors`).join("; ")})`
+  }
   const { hold } = capacity
   return `${name} ${capacity.rate} a second (p95 ${formatMs(hold.p95)}, median ${formatMs(hold.median)}, ${count(hold.sends)} sends; other work ${percent(hold.otherWork)} of the CPUs)`
 }
@@ -162,8 +165,8 @@ function capacityCell(name, capacity) {
 export function capacityRow(smtp365, direct, holdMs) {
   return {
     figure: `Capacity: steady test sends a second for ${formatMs(holdMs)}, p95 < ${formatMs(budgets.CAPACITY_P95_MS)}, no errors`,
-    measured: capacityCell("smtp365", smtp365),
-    compared: capacityCell("direct reference", direct),
+    measured: capacityCell("smtp365", smtp365, holdMs),
+    compared: capacityCell("direct reference", direct, holdMs),
     budget: "",
     result: "",
   }
