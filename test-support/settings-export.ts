@@ -8,6 +8,7 @@ import { promisify } from "node:util"
 import { SMTPServer } from "smtp-server"
 import { afterAll, beforeAll, expect } from "vitest"
 
+import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
 import { buildSettingsFiles, renderTarget } from "@/lib/settings-export"
@@ -51,6 +52,30 @@ export async function writeScratch(name: string, content: string): Promise<strin
 export async function postmap(...args: string[]) {
   const config = path.dirname(await writeScratch("postfix/postmap-config/main.cf", ""))
   return run("postmap", ["-c", config, ...args], { timeout: 15_000 })
+}
+
+/**
+ * The practice identity server and a submission simulator that accepts its tokens (both signed
+ * with `tokenKey`) and PASSWORD, started for the file's tests and closed after them.
+ */
+export function oauthServersForFile(tokenKey: string): {
+  readonly identity: RunningIdentityServer
+  readonly simulator: RunningSimulator
+} {
+  const holder = {} as { identity: RunningIdentityServer; simulator: RunningSimulator }
+  beforeAll(async () => {
+    holder.identity = await startIdentityServer({ tls: testServerTls(), tokenKey })
+    holder.simulator = await startSimulator({
+      role: "submission",
+      tls: testServerTls(),
+      password: PASSWORD,
+      tokenKey,
+    })
+  })
+  afterAll(async () => {
+    await Promise.all([holder.identity.close(), holder.simulator.close()])
+  })
+  return holder
 }
 
 /** Starts a submission simulator (STARTTLS, AUTH) for the file's tests and closes it after them. */

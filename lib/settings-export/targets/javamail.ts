@@ -4,13 +4,13 @@
  * https://eclipse-ee4j.github.io/angus-mail/docs/api/org.eclipse.angus.mail/org/eclipse/angus/mail/smtp/package-summary.html
  * (com.sun.mail.smtp in Jakarta Mail 2.0); mail.from: the jakarta.mail package summary.
  */
-import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
+import { APP_ONLY_SCOPE } from "@/lib/oauth/scopes"
 import { signInOf } from "@/lib/schemas/sign-in"
 
 import { stringLiteral as java, mailbox } from "../literals"
+import { msal4jAuthorityLines, msal4jBuildLines } from "../msal4j"
 import type { SettingsTarget } from "../types"
 import {
-  AUTHORITY_VARIABLE,
   CLIENT_SECRET_VARIABLE,
   PASSWORD_VARIABLE,
   connectionFacts,
@@ -62,15 +62,8 @@ function appOnlyLines(facts: ConnectionFacts): string[] {
     "  public MicrosoftMail(Properties properties) throws MalformedURLException {",
     "    // No Authenticator: Jakarta Mail would keep the first token it gave and send it again, expired too.",
     "    session = Session.getInstance(properties);",
-    `    // Microsoft's sign-in address; ${AUTHORITY_VARIABLE} names another (a national cloud, a test`,
-    "    // server), which MSAL4J then takes as given instead of asking Microsoft about it.",
-    `    String authority = System.getenv().getOrDefault(${java(AUTHORITY_VARIABLE)}, ${java(DEFAULT_IDENTITY_URL)});`,
-    "    app = ConfidentialClientApplication.builder(",
-    `            ${java(facts.clientId)}, // Application (client) ID`,
-    `            ClientCredentialFactory.createFromSecret(System.getenv(${java(CLIENT_SECRET_VARIABLE)})))`,
-    `        .authority(authority + ${java(`/${facts.tenant}/`)}) // Directory (tenant) ID`,
-    `        .instanceDiscovery(authority.equals(${java(DEFAULT_IDENTITY_URL)}))`,
-    "        .build();",
+    ...msal4jAuthorityLines("    "),
+    ...msal4jBuildLines(facts, "    "),
     "  }",
     "",
     "  /** MSAL4J's cached token, or a new one when it is about to expire. */",

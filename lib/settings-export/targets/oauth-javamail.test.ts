@@ -2,26 +2,23 @@
 // is not reachable here, so the class in the file's comments is parsed by the JDK, and its send
 // method runs for real on Debian's Jakarta Mail, with tokens the test gets from the practice identity
 // server as MSAL4J would (the client credentials grant at the tenant's endpoint).
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { describe, expect, test } from "vitest"
 
 import { verifyAccessToken } from "@/lib/practice/access-tokens"
-import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
 import {
   PRACTICE_CLIENT_SECRET,
   PRACTICE_TENANT_ID,
   type PracticeAppId,
 } from "@/lib/practice/identity-scenarios"
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { testServerTls } from "@/test-support/test-ca"
 import {
-  PASSWORD,
   outputOf as file,
   parseJava,
   recordingServerForFile,
   runWithJakartaMail,
   smtpAuthSetup,
   writeScratch,
+  oauthServersForFile,
 } from "@/test-support/settings-export"
 
 /** The practice app registered as the documentation says (SMTP.SendAsApp). */
@@ -35,23 +32,9 @@ const RBAC_APP: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000002"
 const TOKEN_KEY = "settings-export-oauth-javamail-key"
 const RECIPIENT = "it-team@contoso.com"
 
-let identity: RunningIdentityServer
-let simulator: RunningSimulator
+const servers = oauthServersForFile(TOKEN_KEY)
 /** Accepts any XOAUTH2 token and records it, so the test sees which token each connection sent. */
 const recorder = recordingServerForFile("", ["XOAUTH2"])
-
-beforeAll(async () => {
-  identity = await startIdentityServer({ tls: testServerTls(), tokenKey: TOKEN_KEY })
-  simulator = await startSimulator({
-    role: "submission",
-    tls: testServerTls(),
-    password: PASSWORD,
-    tokenKey: TOKEN_KEY,
-  })
-})
-afterAll(async () => {
-  await Promise.all([identity.close(), simulator.close()])
-})
 
 /** SMTP AUTH values for an app-only sign-in to the server on `port`, client secret included. */
 function oauthSetup(port: number): SetupValues {
@@ -71,7 +54,7 @@ function oauthSetup(port: number): SetupValues {
 
 /** An app-only token for Exchange Online from the practice identity server. */
 async function appToken(clientId: PracticeAppId): Promise<string> {
-  const response = await fetch(`${identity.url}/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`, {
+  const response = await fetch(`${servers.identity.url}/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`, {
     method: "POST",
     body: new URLSearchParams({
       grant_type: "client_credentials",
@@ -225,19 +208,21 @@ describe("Jakarta Mail with MSAL4J (MSAL4J is not in Debian, no Maven Central he
 
   test("its send method, twice on one Session, sends both messages through the simulator, each connection signed in with a token it accepts", async () => {
     const tokens: [string, string] = [await appToken(APP_ONLY), await appToken(RBAC_APP)]
-    const messages = simulator.messages.length
-    const events = simulator.events.length
-    await sendTwice(simulator.port, tokens)
+    const messages = servers.simulator.messages.length
+    const events = servers.simulator.events.length
+    await sendTwice(servers.simulator.port, tokens)
 
-    expect(simulator.messages).toHaveLength(messages + 2)
-    expect(simulator.messages.slice(-2).map((message) => message.authUser)).toEqual([
+    expect(servers.simulator.messages).toHaveLength(messages + 2)
+    expect(servers.simulator.messages.slice(-2).map((message) => message.authUser)).toEqual([
       "sender@contoso.com",
       "sender@contoso.com",
     ])
-    expect(simulator.events.slice(events).filter((event) => event.type === "auth")).toEqual([
-      { type: "auth", detail: "XOAUTH2 sender@contoso.com" },
-      { type: "auth", detail: "XOAUTH2 sender@contoso.com" },
-    ])
+    expect(servers.simulator.events.slice(events).filter((event) => event.type === "auth")).toEqual(
+      [
+        { type: "auth", detail: "XOAUTH2 sender@contoso.com" },
+        { type: "auth", detail: "XOAUTH2 sender@contoso.com" },
+      ]
+    )
   })
 
   test("each connection signs in with the token current when it opens: the second with the second token", async () => {

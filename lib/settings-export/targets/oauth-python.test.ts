@@ -3,23 +3,20 @@
 // and send through the practice simulator over STARTTLS, checked against the test CA.
 import { spawn } from "node:child_process"
 import path from "node:path"
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { describe, expect, test } from "vitest"
 
-import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
 import {
   PRACTICE_CLIENT_SECRET,
   PRACTICE_TENANT_ID,
   type PracticeAppId,
 } from "@/lib/practice/identity-scenarios"
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { testServerTls } from "@/test-support/test-ca"
 import {
-  PASSWORD,
   TEST_CA_FILE,
   outputOf as file,
   smtpAuthSetup,
   writeScratch,
+  oauthServersForFile,
 } from "@/test-support/settings-export"
 import { oauthVerdictLine } from "../oauth-note"
 import { djangoTarget } from "./django"
@@ -29,26 +26,12 @@ const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
 const TOKEN_KEY = "settings-export-oauth-python-test-key"
 const WRONG_SECRET_REASON = "AADSTS7000215: Invalid client secret provided."
 
-let identity: RunningIdentityServer
-let simulator: RunningSimulator
-
-beforeAll(async () => {
-  identity = await startIdentityServer({ tls: testServerTls(), tokenKey: TOKEN_KEY })
-  simulator = await startSimulator({
-    role: "submission",
-    tls: testServerTls(),
-    password: PASSWORD,
-    tokenKey: TOKEN_KEY,
-  })
-})
-afterAll(async () => {
-  await Promise.all([identity.close(), simulator.close()])
-})
+const servers = oauthServersForFile(TOKEN_KEY)
 
 /** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
 function oauthSetup(authType: "oauth-app" | "oauth-device"): SetupValues {
   return {
-    ...smtpAuthSetup(simulator.port),
+    ...smtpAuthSetup(servers.simulator.port),
     account: {
       authType,
       user: "sender@contoso.com",
@@ -84,7 +67,7 @@ function python(
       cwd: path.dirname(script),
       env: {
         ...inherited,
-        OAUTH_AUTHORITY: identity.url,
+        OAUTH_AUTHORITY: servers.identity.url,
         REQUESTS_CA_BUNDLE: TEST_CA_FILE,
         ...(smtpTrustsTestCa ? { SSL_CERT_FILE: TEST_CA_FILE } : {}),
         ...env,
@@ -103,8 +86,8 @@ function python(
 }
 
 const tokenRequests = () =>
-  identity.requests.filter((request) => request.grant === "client_credentials").length
-const connects = () => simulator.events.filter((event) => event.type === "connect").length
+  servers.identity.requests.filter((request) => request.grant === "client_credentials").length
+const connects = () => servers.simulator.events.filter((event) => event.type === "connect").length
 
 /**
  * Django with settings.py and mail_oauth.py as the output's two parts say, next to a script that
@@ -151,19 +134,19 @@ describe("Django with msal (Debian's python3-django 3.2 and python3-msal: real t
 
   test("app-only: two messages on two connections, both signed in with XOAUTH2, one token", async () => {
     const send = await djangoProject("oauth-python/django")
-    const [messages, tokens] = [simulator.messages.length, tokenRequests()]
+    const [messages, tokens] = [servers.simulator.messages.length, tokenRequests()]
     const result = await python(send, ["it-team@contoso.com", "loud"], {
       SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET,
     })
 
     expect(result.stderr).toBe("")
     expect(result.stdout).toBe("1\n1\n")
-    expect(simulator.messages).toHaveLength(messages + 2)
-    expect(simulator.messages.slice(-2).map((m) => m.authUser)).toEqual([
+    expect(servers.simulator.messages).toHaveLength(messages + 2)
+    expect(servers.simulator.messages.slice(-2).map((m) => m.authUser)).toEqual([
       "sender@contoso.com",
       "sender@contoso.com",
     ])
-    expect(simulator.messages.at(-1)?.raw).toContain(
+    expect(servers.simulator.messages.at(-1)?.raw).toContain(
       'From: "Scan \\"Floor 2\\" #1" <sender@contoso.com>'
     )
     // msal's in-memory cache: the second connection signs in with the first one's token.
@@ -172,7 +155,7 @@ describe("Django with msal (Debian's python3-django 3.2 and python3-msal: real t
 
   test("STARTTLS checks the certificate: without the test CA, nothing is sent", async () => {
     const send = await djangoProject("oauth-python/django")
-    const [messages, connections] = [simulator.messages.length, connects()]
+    const [messages, connections] = [servers.simulator.messages.length, connects()]
     const result = await python(
       send,
       ["it-team@contoso.com", "loud"],
@@ -184,7 +167,7 @@ describe("Django with msal (Debian's python3-django 3.2 and python3-msal: real t
     // The token came (msal trusts the test CA); the SMTP connection then stopped at the certificate.
     expect(result.stderr).toMatch(/ssl\.SSLCertVerificationError: .*CERTIFICATE_VERIFY_FAILED/)
     expect(connects()).toBe(connections + 1)
-    expect(simulator.messages).toHaveLength(messages)
+    expect(servers.simulator.messages).toHaveLength(messages)
   })
 
   test("a wrong secret: Microsoft's reason, no connection; fail_silently keeps it quiet", async () => {
@@ -215,7 +198,7 @@ describe("Flask-Mail with msal (Debian's python3-flask-mail 0.9.1 and python3-ms
     expect(output.content).toContain("\nmail = OAuth2Mail(app)\n")
     expect(output.content).not.toMatch(/MAIL_PASSWORD *=|SMTP_PASSWORD|\.login\(/)
     // The password settings keep their own file name.
-    expect(file("flask-mail", smtpAuthSetup(simulator.port)).filename).toBe("config.py")
+    expect(file("flask-mail", smtpAuthSetup(servers.simulator.port)).filename).toBe("config.py")
   })
 
   test("app-only: python app.py signs in with XOAUTH2 over verified STARTTLS, and the message arrives", async () => {
@@ -223,15 +206,18 @@ describe("Flask-Mail with msal (Debian's python3-flask-mail 0.9.1 and python3-ms
       "oauth-python/flask/app.py",
       file("flask-mail", oauthSetup("oauth-app")).content
     )
-    const before = simulator.messages.length
+    const before = servers.simulator.messages.length
     const result = await python(app, [], { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET })
 
     expect(result.stderr).toBe("")
     expect(result.code).toBe(0)
-    expect(simulator.messages).toHaveLength(before + 1)
-    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
-    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
-    expect(simulator.messages.at(-1)?.raw).toContain("Subject: Hello from Microsoft 365")
+    expect(servers.simulator.messages).toHaveLength(before + 1)
+    expect(servers.simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(servers.simulator.events).toContainEqual({
+      type: "auth",
+      detail: "XOAUTH2 sender@contoso.com",
+    })
+    expect(servers.simulator.messages.at(-1)?.raw).toContain("Subject: Hello from Microsoft 365")
   })
 
   test("MAIL_DEBUG shows the conversation after the sign-in, never the token", async () => {
@@ -256,13 +242,13 @@ describe("Flask-Mail with msal (Debian's python3-flask-mail 0.9.1 and python3-ms
       "oauth-python/flask/app.py",
       file("flask-mail", oauthSetup("oauth-app")).content
     )
-    const [messages, connections] = [simulator.messages.length, connects()]
+    const [messages, connections] = [servers.simulator.messages.length, connects()]
     const result = await python(app, [], { SMTP_CLIENT_SECRET: PRACTICE_CLIENT_SECRET }, false)
 
     expect(result.code).not.toBe(0)
     expect(result.stderr).toMatch(/ssl\.SSLCertVerificationError: .*CERTIFICATE_VERIFY_FAILED/)
     expect(connects()).toBe(connections + 1)
-    expect(simulator.messages).toHaveLength(messages)
+    expect(servers.simulator.messages).toHaveLength(messages)
   })
 
   test("a wrong secret: Microsoft's reason, and no connection", async () => {

@@ -1,23 +1,19 @@
 // The OAuth 2.0 app-only variants of Rails (Action Mailer), Go (go-mail) and Spring Boot. Rails runs
 // for real: Debian's Action Mailer and oauth2 gem get a token from the practice identity server and
-// send through the simulator. go-mail, MSAL for Go, Spring Boot and MSAL4J are not in Debian (and no
+// send through the servers.simulator. go-mail, MSAL for Go, Spring Boot and MSAL4J are not in Debian (and no
 // Go module proxy or Maven Central is reachable here): their files are read back with the real
 // parsers (gofmt, java.util.Properties, the JDK's Java parser), and Jakarta Mail sends with the
 // properties Spring Boot would hand it.
 import { spawn } from "node:child_process"
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { describe, expect, test } from "vitest"
 
-import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
 import {
   PRACTICE_CLIENT_SECRET,
   PRACTICE_TENANT_ID,
   type PracticeAppId,
 } from "@/lib/practice/identity-scenarios"
-import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
-import { testServerTls } from "@/test-support/test-ca"
 import {
-  PASSWORD,
   caEnv,
   outputOf as file,
   parseJava,
@@ -25,30 +21,17 @@ import {
   sendWithJakartaMail,
   smtpAuthSetup,
   writeScratch,
+  oauthServersForFile,
 } from "@/test-support/settings-export"
 
 const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
 const TOKEN_KEY = "settings-export-oauth-rails-go-spring-key"
 
-let identity: RunningIdentityServer
-let simulator: RunningSimulator
-
-beforeAll(async () => {
-  identity = await startIdentityServer({ tls: testServerTls(), tokenKey: TOKEN_KEY })
-  simulator = await startSimulator({
-    role: "submission",
-    tls: testServerTls(),
-    password: PASSWORD,
-    tokenKey: TOKEN_KEY,
-  })
-})
-afterAll(async () => {
-  await Promise.all([identity.close(), simulator.close()])
-})
+const servers = oauthServersForFile(TOKEN_KEY)
 
 /** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
 function oauthSetup(authType: "oauth-app" | "oauth-device" = "oauth-app"): SetupValues {
-  const setup = smtpAuthSetup(simulator?.port ?? 587)
+  const setup = smtpAuthSetup(servers.simulator?.port ?? 587)
   return {
     ...setup,
     account: {
@@ -64,7 +47,7 @@ function oauthSetup(authType: "oauth-app" | "oauth-device" = "oauth-app"): Setup
 
 /** The client credentials requests the identity server has answered for the practice app. */
 const tokenRequests = () =>
-  identity.requests.filter(
+  servers.identity.requests.filter(
     (request) => request.grant === "client_credentials" && request.clientId === APP_ONLY
   ).length
 
@@ -78,7 +61,7 @@ interface Run {
 function runToEnd(command: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      env: { ...caEnv, OAUTH_AUTHORITY: identity.url, ...env },
+      env: { ...caEnv, OAUTH_AUTHORITY: servers.identity.url, ...env },
     })
     const result: Run = { code: null, stdout: "", stderr: "" }
     const timer = setTimeout(() => child.kill(), 60_000)
@@ -143,21 +126,24 @@ describe("Rails with the oauth2 gem (Debian's Action Mailer 6.1 and ruby-oauth2 
   }
 
   test("app-only: the interceptor's client credentials token signs in with XOAUTH2, once for two messages", async () => {
-    const before = simulator.messages.length
+    const before = servers.simulator.messages.length
     const tokensBefore = tokenRequests()
     const result = await deliver(PRACTICE_CLIENT_SECRET)
 
     expect(result.stderr).toBe("")
     expect(result.code).toBe(0)
-    expect(simulator.messages).toHaveLength(before + 2)
-    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
-    expect(simulator.messages.at(-1)?.raw).toContain(
+    expect(servers.simulator.messages).toHaveLength(before + 2)
+    expect(servers.simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(servers.simulator.messages.at(-1)?.raw).toContain(
       'From: "Scan \\"Floor 2\\" #1" <sender@contoso.com>'
     )
-    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
+    expect(servers.simulator.events).toContainEqual({
+      type: "auth",
+      detail: "XOAUTH2 sender@contoso.com",
+    })
     // The token is kept until five minutes before it expires: one request for both deliveries.
     expect(tokenRequests()).toBe(tokensBefore + 1)
-    expect(identity.requests).toContainEqual({
+    expect(servers.identity.requests).toContainEqual({
       path: `/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`,
       grant: "client_credentials",
       clientId: APP_ONLY,
@@ -165,12 +151,12 @@ describe("Rails with the oauth2 gem (Debian's Action Mailer 6.1 and ruby-oauth2 
   })
 
   test("app-only with a wrong secret: Microsoft's AADSTS reason, and nothing is sent", async () => {
-    const before = simulator.messages.length
+    const before = servers.simulator.messages.length
     const result = await deliver("not-the-secret")
 
     expect(result.code).not.toBe(0)
     expect(result.stderr).toContain("AADSTS7000215: Invalid client secret provided.")
-    expect(simulator.messages).toHaveLength(before)
+    expect(servers.simulator.messages).toHaveLength(before)
   })
 
   test("the file is valid Ruby: XOAUTH2 with the user and no password, the IDs, the secret from the environment", async () => {
@@ -251,7 +237,7 @@ describe("Spring Boot with MSAL4J (no Spring Boot in Debian, only Spring Framewo
   test("java.util.Properties reads XOAUTH2 as the only mechanism, the username and no password", async () => {
     expect(await loadProperties(file("spring-boot", oauthSetup()).content)).toEqual([
       "spring.mail.host=localhost",
-      `spring.mail.port=${simulator.port}`,
+      `spring.mail.port=${servers.simulator.port}`,
       "spring.mail.properties.mail.smtp.auth=true",
       "spring.mail.properties.mail.smtp.auth.mechanisms=XOAUTH2",
       "spring.mail.properties.mail.smtp.connectiontimeout=10000",
@@ -281,23 +267,29 @@ describe("Spring Boot with MSAL4J (no Spring Boot in Debian, only Spring Framewo
       "",
     ].join("\n")
     // The app-only token as MSAL4J would get it: the client credentials grant at the tenant's endpoint.
-    const response = await fetch(`${identity.url}/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`, {
-      method: "POST",
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: APP_ONLY,
-        client_secret: PRACTICE_CLIENT_SECRET,
-        scope: "https://outlook.office365.com/.default",
-      }),
-    })
+    const response = await fetch(
+      `${servers.identity.url}/${PRACTICE_TENANT_ID}/oauth2/v2.0/token`,
+      {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: APP_ONLY,
+          client_secret: PRACTICE_CLIENT_SECRET,
+          scope: "https://outlook.office365.com/.default",
+        }),
+      }
+    )
     const { access_token: token } = (await response.json()) as { access_token: string }
     const properties = await writeScratch("oauth-spring/session.properties", session)
-    const before = simulator.messages.length
+    const before = servers.simulator.messages.length
     await sendWithJakartaMail(properties, token)
 
-    expect(simulator.messages).toHaveLength(before + 1)
-    expect(simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
-    expect(simulator.events).toContainEqual({ type: "auth", detail: "XOAUTH2 sender@contoso.com" })
+    expect(servers.simulator.messages).toHaveLength(before + 1)
+    expect(servers.simulator.messages.at(-1)?.authUser).toBe("sender@contoso.com")
+    expect(servers.simulator.events).toContainEqual({
+      type: "auth",
+      detail: "XOAUTH2 sender@contoso.com",
+    })
   })
 
   test("the @Configuration in the comments is Java the JDK parses: a JavaMailSenderImpl whose password is MSAL4J's token", async () => {

@@ -1,7 +1,8 @@
-import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
+import { APP_ONLY_SCOPE } from "@/lib/oauth/scopes"
 import { signInOf } from "@/lib/schemas/sign-in"
 
 import { stringLiteral as java } from "../literals"
+import { msal4jAuthorityLines, msal4jBuildLines } from "../msal4j"
 import type { SettingsTarget } from "../types"
 import {
   AUTHORITY_VARIABLE,
@@ -67,16 +68,9 @@ function appOnlyLines(facts: ConnectionFacts): string[] {
     "      setProtocol(configured.getProtocol());",
     "      setDefaultEncoding(configured.getDefaultEncoding());",
     "      setSession(configured.getSession()); // the spring.mail.properties.* above",
-    `      // Microsoft's sign-in address; ${AUTHORITY_VARIABLE} names another (a national cloud, a test`,
-    "      // server), which MSAL4J then takes as given instead of asking Microsoft about it.",
-    `      String authority = System.getenv().getOrDefault(${java(AUTHORITY_VARIABLE)}, ${java(DEFAULT_IDENTITY_URL)});`,
+    ...msal4jAuthorityLines("      "),
     "      try {",
-    "        app = ConfidentialClientApplication.builder(",
-    `                ${java(facts.clientId)}, // Application (client) ID`,
-    `                ClientCredentialFactory.createFromSecret(System.getenv(${java(CLIENT_SECRET_VARIABLE)})))`,
-    `            .authority(authority + ${java(`/${facts.tenant}/`)}) // Directory (tenant) ID`,
-    `            .instanceDiscovery(authority.equals(${java(DEFAULT_IDENTITY_URL)}))`,
-    "            .build();",
+    ...msal4jBuildLines(facts, "        "),
     "      } catch (MalformedURLException e) {",
     `        throw new IllegalStateException(${java(`${AUTHORITY_VARIABLE} is not a URL`)}, e);`,
     "      }",

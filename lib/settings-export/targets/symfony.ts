@@ -8,6 +8,7 @@ import { APP_ONLY_SCOPE, DEFAULT_IDENTITY_URL } from "@/lib/oauth/scopes"
 import { signInOf } from "@/lib/schemas/sign-in"
 
 import { phpEnvValue as quote, phpString as php } from "../literals"
+import { xoauth2AuthenticatorLines } from "../symfony-xoauth2"
 import type { SettingsTarget } from "../types"
 import {
   AUTHORITY_VARIABLE,
@@ -110,23 +111,7 @@ function appOnlyFile(facts: ConnectionFacts): string {
     "            new Dsn('smtp', $dsn->getHost(), $dsn->getUser(), null, $dsn->getPort(), $dsn->getOptions())",
     "        );",
     "        $token = fn (): string => $this->token($dsn);",
-    "        $transport->setAuthenticators([new class($token) implements AuthenticatorInterface {",
-    "            public function __construct(private \\Closure $token)",
-    "            {",
-    "            }",
-    "",
-    "            public function getAuthKeyword(): string",
-    "            {",
-    "                return 'XOAUTH2';",
-    "            }",
-    "",
-    "            public function authenticate(EsmtpTransport $client): void",
-    "            {",
-    "                // Symfony's XOAUTH2 sends the password as the token: the app's, fetched now.",
-    "                $client->setPassword(($this->token)());",
-    "                (new XOAuth2Authenticator())->authenticate($client);",
-    "            }",
-    "        }]);",
+    ...xoauth2AuthenticatorLines("        "),
     "",
     "        return $transport;",
     "    }",
