@@ -61,7 +61,14 @@ function post(
     headers = {},
     parts = 1,
     method = "POST",
-  }: { headers?: http.OutgoingHttpHeaders; parts?: number; method?: string } = {}
+    chunks = [],
+  }: {
+    headers?: http.OutgoingHttpHeaders
+    parts?: number
+    method?: string
+    /** With no body: written one by one, without a Content-Length (chunked). */
+    chunks?: string[]
+  } = {}
 ): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${base}/diagnose`, {
@@ -82,7 +89,14 @@ function post(
         resolve({ status: response.statusCode ?? 0, text, headers: response.headers })
       )
     })
-    if (body === null) return request.end()
+    if (body === null) {
+      const writeChunk = (index: number) => {
+        if (index === chunks.length) return request.end()
+        request.write(chunks[index])
+        setImmediate(() => writeChunk(index + 1))
+      }
+      return writeChunk(0)
+    }
     const bytes = Buffer.from(body)
     const size = Math.ceil(bytes.length / parts)
     let at = 0
@@ -125,14 +139,28 @@ describe("the server action gate", () => {
     expect(seen).toEqual([])
   })
 
-  test("refuses a host name smtp365 does not serve, a GET and a body without a length", async () => {
+  test("refuses a host name smtp365 does not serve and a GET", async () => {
     seen.length = 0
     const misdirected = await post(VALID, { headers: { Host: "rebound.example" } })
     expect(misdirected.status).toBe(421)
     expect(misdirected.text).toContain("SMTP365_HOSTNAMES")
     expect((await post(null, { method: "GET" })).status).toBe(400)
-    expect((await post(null, { headers: { "Transfer-Encoding": "chunked" } })).status).toBe(411)
     expect(seen).toEqual([])
+  })
+
+  test("reads a chunked body whole, and refuses one past the limit", async () => {
+    seen.length = 0
+    const chunked = { "Transfer-Encoding": "chunked" }
+    const response = await post(null, {
+      headers: chunked,
+      chunks: [VALID.slice(0, 20), VALID.slice(20)],
+    })
+    expect(response.status).toBe(200)
+    expect(seen.map((request) => request.body)).toEqual([VALID])
+    const huge = `["${"x".repeat(600_000)}"]`
+    const tooLarge = await post(null, { headers: chunked, chunks: [huge, huge] })
+    expect(tooLarge.status).toBe(413)
+    expect(seen).toHaveLength(1)
   })
 
   test("lets every request without a Next-Action header through at once, unread", () => {

@@ -48,14 +48,10 @@ export function gateAction(
       message: "A server action is one POST with one Next-Action header.",
     })
   }
-  const length = Number(request.headers["content-length"] ?? NaN)
-  if (length > MAX_ACTION_BODY_BYTES)
+  if (Number(request.headers["content-length"]) > MAX_ACTION_BODY_BYTES) {
     return refuse({ status: 413, message: "The request is too large." })
-  // Next.js decodes the body after the checks: they need all of it first, and so its length.
-  if (!Number.isSafeInteger(length) || length < 0) {
-    return refuse({ status: 411, message: "A server action's body needs a Content-Length." })
   }
-  return readWhole(request, length).then((body) => {
+  return readWhole(request, MAX_ACTION_BODY_BYTES).then((body) => {
     if (body === null)
       return refuse({ status: 408, message: "The request's body did not arrive in time." })
     const problem = checkActionRequest(actionId, request.headers["content-type"] ?? "", body)
@@ -72,14 +68,15 @@ export function gateAction(
 }
 
 /**
- * The request's body, all `length` bytes of it, put back at the front of the request's stream for
- * Next.js to read as if nothing had; null when it does not arrive within `timeoutMs` (or the
- * client goes away). Node's HTTP parser never gives a request more bytes than its
- * Content-Length, and the stream has not ended while its last bytes are put back.
+ * The request's body, put back at the front of the request's stream for Next.js to read as if
+ * nothing had: all of it, once Node's HTTP parser has the whole message (`complete`, with a
+ * Content-Length or chunked), or the first bytes past `limit` (the caller refuses those). Null when
+ * it does not arrive within `timeoutMs`, or the client goes away. The stream has not ended while
+ * its bytes are put back: it ends only once a read finds nothing left, after this.
  */
 export function readWhole(
   request: http.IncomingMessage,
-  length: number,
+  limit: number,
   timeoutMs = ACTION_BODY_TIMEOUT_MS
 ): Promise<Buffer | null> {
   return new Promise((resolve) => {
@@ -88,25 +85,21 @@ export function readWhole(
     const finish = (body: Buffer | null) => {
       clearTimeout(timer)
       request.off("readable", read)
-      request.off("end", ended)
       request.off("close", gone)
       if (body?.byteLength) request.unshift(body)
       resolve(body)
     }
     const read = () => {
-      for (let chunk: Buffer | null; size < length && (chunk = request.read() as Buffer | null);) {
+      for (let chunk: Buffer | null; size <= limit && (chunk = request.read() as Buffer | null);) {
         chunks.push(chunk)
         size += chunk.byteLength
       }
-      if (size >= length) finish(Buffer.concat(chunks, size))
+      if (size > limit || request.complete) finish(Buffer.concat(chunks, size))
     }
-    // Shorter than its Content-Length: Node's parser ends such a request only when it closes.
-    const ended = () => finish(size >= length ? Buffer.concat(chunks, size) : null)
     const gone = () => finish(null)
     const timer = setTimeout(gone, timeoutMs)
-    if (length === 0) return finish(Buffer.alloc(0))
+    if (request.complete && request.readableLength === 0) return finish(Buffer.alloc(0))
     request.on("readable", read)
-    request.on("end", ended)
     request.on("close", gone)
   })
 }
