@@ -86,7 +86,7 @@ test.describe("Security headers", () => {
     }
   })
 
-  test("the test-send action's answer is never cached, and streams uncompressed", async ({
+  test("the test-send action's answer is never cached, streams uncompressed and carries the CSP", async ({
     wizard,
     page,
     simulators,
@@ -105,6 +105,7 @@ test.describe("Security headers", () => {
     for (const headers of answers) {
       expect(headers["cache-control"]).toContain("no-store")
       expect(headers["content-encoding"]).toBeUndefined()
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'")
     }
   })
 })

@@ -119,6 +119,7 @@ describe("the server action gate", () => {
     expect(response.status).toBe(200)
     expect(response.text).toBe("handled")
     expect(response.headers["cache-control"]).toBe("no-store")
+    expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'")
     expect(seen).toEqual([{ body: VALID, authorization: null, acceptEncoding: null }])
   })
 

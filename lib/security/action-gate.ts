@@ -30,8 +30,9 @@ export function gateAction(
 ): boolean | Promise<boolean> {
   const actionId = request.headers["next-action"]
   if (actionId === undefined) return true
+  // Every response carries the policy, as the proxy gives every other one (SECURITY.md).
+  const policy = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development")
   const refuse = (refusal: Refusal) => {
-    const policy = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development")
     // The body is not read: the connection closes after the answer rather than wait for it.
     response.shouldKeepAlive = false
     response.writeHead(refusal.status, refusalHeaders(refusal, policy)).end(`${refusal.message}\n`)
@@ -63,6 +64,7 @@ export function gateAction(
     delete request.headers.authorization
     delete request.headers["accept-encoding"]
     response.setHeader("Cache-Control", "no-store")
+    response.setHeader("Content-Security-Policy", policy)
     return true
   })
 }
