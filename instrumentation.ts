@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts: the configuration is checked, Redis (if configured) connected,
- * and practice mode's simulators listen from the start, so the first practice test doesn't wait
- * for them (and a busy port is reported at boot, not mid-test).
+ * the checks that run before Next.js put in place, the SMTP session thread started, and practice
+ * mode's simulators listen from the start, so the first test doesn't wait for them (and a busy
+ * port is reported at boot, not mid-test).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return

@@ -53,7 +53,7 @@ function receive({ id, ...reply }: SessionThreadReply) {
  * test takes the thread out, so a copy that `next dev` reloads later starts a fresh one.
  */
 const EARLY = Symbol.for("smtp365.session-thread.early")
-const early = globalThis as { [EARLY]?: { worker: Worker; forget: () => void } }
+const early = globalThis as { [EARLY]?: { worker: Worker; release: () => void } }
 
 function newThread(): Worker {
   const worker = new Worker(new URL("./session-thread-entry.ts", import.meta.url))
@@ -77,7 +77,8 @@ export function startSessionThreadEarly() {
   worker.on("exit", forget)
   early[EARLY] = {
     worker,
-    forget: () => {
+    // What the test that takes the thread over calls: it listens to the thread itself.
+    release: () => {
       worker.off("error", forget)
       worker.off("exit", forget)
     },
@@ -89,7 +90,7 @@ function takeEarlyThread(): Worker | undefined {
   const waiting = early[EARLY]
   if (!waiting) return undefined
   delete early[EARLY]
-  waiting.forget()
+  waiting.release()
   return waiting.worker
 }
 
