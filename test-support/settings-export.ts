@@ -9,8 +9,14 @@ import { SMTPServer } from "smtp-server"
 import { afterAll, beforeAll, expect } from "vitest"
 
 import { startIdentityServer, type RunningIdentityServer } from "@/lib/practice/identity-server"
+import {
+  PRACTICE_CLIENT_SECRET,
+  PRACTICE_TENANT_ID,
+  type PracticeAppId,
+} from "@/lib/practice/identity-scenarios"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import { buildSettingsFiles, renderTarget } from "@/lib/settings-export"
 import type { SettingsFile, SettingsTarget } from "@/lib/settings-export/types"
 import { directSendValues, smtpAuthValues } from "./setup-values"
@@ -52,6 +58,32 @@ export async function writeScratch(name: string, content: string): Promise<strin
 export async function postmap(...args: string[]) {
   const config = path.dirname(await writeScratch("postfix/postmap-config/main.cf", ""))
   return run("postmap", ["-c", config, ...args], { timeout: 15_000 })
+}
+
+/** The practice app that signs in as itself (client credentials) and may send as sender@contoso.com. */
+export const PRACTICE_APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
+
+/**
+ * SMTP AUTH values as the wizard submits them for an OAuth 2.0 sign-in of a practice app, to the
+ * server on `port`: the app's client secret with an app-only sign-in, none with the device code.
+ */
+export function oauthSmtpAuthSetup(
+  port: number,
+  authType: OAuthSignIn,
+  clientId: string,
+  server: Partial<SetupValues["server"]> = {}
+): SetupValues {
+  return {
+    ...smtpAuthSetup(port, server),
+    account: {
+      authType,
+      user: "sender@contoso.com",
+      pass: "",
+      tenant: PRACTICE_TENANT_ID,
+      clientId,
+      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
+    },
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from "@/lib/practice/identity-scenarios"
 import { startSimulator, type RunningSimulator } from "@/lib/practice/simulator"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import { testServerTls } from "@/test-support/test-ca"
 import {
   HVE_USER,
@@ -31,12 +32,13 @@ import {
   directSendSetup,
   postmap,
   writeScratch,
+  oauthSmtpAuthSetup,
+  PRACTICE_APP_ONLY as APP_ONLY,
 } from "@/test-support/settings-export"
 import { SETTINGS_TARGETS, buildSettingsFiles, type SettingsFile } from "./index"
 import { oauthVariantLine, oauthVerdictLine } from "./oauth-note"
 import { settingsRows } from "./rows"
 
-const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
 const DEVICE: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000011"
 const TOKEN_KEY = "settings-export-oauth-test-key"
 
@@ -62,21 +64,10 @@ afterAll(async () => {
 
 /** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
 function oauthSetup(
-  authType: "oauth-app" | "oauth-device",
+  authType: OAuthSignIn,
   clientId: string = authType === "oauth-app" ? APP_ONLY : DEVICE
 ): SetupValues {
-  const setup = smtpAuthSetup(simulator?.port ?? 587)
-  return {
-    ...setup,
-    account: {
-      authType,
-      user: "sender@contoso.com",
-      pass: "",
-      tenant: PRACTICE_TENANT_ID,
-      clientId,
-      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
-    },
-  }
+  return oauthSmtpAuthSetup(simulator?.port ?? 587, authType, clientId)
 }
 
 interface Run {

@@ -13,6 +13,7 @@ import {
   type PracticeAppId,
 } from "@/lib/practice/identity-scenarios"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import { testServerTls } from "@/test-support/test-ca"
 import {
   AWKWARD_SECRET,
@@ -24,6 +25,7 @@ import {
   run,
   smtpAuthSetup,
   writeScratch,
+  oauthSmtpAuthSetup,
 } from "@/test-support/settings-export"
 import { buildSettingsFiles } from "../index"
 import { oauthVariantLine, oauthVerdictLine } from "../oauth-note"
@@ -44,21 +46,10 @@ afterAll(() => identity.close())
 
 /** SMTP AUTH at smtp.office365.com as the wizard submits it after an OAuth test. */
 function oauthSetup(
-  authType: "oauth-app" | "oauth-device",
+  authType: OAuthSignIn,
   clientId: string = authType === "oauth-app" ? GRAPH_APP : DEVICE_APP
 ): SetupValues {
-  const setup = smtpAuthSetup(587, { host: "smtp.office365.com" })
-  return {
-    ...setup,
-    account: {
-      authType,
-      user: "sender@contoso.com",
-      pass: "",
-      tenant: PRACTICE_TENANT_ID,
-      clientId,
-      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
-    },
-  }
+  return oauthSmtpAuthSetup(587, authType, clientId, { host: "smtp.office365.com" })
 }
 
 /** High Volume Email after an app-only test: an HVE account, which sends over SMTP only. */

@@ -16,13 +16,13 @@ import {
   parseJava,
   recordingServerForFile,
   runWithJakartaMail,
-  smtpAuthSetup,
   writeScratch,
   oauthServersForFile,
+  oauthSmtpAuthSetup,
+  PRACTICE_APP_ONLY as APP_ONLY,
 } from "@/test-support/settings-export"
 
 /** The practice app registered as the documentation says (SMTP.SendAsApp). */
-const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
 /**
  * A second app allowed to send as the same mailbox (RBAC for Applications). The practice identity
  * server stamps its tokens to the second, so two tokens of one app asked for in the same second are
@@ -38,18 +38,7 @@ const recorder = recordingServerForFile("", ["XOAUTH2"])
 
 /** SMTP AUTH values for an app-only sign-in to the server on `port`, client secret included. */
 function oauthSetup(port: number): SetupValues {
-  const setup = smtpAuthSetup(port)
-  return {
-    ...setup,
-    account: {
-      authType: "oauth-app",
-      user: "sender@contoso.com",
-      pass: "",
-      tenant: PRACTICE_TENANT_ID,
-      clientId: APP_ONLY,
-      clientSecret: PRACTICE_CLIENT_SECRET,
-    },
-  }
+  return oauthSmtpAuthSetup(port, "oauth-app", APP_ONLY)
 }
 
 /** An app-only token for Exchange Online from the practice identity server. */

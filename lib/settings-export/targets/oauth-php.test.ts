@@ -6,30 +6,20 @@ import { describe, expect, test } from "vitest"
 
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "@/lib/practice/identity-scenarios"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import {
   PASSWORD,
   outputOf as file,
   run,
   smtpAuthSetup,
   writeScratch,
+  oauthSmtpAuthSetup,
+  PRACTICE_APP_ONLY as APP_ONLY,
 } from "@/test-support/settings-export"
 
-const APP_ONLY = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
-
 /** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
-function oauthSetup(authType: "oauth-app" | "oauth-device", port = 587): SetupValues {
-  const setup = smtpAuthSetup(port)
-  return {
-    ...setup,
-    account: {
-      authType,
-      user: "sender@contoso.com",
-      pass: "",
-      tenant: PRACTICE_TENANT_ID,
-      clientId: APP_ONLY,
-      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
-    },
-  }
+function oauthSetup(authType: OAuthSignIn, port = 587): SetupValues {
+  return oauthSmtpAuthSetup(port, authType, APP_ONLY)
 }
 
 /** php -l on the file's content, written under its own file name. */

@@ -5,42 +5,30 @@ import { spawn } from "node:child_process"
 import path from "node:path"
 import { describe, expect, test } from "vitest"
 
-import {
-  PRACTICE_CLIENT_SECRET,
-  PRACTICE_TENANT_ID,
-  type PracticeAppId,
-} from "@/lib/practice/identity-scenarios"
+import { PRACTICE_CLIENT_SECRET } from "@/lib/practice/identity-scenarios"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import {
   TEST_CA_FILE,
   outputOf as file,
   smtpAuthSetup,
   writeScratch,
   oauthServersForFile,
+  oauthSmtpAuthSetup,
+  PRACTICE_APP_ONLY as APP_ONLY,
 } from "@/test-support/settings-export"
 import { oauthVerdictLine } from "../oauth-note"
 import { djangoTarget } from "./django"
 import { flaskMailTarget } from "./flask-mail"
 
-const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
 const TOKEN_KEY = "settings-export-oauth-python-test-key"
 const WRONG_SECRET_REASON = "AADSTS7000215: Invalid client secret provided."
 
 const servers = oauthServersForFile(TOKEN_KEY)
 
 /** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
-function oauthSetup(authType: "oauth-app" | "oauth-device"): SetupValues {
-  return {
-    ...smtpAuthSetup(servers.simulator.port),
-    account: {
-      authType,
-      user: "sender@contoso.com",
-      pass: "",
-      tenant: PRACTICE_TENANT_ID,
-      clientId: APP_ONLY,
-      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
-    },
-  }
+function oauthSetup(authType: OAuthSignIn): SetupValues {
+  return oauthSmtpAuthSetup(servers.simulator.port, authType, APP_ONLY)
 }
 
 interface Run {

@@ -7,42 +7,28 @@
 import { spawn } from "node:child_process"
 import { describe, expect, test } from "vitest"
 
-import {
-  PRACTICE_CLIENT_SECRET,
-  PRACTICE_TENANT_ID,
-  type PracticeAppId,
-} from "@/lib/practice/identity-scenarios"
+import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "@/lib/practice/identity-scenarios"
 import type { SetupValues } from "@/lib/schemas/setup"
+import type { OAuthSignIn } from "@/lib/schemas/setup-fields"
 import {
   caEnv,
   outputOf as file,
   parseJava,
   run,
   sendWithJakartaMail,
-  smtpAuthSetup,
   writeScratch,
   oauthServersForFile,
+  oauthSmtpAuthSetup,
+  PRACTICE_APP_ONLY as APP_ONLY,
 } from "@/test-support/settings-export"
 
-const APP_ONLY: PracticeAppId = "3f2b8c41-0a6e-4d6b-9c1e-000000000001"
 const TOKEN_KEY = "settings-export-oauth-rails-go-spring-key"
 
 const servers = oauthServersForFile(TOKEN_KEY)
 
 /** SMTP AUTH values as the wizard submits them for an OAuth sign-in, client secret included. */
-function oauthSetup(authType: "oauth-app" | "oauth-device" = "oauth-app"): SetupValues {
-  const setup = smtpAuthSetup(servers.simulator?.port ?? 587)
-  return {
-    ...setup,
-    account: {
-      authType,
-      user: "sender@contoso.com",
-      pass: "",
-      tenant: PRACTICE_TENANT_ID,
-      clientId: APP_ONLY,
-      clientSecret: authType === "oauth-app" ? PRACTICE_CLIENT_SECRET : "",
-    },
-  }
+function oauthSetup(authType: OAuthSignIn = "oauth-app"): SetupValues {
+  return oauthSmtpAuthSetup(servers.simulator?.port ?? 587, authType, APP_ONLY)
 }
 
 /** The client credentials requests the identity server has answered for the practice app. */
