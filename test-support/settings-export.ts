@@ -1,6 +1,6 @@
 // Shared by the settings-export tests: the simulator to send to, wizard values, and a scratch
 // folder where generated files are written before a real parser or runtime reads them.
-import { execFile } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises"
 import type { AddressInfo } from "node:net"
 import path from "node:path"
@@ -58,6 +58,44 @@ export async function writeScratch(name: string, content: string): Promise<strin
 export async function postmap(...args: string[]) {
   const config = path.dirname(await writeScratch("postfix/postmap-config/main.cf", ""))
   return run("postmap", ["-c", config, ...args], { timeout: 15_000 })
+}
+
+/** What a command printed, and its exit code (null when a signal ended it). */
+export interface CommandRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs a command to its end, whatever its exit code (unlike `run`), with exactly `env`, and kills it
+ * after `timeoutMs`. `onStdout` sees its standard output so far each time more arrives.
+ */
+export function runToEnd(
+  command: string,
+  args: string[],
+  options: {
+    env: NodeJS.ProcessEnv
+    cwd?: string
+    timeoutMs?: number
+    onStdout?: (stdout: string) => void
+  }
+): Promise<CommandRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env })
+    const result: CommandRun = { code: null, stdout: "", stderr: "" }
+    const timer = setTimeout(() => child.kill(), options.timeoutMs ?? 30_000)
+    child.stdout.on("data", (chunk: Buffer) => {
+      result.stdout += chunk.toString()
+      options.onStdout?.(result.stdout)
+    })
+    child.stderr.on("data", (chunk: Buffer) => (result.stderr += chunk.toString()))
+    child.on("error", reject)
+    child.on("close", (code) => {
+      clearTimeout(timer)
+      resolve({ ...result, code })
+    })
+  })
 }
 
 /** The practice app that signs in as itself (client credentials) and may send as sender@contoso.com. */

@@ -1,7 +1,6 @@
 // The settings export for an OAuth 2.0 sign-in (issue 5): the nodemailer snippet really gets a token
 // from the practice identity server and sends through the simulator; the rest is parsed or, where
 // nothing here can run it (C#, sasl-xoauth2, msal for Python), checked line by line.
-import { spawn } from "node:child_process"
 import { chmod, mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { parseEnv } from "node:util"
@@ -34,6 +33,8 @@ import {
   writeScratch,
   oauthSmtpAuthSetup,
   PRACTICE_APP_ONLY as APP_ONLY,
+  runToEnd,
+  type CommandRun,
 } from "@/test-support/settings-export"
 import { SETTINGS_TARGETS, buildSettingsFiles, type SettingsFile } from "./index"
 import { oauthVariantLine, oauthVerdictLine } from "./oauth-note"
@@ -70,12 +71,6 @@ function oauthSetup(
   return oauthSmtpAuthSetup(simulator?.port ?? 587, authType, clientId)
 }
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /**
  * Runs a generated script or command against the practice identity server (OAUTH_AUTHORITY). For
  * the device code flow it signs in with the code the program prints, as the user would in the
@@ -86,30 +81,19 @@ function runSigningIn(
   args: string[],
   env: Record<string, string>,
   cwd?: string
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: { ...process.env, OAUTH_AUTHORITY: identity.url, ...env },
-    })
-    const result: Run = { code: null, stdout: "", stderr: "" }
-    const timer = setTimeout(() => child.kill(), 30_000)
-    child.stdout.on("data", (chunk: Buffer) => {
-      result.stdout += chunk.toString()
-      const code = /enter the code (\w+)/.exec(result.stdout)?.[1]
+): Promise<CommandRun> {
+  return runToEnd(command, args, {
+    cwd,
+    env: { ...process.env, OAUTH_AUTHORITY: identity.url, ...env },
+    onStdout: (stdout) => {
+      const code = /enter the code (\w+)/.exec(stdout)?.[1]
       if (code) identity.signIn(code)
-    })
-    child.stderr.on("data", (chunk: Buffer) => (result.stderr += chunk.toString()))
-    child.on("error", reject)
-    child.on("close", (code) => {
-      clearTimeout(timer)
-      resolve({ ...result, code })
-    })
+    },
   })
 }
 
 /** Runs a generated Node script (see runSigningIn). */
-function runNode(script: string, env: Record<string, string>): Promise<Run> {
+function runNode(script: string, env: Record<string, string>): Promise<CommandRun> {
   return runSigningIn(process.execPath, [script], env)
 }
 
@@ -191,7 +175,11 @@ describe("nodemailer with OAuth 2.0 (real token, real send)", () => {
  * PATH, trusting the test CA for the token request (requests reads REQUESTS_CA_BUNDLE) and for the
  * SMTP connection (SSL_CERT_FILE).
  */
-function runWithMsal(command: string, args: string[], env: Record<string, string>): Promise<Run> {
+function runWithMsal(
+  command: string,
+  args: string[],
+  env: Record<string, string>
+): Promise<CommandRun> {
   // In the scratch folder: the curl script writes its message file where it runs.
   return runSigningIn(
     command,

@@ -1,7 +1,6 @@
 // The OAuth 2.0 variants of the Python frameworks, run for real: Debian's Django 3.2 and Flask-Mail
 // 0.9.1 with python3-msal get an app-only token from the practice identity server (OAUTH_AUTHORITY)
 // and send through the practice simulator over STARTTLS, checked against the test CA.
-import { spawn } from "node:child_process"
 import path from "node:path"
 import { describe, expect, test } from "vitest"
 
@@ -16,6 +15,8 @@ import {
   oauthServersForFile,
   oauthSmtpAuthSetup,
   PRACTICE_APP_ONLY as APP_ONLY,
+  runToEnd,
+  type CommandRun,
 } from "@/test-support/settings-export"
 import { oauthVerdictLine } from "../oauth-note"
 import { djangoTarget } from "./django"
@@ -31,12 +32,6 @@ function oauthSetup(authType: OAuthSignIn): SetupValues {
   return oauthSmtpAuthSetup(servers.simulator.port, authType, APP_ONLY)
 }
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /**
  * Runs Debian's python3 on a script in `cwd` against the practice identity server: msal's requests
  * trust the test CA through REQUESTS_CA_BUNDLE, and smtplib's default context through
@@ -48,28 +43,17 @@ function python(
   args: string[],
   env: Record<string, string>,
   smtpTrustsTestCa = true
-): Promise<Run> {
+): Promise<CommandRun> {
   const { SSL_CERT_FILE: _ignored, ...inherited } = process.env
-  return new Promise((resolve, reject) => {
-    const child = spawn("/usr/bin/python3", [script, ...args], {
-      cwd: path.dirname(script),
-      env: {
-        ...inherited,
-        OAUTH_AUTHORITY: servers.identity.url,
-        REQUESTS_CA_BUNDLE: TEST_CA_FILE,
-        ...(smtpTrustsTestCa ? { SSL_CERT_FILE: TEST_CA_FILE } : {}),
-        ...env,
-      },
-    })
-    const result: Run = { code: null, stdout: "", stderr: "" }
-    const timer = setTimeout(() => child.kill(), 30_000)
-    child.stdout.on("data", (chunk: Buffer) => (result.stdout += chunk.toString()))
-    child.stderr.on("data", (chunk: Buffer) => (result.stderr += chunk.toString()))
-    child.on("error", reject)
-    child.on("close", (code) => {
-      clearTimeout(timer)
-      resolve({ ...result, code })
-    })
+  return runToEnd("/usr/bin/python3", [script, ...args], {
+    cwd: path.dirname(script),
+    env: {
+      ...inherited,
+      OAUTH_AUTHORITY: servers.identity.url,
+      REQUESTS_CA_BUNDLE: TEST_CA_FILE,
+      ...(smtpTrustsTestCa ? { SSL_CERT_FILE: TEST_CA_FILE } : {}),
+      ...env,
+    },
   })
 }
 

@@ -4,7 +4,6 @@
 // Go module proxy or Maven Central is reachable here): their files are read back with the real
 // parsers (gofmt, java.util.Properties, the JDK's Java parser), and Jakarta Mail sends with the
 // properties Spring Boot would hand it.
-import { spawn } from "node:child_process"
 import { describe, expect, test } from "vitest"
 
 import { PRACTICE_CLIENT_SECRET, PRACTICE_TENANT_ID } from "@/lib/practice/identity-scenarios"
@@ -20,6 +19,8 @@ import {
   oauthServersForFile,
   oauthSmtpAuthSetup,
   PRACTICE_APP_ONLY as APP_ONLY,
+  runToEnd,
+  type CommandRun,
 } from "@/test-support/settings-export"
 
 const TOKEN_KEY = "settings-export-oauth-rails-go-spring-key"
@@ -37,27 +38,15 @@ const tokenRequests = () =>
     (request) => request.grant === "client_credentials" && request.clientId === APP_ONLY
   ).length
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs a command to its end, whatever its exit code, with OAUTH_AUTHORITY on the practice server. */
-function runToEnd(command: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: { ...caEnv, OAUTH_AUTHORITY: servers.identity.url, ...env },
-    })
-    const result: Run = { code: null, stdout: "", stderr: "" }
-    const timer = setTimeout(() => child.kill(), 60_000)
-    child.stdout.on("data", (chunk: Buffer) => (result.stdout += chunk.toString()))
-    child.stderr.on("data", (chunk: Buffer) => (result.stderr += chunk.toString()))
-    child.on("error", reject)
-    child.on("close", (code) => {
-      clearTimeout(timer)
-      resolve({ ...result, code })
-    })
+function runWithAuthority(
+  command: string,
+  args: string[],
+  env: Record<string, string>
+): Promise<CommandRun> {
+  return runToEnd(command, args, {
+    env: { ...caEnv, OAUTH_AUTHORITY: servers.identity.url, ...env },
+    timeoutMs: 60_000,
   })
 }
 
@@ -100,13 +89,13 @@ end
 `
 
 describe("Rails with the oauth2 gem (Debian's Action Mailer 6.1 and ruby-oauth2 1.4.4: real token, real send; net-smtp 0.3.1 gets 0.5.0's XOAUTH2)", () => {
-  async function deliver(secret: string): Promise<Run> {
+  async function deliver(secret: string): Promise<CommandRun> {
     const snippet = await writeScratch(
       "oauth-rails/production.rb",
       file("rails", oauthSetup()).content
     )
     const script = await writeScratch("oauth-rails/deliver.rb", RAILS_DELIVER)
-    return runToEnd("ruby", [script, snippet, "it-team@contoso.com"], {
+    return runWithAuthority("ruby", [script, snippet, "it-team@contoso.com"], {
       SMTP_CLIENT_SECRET: secret,
     })
   }
