@@ -29,13 +29,10 @@ function wrapServers() {
   }
   const emit = prototype.emit
   prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event !== "request" || !gate) {
-      if (event === "request") runHooks(args)
-      return emit.call(this, event, ...args)
-    }
-    runHooks(args)
+    if (event !== "request") return emit.call(this, event, ...args)
     const [request, response] = args as [http.IncomingMessage, http.ServerResponse]
-    const verdict = gate(request, response)
+    for (const run of hooks) run(request, response)
+    const verdict = gate ? gate(request, response) : true
     if (verdict === true) return emit.call(this, event, ...args)
     if (verdict === false) return true
     verdict.then(
@@ -47,11 +44,6 @@ function wrapServers() {
     )
     return true
   }
-}
-
-function runHooks(args: unknown[]) {
-  const [request, response] = args as [http.IncomingMessage, http.ServerResponse]
-  for (const run of hooks) run(request, response)
 }
 
 /** Runs `hook` on every request to every HTTP server of this process, before any handler. */
