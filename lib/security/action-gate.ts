@@ -33,7 +33,7 @@ export function gateAction(
   // Every response carries the policy, as the proxy gives every other one (SECURITY.md).
   const policy = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development")
   const refuse = (refusal: Refusal) => {
-    // The body is not read: the connection closes after the answer rather than wait for it.
+    // The body may be unread: the connection closes after the answer rather than wait for it.
     response.shouldKeepAlive = false
     response.writeHead(refusal.status, refusalHeaders(refusal, policy)).end(`${refusal.message}\n`)
     return false
