@@ -2,8 +2,12 @@ import "server-only"
 
 export const REDACTED = "‹redacted›"
 
-/** A run of base64 text long enough to carry a secret of four bytes or more. */
-const BASE64_RUN = /[A-Za-z0-9+/]{6,}={0,2}/g
+/**
+ * A run of base64 text long enough to carry `bytes` bytes: it decodes to three bytes for each four
+ * characters, so shorter runs (most words of a server's reply) are never decoded.
+ */
+const base64Run = (bytes: number) =>
+  new RegExp(`[A-Za-z0-9+/]{${Math.ceil((bytes * 4) / 3)},}={0,2}`, "g")
 
 /**
  * Returns a function that removes every given secret from a line of text, in the forms an SMTP
@@ -32,6 +36,9 @@ export function createRedactor(secrets: Array<string | undefined>): (text: strin
       if (core.length >= 8) needles.add(core)
     }
   }
+  const runs = decodedNeedles.length
+    ? base64Run(Math.min(...decodedNeedles.map((needle) => needle.length)))
+    : undefined
   const ordered = [...needles].sort((a, b) => b.length - a.length)
   const carriesSecret = (run: string) => {
     for (let skip = 0; skip < 4; skip++) {
@@ -41,9 +48,7 @@ export function createRedactor(secrets: Array<string | undefined>): (text: strin
     return false
   }
   return (text) => {
-    let result = decodedNeedles.length
-      ? text.replace(BASE64_RUN, (run) => (carriesSecret(run) ? REDACTED : run))
-      : text
+    let result = runs ? text.replace(runs, (run) => (carriesSecret(run) ? REDACTED : run)) : text
     for (const needle of ordered) {
       if (result.includes(needle)) result = result.split(needle).join(REDACTED)
     }
