@@ -17,6 +17,8 @@ const THREAD_GRACE_MS = 5_000
 interface Pending {
   tracker: StageTracker
   transcript: Transcript
+  /** When the session was handed to the thread (performance.now() on this thread). */
+  postedAt: number
   resolve: (end: SessionEnd) => void
 }
 
@@ -34,17 +36,14 @@ function abandon(id: number, message: string) {
 }
 
 /** Replays one of the thread's replies on its session. */
-function receive({ id, ...reply }: SessionThreadReply) {
-  const session = pending.get(id)
+function receive(reply: SessionThreadReply) {
+  const session = pending.get(reply.id)
   if (!session) return
-  if ("end" in reply) {
-    pending.delete(id)
-    session.resolve(reply.end)
-  } else if (reply.event.type === "stage") {
-    session.tracker.apply(reply.event.stage)
-  } else {
-    session.transcript.add(reply.event.line.direction, reply.event.line.text)
-  }
+  for (const stage of reply.stages) session.tracker.apply(stage)
+  if (!("end" in reply)) return
+  pending.delete(reply.id)
+  session.transcript.addFrom(reply.transcript, session.postedAt)
+  session.resolve(reply.end)
 }
 
 /**
@@ -111,8 +110,10 @@ function sessionThread(): Worker {
 /**
  * Runs an SMTP session (lib/smtp/session.ts) on a worker thread, so the TLS handshakes and the
  * SMTP and MIME work of many tests at once use another core than the web server's. The thread's
- * stage and transcript events are replayed on `tracker` and `transcript` as they arrive, so a
- * caller sees the same progress as with runSession in this thread.
+ * stages are replayed on `tracker` as they change (their latest states, at most every
+ * PROGRESS_INTERVAL_MS, as the browser is updated), so a caller sees the same progress as with
+ * runSession in this thread; its transcript lines are added to `transcript` when the session
+ * ends (if the thread stops under it, the transcript keeps the lines recorded on this thread).
  */
 export function runSessionOnThread(
   request: SessionRequest,
@@ -128,6 +129,7 @@ export function runSessionOnThread(
     pending.set(id, {
       tracker,
       transcript,
+      postedAt: performance.now(),
       resolve: (end) => {
         clearTimeout(timer)
         resolve(end)

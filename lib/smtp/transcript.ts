@@ -25,9 +25,9 @@ export class Transcript {
     private readonly options: { limited: boolean } = { limited: true }
   ) {}
 
-  add(direction: TranscriptDirection, text: string) {
+  /** Records a line, `at` ms after this transcript started (by default, now). */
+  add(direction: TranscriptDirection, text: string, at = Math.round(performance.now() - this.t0)) {
     const kept = clip(this.redact(text))
-    const at = Math.round(performance.now() - this.t0)
     if (
       this.options.limited &&
       (this.cut ||
@@ -46,6 +46,15 @@ export class Transcript {
     this.lines.push(line)
     this.characters += kept.length
     this.emit({ type: "transcript", line })
+  }
+
+  /**
+   * Records the lines of another transcript (the session thread's), which started at `startedAt`
+   * (performance.now() on this thread), at their times on this one.
+   */
+  addFrom(lines: readonly TranscriptLine[], startedAt: number) {
+    const offset = startedAt - this.t0
+    for (const line of lines) this.add(line.direction, line.text, Math.round(line.at + offset))
   }
 
   /** Records a client line that carries a credential, without its content. */
