@@ -65,18 +65,19 @@ async function launch(): Promise<PracticeServers> {
     tls: leaf,
     tokenKey,
     port: env().SMTP365_PRACTICE_PORT,
+    record: false,
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error
     console.warn(
       `Practice port ${env().SMTP365_PRACTICE_PORT} is busy; the practice server uses a free port instead.`
     )
-    return startSimulator({ role: "submission", tls: leaf, tokenKey })
+    return startSimulator({ role: "submission", tls: leaf, tokenKey, record: false })
   })
   const [directSend, relay, hve, acs, identity] = await Promise.all([
-    startSimulator({ role: "mx", tls: leaf }),
-    startSimulator({ role: "mx", tls: leaf, connector: true }),
-    startSimulator({ role: "hve", tls: leaf, tokenKey }),
-    startSimulator({ role: "acs", tls: leaf }),
+    startSimulator({ role: "mx", tls: leaf, record: false }),
+    startSimulator({ role: "mx", tls: leaf, connector: true, record: false }),
+    startSimulator({ role: "hve", tls: leaf, tokenKey, record: false }),
+    startSimulator({ role: "acs", tls: leaf, record: false }),
     startIdentityServer({ tls: identityLeaf, tokenKey, pollIntervalSeconds: 1 }),
   ])
   trustIdentityOrigin(identity.url, authority.cert)

@@ -374,6 +374,20 @@ describe("simulator lifecycle and records", () => {
     }
   })
 
+  it("keeps no message or event when told not to record, and still answers as Microsoft 365", async () => {
+    const sim = await startSimulator({ role: "submission", tls, record: false })
+    try {
+      const info = await submit(sim, "sender@contoso.com", "sender@contoso.com", [
+        "someone@fabrikam.com",
+      ])
+      expect(info.response).toMatch(/^250 /)
+      expect(sim.messages).toHaveLength(0)
+      expect(sim.events).toHaveLength(0)
+    } finally {
+      await sim.close()
+    }
+  })
+
   it("closes quickly while a client is still connected", async () => {
     const sim = await startSimulator({ role: "submission", tls })
     const { connection } = await connect(sim)

@@ -85,6 +85,11 @@ export interface SimulatorOptions {
   closeAfterGreeting421?: boolean
   /** Greet at once, then answer each command only after this many milliseconds. */
   replyDelayMs?: number
+  /**
+   * false: keep no messages or events (practice mode in a server that runs for months, where
+   * nothing reads them: each kept message holds its whole text). Defaults to true, for tests.
+   */
+  record?: boolean
 }
 
 export interface SimulatorEvent {
@@ -137,8 +142,8 @@ const CLOSE_GRACE_MS = 100
  */
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1"
-  const events: SimulatorEvent[] = []
-  const messages: SimulatedMessage[] = []
+  const events: SimulatorEvent[] = options.record === false ? new KeptNothing() : []
+  const messages: SimulatedMessage[] = options.record === false ? new KeptNothing() : []
 
   if (options.silent) return startSilentServer(host, options.port ?? 0, events, messages)
   if (options.closeAfterGreeting421 || options.replyDelayMs) {
@@ -457,6 +462,13 @@ function listen(server: net.Server, port: number, host: string): Promise<number>
       resolve((server.address() as AddressInfo).port)
     })
   })
+}
+
+/** A list whose push keeps nothing: the records of a simulator started with `record: false`. */
+class KeptNothing<T> extends Array<T> {
+  override push(): number {
+    return 0
+  }
 }
 
 /** A TCP server that accepts connections and never says a word. */
