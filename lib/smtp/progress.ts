@@ -14,12 +14,14 @@ export type TestProgress =
   | { type: "error"; error: string }
 
 /**
- * Runs `run` and yields its events as they happen, then its outcome. The first events leave at
- * once, later ones together at most every `intervalMs`. Events still waiting when the outcome is
- * ready are left out: the outcome holds every stage's final state. `run` never rejects in normal
- * use (failures are outcomes); if it does, the generator rethrows after the events so far.
+ * Starts `run` at once and yields its events as they happen, then its outcome. The first events
+ * leave at once, later ones together at most every `intervalMs`. Events still waiting when the
+ * outcome is ready are left out: the outcome holds every stage's final state. `run` never rejects
+ * in normal use (failures are outcomes); if it does, the generator rethrows after the events so far.
+ * The test does not wait for the stream to be read: React reads it once it has written the
+ * action's first answer, and under load, after other requests' work (bench/results.md).
  */
-export async function* streamProgress(
+export function streamProgress(
   run: (emit: (event: SessionEvent) => void) => Promise<TestOutcome>,
   intervalMs = PROGRESS_INTERVAL_MS
 ): AsyncGenerator<TestProgress> {
@@ -33,7 +35,7 @@ export async function* streamProgress(
     finished = true
     wake?.()
   })
-  // Without this, a rejection before the loop reaches `await result` would be reported as unhandled.
+  // Without this, a rejection before the stream reaches `await result` would be reported as unhandled.
   result.catch(() => {})
   // Resolves on the next event (if `untilEvent`), at the outcome, or after `ms`.
   const pause = (ms: number, untilEvent: boolean) =>
@@ -45,23 +47,25 @@ export async function* streamProgress(
         resolve()
       }
     }).finally(() => (wake = undefined))
-  let sentAt = -Infinity
-  while (!finished) {
-    if (queue.length === 0) {
-      await pause(Infinity, true)
-      continue
+  return (async function* () {
+    let sentAt = -Infinity
+    while (!finished) {
+      if (queue.length === 0) {
+        await pause(Infinity, true)
+        continue
+      }
+      const wait = sentAt + intervalMs - performance.now()
+      if (wait > 0) {
+        await pause(wait, false)
+        continue
+      }
+      const events = queue
+      queue = []
+      sentAt = performance.now()
+      yield { type: "events", events }
     }
-    const wait = sentAt + intervalMs - performance.now()
-    if (wait > 0) {
-      await pause(wait, false)
-      continue
-    }
-    const events = queue
-    queue = []
-    sentAt = performance.now()
-    yield { type: "events", events }
-  }
-  yield { type: "done", outcome: await result }
+    yield { type: "done", outcome: await result }
+  })()
 }
 
 /**
