@@ -2,7 +2,7 @@
  * Runs once when the server starts: the configuration is checked, Redis (if configured) connected,
  * the checks that run before Next.js put in place, the SMTP session thread started, and practice
  * mode's simulators listen from the start, so the first test doesn't wait for them (and a busy
- * port is reported at boot, not mid-test).
+ * port is reported at boot, not mid-test); then one practice test warms the send path up.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
@@ -24,4 +24,7 @@ export async function register() {
   startSessionThreadEarly()
   const { startPracticeServers } = await import("@/lib/practice/practice-server")
   await startPracticeServers()
+  // One practice test, so the first admin's test does not run the send path for the first time.
+  const { warmUpTestSend } = await import("@/lib/actions/warm-up")
+  await warmUpTestSend()
 }

@@ -22,7 +22,8 @@ interface Pending {
   resolve: (end: SessionEnd) => void
 }
 
-let thread: Worker | undefined
+/** The thread this copy of the module runs its sessions on, and how to stop listening to it. */
+let thread: { worker: Worker; detach: () => void } | undefined
 let nextId = 1
 const pending = new Map<number, Pending>()
 
@@ -61,14 +62,9 @@ function newThread(): Worker {
   return worker
 }
 
-/**
- * Starts the session thread when the server starts (instrumentation.ts), so that the first test
- * doesn't wait for a new thread to boot and load nodemailer (100 to 200 ms: bench/results.md).
- */
-export function startSessionThreadEarly() {
-  if (thread || early[EARLY]) return
-  const worker = newThread()
-  // A thread that stops before any test is simply not handed over.
+/** Leaves `worker` on globalThis for the next test to take, in whichever copy of this module. */
+function leave(worker: Worker) {
+  // A thread that stops while it waits is simply not taken.
   const forget = () => {
     if (early[EARLY]?.worker === worker) delete early[EARLY]
   }
@@ -76,12 +72,33 @@ export function startSessionThreadEarly() {
   worker.on("exit", forget)
   early[EARLY] = {
     worker,
-    // What the test that takes the thread over calls: it listens to the thread itself.
+    // What the copy that takes the thread calls: it listens to the thread itself.
     release: () => {
       worker.off("error", forget)
       worker.off("exit", forget)
     },
   }
+}
+
+/**
+ * Starts the session thread when the server starts (instrumentation.ts), so that the first test
+ * doesn't wait for a new thread to boot and load nodemailer (100 to 200 ms: bench/results.md).
+ */
+export function startSessionThreadEarly() {
+  if (thread || early[EARLY]) return
+  leave(newThread())
+}
+
+/**
+ * Leaves the thread this copy of the module took for the next test, once its sessions are over:
+ * the warm-up at start (lib/actions/warm-up.ts) runs in instrumentation.ts's copy, and the server
+ * action's copy would otherwise start a thread of its own, cold, at the first test.
+ */
+export function handOverSessionThread() {
+  if (!thread || pending.size > 0 || early[EARLY]) return
+  thread.detach()
+  leave(thread.worker)
+  thread = undefined
 }
 
 /** The thread startSessionThreadEarly started, once: later calls (and copies) start their own. */
@@ -94,17 +111,27 @@ function takeEarlyThread(): Worker | undefined {
 }
 
 function sessionThread(): Worker {
-  if (thread) return thread
-  const started = takeEarlyThread() ?? newThread()
-  started.on("message", (replies: SessionThreadMessage) => replies.forEach(receive))
+  if (thread) return thread.worker
+  const worker = takeEarlyThread() ?? newThread()
+  const onMessage = (replies: SessionThreadMessage) => replies.forEach(receive)
   const lost = (reason: string) => {
-    if (thread === started) thread = undefined
+    if (thread?.worker === worker) thread = undefined
     for (const id of [...pending.keys()]) abandon(id, `The SMTP session thread stopped (${reason})`)
   }
-  started.on("error", (error) => lost(error.message))
-  started.on("exit", (code) => lost(`exit code ${code}`))
-  thread = started
-  return started
+  const onError = (error: Error) => lost(error.message)
+  const onExit = (code: number) => lost(`exit code ${code}`)
+  worker.on("message", onMessage)
+  worker.on("error", onError)
+  worker.on("exit", onExit)
+  thread = {
+    worker,
+    detach: () => {
+      worker.off("message", onMessage)
+      worker.off("error", onError)
+      worker.off("exit", onExit)
+    },
+  }
+  return worker
 }
 
 /**
