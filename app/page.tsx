@@ -6,6 +6,12 @@ import { resumedStep, sharedSetup, type ShareParams } from "@/lib/share-link"
 import { DiagnoseLink } from "@/components/diagnose/diagnose-link"
 import { DomainLink } from "@/components/domain/domain-link"
 import { SetupWizard } from "@/components/wizard/setup-wizard"
+// The wizard's server actions load with its page, which next start loads when it starts, rather
+// than at their first call: Next.js loads a page's actions on the first action request, and theirs
+// took about 15 ms of the first test after a start (bench/results.md).
+import "./actions"
+import "./domain/actions"
+import "./oauth-actions"
 
 export default async function Home({ searchParams }: { searchParams: Promise<ShareParams> }) {
   // Read SMTP365_PRACTICE when the page is requested, not when it is built.
