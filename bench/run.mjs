@@ -145,19 +145,15 @@ async function main() {
   await buildNextApp(BARE_BUILD)
 
   const { startSimulator } = await importTs("lib/practice/simulator.ts")
+  // Recording nothing: the bench reads no message, and tens of thousands of kept ones (a capacity
+  // search's probes and holds send 60,000 and more) slowed this process, the simulators' and the
+  // HTTP client's, as its heap grew.
   const simulators = [
-    await startSimulator({ role: "submission", tls }),
-    await startSimulator({ role: "mx", tls }),
-    await startSimulator({ role: "submission", tls, silent: true }),
+    await startSimulator({ role: "submission", tls, record: false }),
+    await startSimulator({ role: "mx", tls, record: false }),
+    await startSimulator({ role: "submission", tls, silent: true, record: false }),
   ]
   const [submission, mx, silent] = simulators
-  // The simulator keeps every message and event; tens of thousands of sends need none of them.
-  const forgetSimulated = () => {
-    for (const simulator of simulators) {
-      simulator.messages.length = 0
-      simulator.events.length = 0
-    }
-  }
   const ports = {
     [TARGETS.submission]: submission.port,
     [TARGETS.mx]: mx.port,
@@ -233,11 +229,9 @@ async function main() {
     const justStarted = await measureJustStarted({ app, send })
     log(`4/8 memory over ${MEMORY_SENDS.toLocaleString("en")} sends`)
     const memory = await measureMemory({ app, send })
-    forgetSimulated()
     for (let sent = 0; sent < REWARM_SENDS; sent += budgets.CONCURRENT_SENDS) {
       await atOnce(budgets.CONCURRENT_SENDS, send)
     }
-    forgetSimulated()
     log("5/8 overhead and 25 sends at once on the warm server, against the direct reference")
     const bare = await startBare()
     servers.push(bare)
@@ -246,13 +240,11 @@ async function main() {
     for (let sent = 0; sent < REWARM_SENDS; sent += budgets.CONCURRENT_SENDS) {
       await atOnce(budgets.CONCURRENT_SENDS, floor)
     }
-    forgetSimulated()
     const warmOverhead = await measureWarmOverhead({ send, reference, floor })
     const stopProfiling =
       process.env.BENCH_PROFILE === "1" ? await profileThreads(app.inspectorUrl) : null
     const against = await measureAgainstReference({ app, send, reference, floor })
     if (stopProfiling) await writeProfiles(await stopProfiling())
-    forgetSimulated()
 
     log(`6/8 first-load JavaScript (bare page on ${BARE_PORT})`)
     const js = await measureFirstLoadJs([`${app.url}/`, `${bare.url}/`])
@@ -270,11 +262,9 @@ async function main() {
     const capacity = {
       smtp365: await findCapacity((rate, ms) => atSteadyRate(rate, ms, send)),
     }
-    forgetSimulated()
     capacity.direct = await findCapacity(
       async (rate, ms) => (await reference.atSteadyRate(rate, ms)).runs
     )
-    forgetSimulated()
 
     const rows = [
       ...verdictRows(verdicts),
