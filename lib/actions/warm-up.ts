@@ -35,10 +35,10 @@ export function warmUpValues(): SetupValues {
  * takes after the action's own checks: the form's schema, lib/smtp's run with its session on the
  * session thread (STARTTLS, AUTH, MAIL FROM, RCPT TO, DATA) and the diagnosis, against the
  * built-in simulator on 127.0.0.1: nothing leaves the machine, and the simulator keeps nothing.
- * Without it the first test after a start ran that code for the first time and took 40 to 50 ms
- * longer than the next (bench/results.md). Resolves once it is over, whatever happened: with
- * practice mode off there is nothing to send to, and a failure here is no reason to keep the
- * server from starting (a real test would meet it, and say what it is).
+ * Without it the first test after a start ran that code for the first time, its session 12 to
+ * 42 ms slower than the next one's (bench/results.md). Resolves once it is over, whatever
+ * happened: with practice mode off there is nothing to send to, and a failure here is no reason
+ * to keep the server from starting (a real test would meet it, and say what it is).
  */
 export async function warmUpTestSend(): Promise<void> {
   try {
