@@ -65,6 +65,13 @@ const REFERENCE_WARM_UP_SENDS = sized(1_000, 100)
 /** Sends (in rounds of 25 at once) between the memory figure's last collection and the warm figures. */
 const REWARM_SENDS = sized(1_000, 100)
 
+/** REWARM_SENDS sends through `send`, in rounds of 25 at once. */
+async function rewarm(send) {
+  for (let sent = 0; sent < REWARM_SENDS; sent += budgets.CONCURRENT_SENDS) {
+    await atOnce(budgets.CONCURRENT_SENDS, send)
+  }
+}
+
 const count = (n) => n.toLocaleString("en")
 
 const NOTES = [
@@ -229,17 +236,13 @@ async function main() {
     const justStarted = await measureJustStarted({ app, send })
     log(`4/8 memory over ${MEMORY_SENDS.toLocaleString("en")} sends`)
     const memory = await measureMemory({ app, send })
-    for (let sent = 0; sent < REWARM_SENDS; sent += budgets.CONCURRENT_SENDS) {
-      await atOnce(budgets.CONCURRENT_SENDS, send)
-    }
+    await rewarm(send)
     log("5/8 overhead and 25 sends at once on the warm server, against the direct reference")
     const bare = await startBare()
     servers.push(bare)
     const floor = floorThrough(bare)
     // Next.js alone, warmed up as smtp365 was.
-    for (let sent = 0; sent < REWARM_SENDS; sent += budgets.CONCURRENT_SENDS) {
-      await atOnce(budgets.CONCURRENT_SENDS, floor)
-    }
+    await rewarm(floor)
     const warmOverhead = await measureWarmOverhead({ send, reference, floor })
     const stopProfiling =
       process.env.BENCH_PROFILE === "1" ? await profileThreads(app.inspectorUrl) : null
