@@ -61,6 +61,9 @@ describe("a server typed as an IP address", () => {
       expect(outcome.failure).toBeUndefined()
       expect(outcome.ok).toBe(true)
       expect(outcome.tls?.subject).toContain("IP Address:127.0.0.1")
+      // The certificate the handshake checked, as the result shows it.
+      expect(outcome.tls?.issuer).toBe("smtp365 local CA (practice mode and tests)")
+      expect(Date.parse(outcome.tls?.validTo ?? "")).toBeGreaterThan(Date.now())
       expect(server.auths).toHaveLength(1)
     }
   )
