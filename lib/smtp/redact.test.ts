@@ -61,7 +61,7 @@ describe("createRedactor", () => {
         // Secrets of 4 bytes and more are decoded; shorter ones are only found as typed.
         if (Buffer.byteLength(typed) < 4) return
         expect(holdsSecret(redacted, typed)).toBe(false)
-        // Unless the other secret is also in the words around the blob.
+        // The whole run, and nothing else unless the other secret is in the words around it.
         const around = `535 5.7.3 ${REDACTED} was refused`
         if (createRedactor([other])(around) === around) expect(redacted).toBe(around)
       }),

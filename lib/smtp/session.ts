@@ -91,7 +91,7 @@ export async function runSession(
   // The server's certificate as Node's own check of its name had it: asked for again, Node decodes
   // it anew, with three fingerprints (the cost: bench/results.md).
   let peerCertificate: tls.PeerCertificate | undefined
-  const secure = tlsOptions(target, (certificate) => (peerCertificate = certificate))
+  const tlsConnect = tlsOptions(target, (certificate) => (peerCertificate = certificate))
 
   const overall = new Promise<never>((_, reject) => {
     totalTimer = setTimeout(
@@ -117,7 +117,7 @@ export async function runSession(
 
     if (target.security === "tls") {
       tracker.begin("tls", "Implicit TLS")
-      socket = await startImplicitTls(socket, secure, target, timeouts.stepMs)
+      socket = await startImplicitTls(socket, tlsConnect, target, timeouts.stepMs)
       tlsDetails = describeTls(socket as tls.TLSSocket, peerCertificate)
       tracker.pass("tls", { detail: `Implicit TLS · ${tlsSummary(tlsDetails)}` })
       transcript.add("info", `TLS established (${tlsSummary(tlsDetails)})`)
@@ -134,7 +134,7 @@ export async function runSession(
       // check the certificate against it: the certificate must name the address typed instead.
       host: target.address,
       ...(target.servername ? { servername: target.servername } : {}),
-      tls: secure,
+      tls: tlsConnect,
       greetingTimeout: timeouts.stepMs,
       connectionTimeout: timeouts.stepMs,
       socketTimeout: timeouts.stepMs,
